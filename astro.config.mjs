@@ -1,0 +1,48 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import { fileURLToPath } from 'node:url';
+import { liveExamples } from './src/fence/live-examples-plugin.ts';
+import { sidebar } from './src/sidebar.ts';
+import { CODE_THEMES } from './src/fence/highlight.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  // Static files (the favicon) sit in src/: the top level of the project is kept to its fixed layout.
+  publicDir: './src/public',
+  // Every python fence of a lesson becomes a live example (src/fence/).
+  markdown: {
+    processor: satteri({ mdastPlugins: [liveExamples(root)] }),
+  },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX page trips this warning inside Astro's own asset propagation; it is
+        // not about our code, and it buried real warnings in the build log.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  integrations: [
+    starlight({
+      title: 'asyncio-live',
+      description: "Learn Python's asyncio with examples you can edit and run in the page.",
+      // Lessons live in a top-level content/ folder (see src/content.config.ts);
+      // Starlight must still run its asides and heading anchors there.
+      markdown: { processedDirs: ['./content'] },
+      sidebar,
+      lastUpdated: false,
+      pagination: true,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      // Other code blocks (shell, plain text) use the same colours as the live examples.
+      expressiveCode: { themes: [CODE_THEMES.dark, CODE_THEMES.light], useStarlightUiThemeColors: true },
+      customCss: ['./src/styles/lesson.css', './src/styles/live-example.css'],
+    }),
+  ],
+});

@@ -1,0 +1,30 @@
+import { createHighlighter, type Highlighter } from 'shiki';
+
+/**
+ * The two Shiki themes of every code block on the site. The live editor (later) takes
+ * the same themes through @shikijs/monaco, so code never changes colour when it opens.
+ */
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+let highlighter: Promise<Highlighter> | undefined;
+
+/**
+ * Python as HTML, with both themes' colours as CSS variables (the page picks one).
+ * Lines whose 1-based numbers are in `dimmed` get the class `line--hidden`: the
+ * hidden setup of an example, shown on request but set apart from the reader's code.
+ */
+export async function highlightPython(code: string, dimmed: ReadonlySet<number> = new Set()): Promise<string> {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['python'] });
+  return (await highlighter).codeToHtml(code, {
+    lang: 'python',
+    themes: CODE_THEMES,
+    defaultColor: false,
+    transformers: [
+      {
+        line(node, line) {
+          if (dimmed.has(line)) this.addClassToHast(node, 'line--hidden');
+        },
+      },
+    ],
+  });
+}

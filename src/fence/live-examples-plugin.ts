@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import { parseFence } from './parse-fence.ts';
+
+/** The MDX component every python fence becomes; imported into each page that has one. */
+const COMPONENT = 'LiveExample';
+const COMPONENT_PATH = '/src/components/LiveExample.astro';
+
+/**
+ * Sätteri mdast plugin: replaces each python fence of an MDX lesson with
+ * `<LiveExample example={...} index={n} />` and adds the component's import.
+ * Fence mistakes stop the build with the file, the line and what to write instead.
+ *
+ * It is a factory so every document gets its own counter: documents compile
+ * concurrently, and example numbers must follow the order within one page.
+ */
+export function liveExamples(root: string): MdastPluginEntry {
+  return ({ fileURL, sourceFormat, source }: PluginFactoryContext) => {
+    if (sourceFormat !== 'mdx' || !source.includes('```python')) return null;
+    const file = fileURL ? relative(root, fileURLToPath(fileURL)) : '(unknown file)';
+    return examplesOf(file);
+  };
+}
+
+function examplesOf(file: string): MdastPluginDefinition {
+  let count = 0;
+  return {
+    name: 'asyncio-live-examples',
+    options: { position: true },
+    code(node) {
+      if (node.lang !== 'python') return;
+      const example = parseFence(node.meta ?? '', node.value, { file, line: node.position?.start.line ?? 0 });
+      const index = count++;
+      return {
+        type: 'mdxJsxFlowElement',
+        name: COMPONENT,
+        attributes: [
+          { type: 'mdxJsxAttribute', name: 'example', value: expression(JSON.stringify(example)) },
+          { type: 'mdxJsxAttribute', name: 'index', value: expression(String(index)) },
+        ],
+        children: [],
+      };
+    },
+    after(tree, ctx) {
+      if (count > 0) ctx.prependChild(tree, { type: 'mdxjsEsm', value: `import ${COMPONENT} from '${COMPONENT_PATH}';` });
+    },
+  };
+}
+
+function expression(value: string) {
+  return { type: 'mdxJsxAttributeValueExpression' as const, value };
+}

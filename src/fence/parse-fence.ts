@@ -1,0 +1,199 @@
+/**
+ * The fence syntax of a live example: one place that reads a python fence of a lesson
+ * into an {@link Example}. The build (fence plugin), the doc-tests and the page all
+ * use this parser, so they can never disagree about what a fence means.
+ *
+ * Info string (after ```python), space-separated:
+ *   title="Two squares at once"   a caption shown above the code
+ *   norun                         a fragment that must not run (no Run button, no doc-test)
+ *   norun="why"                   the same, with the reason shown to the reader
+ *
+ * Body markers, each alone on its line (a `#|` line is never shown to readers):
+ *   #| hide     the following lines are hidden setup (before or after the shown code)
+ *   #| show     back to lines the reader sees
+ *   #| output   everything after this line is the expected output
+ */
+
+/** One parsed python fence. */
+export interface Example {
+  /** The program as the reader sees it (hidden lines removed, common indent removed). */
+  code: string;
+  /** Hidden lines that run before `code`; empty when none. */
+  before: string;
+  /** Hidden lines that run after `code`; empty when none. */
+  after: string;
+  /**
+   * Spaces removed from every shown line. The shown code may sit inside a hidden
+   * `async def main():`, so it is shown flush left and put back in place to run.
+   */
+  indent: number;
+  /** Expected output, without its final newline; `null` when the fence has none. */
+  expected: string | null;
+  /** Caption shown above the code, when given. */
+  title: string | null;
+  /** `null` for a runnable example; otherwise why it must not run ("" when no reason). */
+  norun: string | null;
+}
+
+/** Where a fence sits, so errors can point at it. */
+export interface FenceLocation {
+  file: string;
+  /** 1-based line of the opening ``` in the file. */
+  line: number;
+}
+
+/** A fence the build cannot accept; the message names the file and line. */
+export class FenceError extends Error {
+  readonly type = 'FenceError';
+  constructor(where: FenceLocation, lineOffset: number, problem: string) {
+    super(`${where.file}:${where.line + lineOffset}: ${problem}`);
+    this.name = 'FenceError';
+  }
+}
+
+const KNOWN_KEYS = ['title', 'norun'] as const;
+type Key = (typeof KNOWN_KEYS)[number];
+
+/** Reads the info string after the language name into key/value pairs. */
+export function parseMeta(meta: string, where: FenceLocation): Map<Key, string | true> {
+  const found = new Map<Key, string | true>();
+  const token = /\s*([A-Za-z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/y;
+  let rest = meta.trim();
+  while (rest.length > 0) {
+    token.lastIndex = 0;
+    const m = token.exec(rest);
+    if (!m || (m[0].length < rest.length && !/\s/.test(rest[m[0].length]))) {
+      throw new FenceError(
+        where,
+        0,
+        `cannot read the fence options "${meta.trim()}" near "${rest}". ` +
+          `Write options as key="value" or a bare flag, for example: python title="Two squares" norun`,
+      );
+    }
+    const [, key, dq, sq, bare] = m;
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+      throw new FenceError(
+        where,
+        0,
+        `unknown fence option "${key}". A python fence takes: title="..." and norun (or norun="reason").`,
+      );
+    }
+    if (found.has(key as Key)) {
+      throw new FenceError(where, 0, `the fence option "${key}" is given twice; keep one.`);
+    }
+    if (bare !== undefined && /^["']/.test(bare)) {
+      throw new FenceError(where, 0, `the value of "${key}" opens a quote that never closes: ${bare}`);
+    }
+    const value = dq ?? sq ?? bare;
+    if (key === 'title' && (value === undefined || value.trim() === '')) {
+      throw new FenceError(where, 0, `title needs text: write title="What this example shows".`);
+    }
+    found.set(key as Key, value ?? true);
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  return found;
+}
+
+const MARKER = /^\s*#\|\s*(.*?)\s*$/;
+
+/** Parses one python fence: its info string (`meta`) and its body (`source`). */
+export function parseFence(meta: string, source: string, where: FenceLocation): Example {
+  const options = parseMeta(meta ?? '', where);
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const before: string[] = [];
+  const shown: string[] = [];
+  const after: string[] = [];
+  let expected: string[] | null = null;
+  let hidden = false;
+  let hideLine = 0;
+
+  lines.forEach((text, i) => {
+    // Line 1 of the body is the line after the opening fence.
+    const offset = i + 1;
+    if (expected) {
+      expected.push(text);
+      return;
+    }
+    const marker = MARKER.exec(text);
+    if (marker) {
+      const word = marker[1];
+      if (word === 'hide') {
+        if (hidden) throw new FenceError(where, offset, '"#| hide" inside hidden lines: close the first with "#| show".');
+        hidden = true;
+        hideLine = offset;
+      } else if (word === 'show') {
+        if (!hidden) throw new FenceError(where, offset, '"#| show" without a "#| hide" before it.');
+        hidden = false;
+      } else if (word === 'output') {
+        expected = [];
+      } else {
+        throw new FenceError(
+          where,
+          offset,
+          `unknown marker "#| ${word}". Markers are "#| hide", "#| show" and "#| output".`,
+        );
+      }
+      return;
+    }
+    if (hidden) {
+      (shown.some((l) => l.trim() !== '') ? after : before).push(text);
+    } else if (after.length > 0 && text.trim() !== '') {
+      throw new FenceError(
+        where,
+        offset,
+        `shown lines after hidden lines that follow the code (hidden from line ${hideLine}). ` +
+          'Hidden lines may only come before or after the shown code; split the example or show those lines.',
+      );
+    } else if (after.length === 0) {
+      shown.push(text);
+    }
+  });
+
+  trimBlankEnds(shown);
+  if (shown.length === 0) {
+    throw new FenceError(where, 1, 'this example shows no code: every line is hidden or the fence is empty.');
+  }
+  const indent = Math.min(...shown.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  const norunValue = options.get('norun');
+  const norun = norunValue === undefined ? null : norunValue === true ? '' : norunValue;
+  if (norun === null && expected === null) {
+    throw new FenceError(
+      where,
+      0,
+      'this example has no expected output. End the fence with "#| output" and the lines it prints ' +
+        '(nothing after it when it prints nothing), or mark a fragment that must not run with norun.',
+    );
+  }
+  if (norun !== null && expected !== null) {
+    throw new FenceError(where, 0, 'a norun example cannot have "#| output": it is never run, so nothing checks it.');
+  }
+  const title = options.get('title');
+  return {
+    code: shown.map((l) => l.slice(indent)).join('\n'),
+    before: trimBlankEnds(before).join('\n'),
+    after: trimBlankEnds(after).join('\n'),
+    indent,
+    expected: expected === null ? null : trimBlankEnds(expected).join('\n'),
+    title: typeof title === 'string' ? title : null,
+    norun,
+  };
+}
+
+/**
+ * The whole program to run: hidden lines around the reader's (possibly edited) code,
+ * put back at its indent.
+ */
+export function assembleProgram(example: Pick<Example, 'before' | 'after' | 'indent'>, code: string): string {
+  const pad = ' '.repeat(example.indent);
+  const body = code
+    .split('\n')
+    .map((l) => (l.trim() === '' ? '' : pad + l))
+    .join('\n');
+  return [example.before, body, example.after].filter((part) => part !== '').join('\n') + '\n';
+}
+
+function trimBlankEnds(lines: string[]): string[] {
+  while (lines.length && lines[0].trim() === '') lines.shift();
+  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+  return lines;
+}

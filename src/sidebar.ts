@@ -1,0 +1,16 @@
+/**
+ * The sidebar, written out in lesson order. Starlight's autogeneration assumes its
+ * default folder, and the order of a course is a teaching decision, not an alphabet.
+ */
+export const sidebar = [
+  { label: 'Start here', link: '/' },
+  {
+    label: 'The asyncio lesson',
+    items: [
+      { label: '1. Synchronous programming', slug: 'lessons/synchronous-programming' },
+      { label: '2. Why asynchronous programming', slug: 'lessons/why-asynchronous-programming' },
+      { label: '3. Writing asynchronous code', slug: 'lessons/writing-asynchronous-code' },
+      { label: '4. Executing tasks', slug: 'lessons/executing-tasks' },
+    ],
+  },
+];

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { assembleProgram, FenceError, parseFence, parseMeta } from '../../../src/fence/parse-fence';
+
+const at = { file: 'content/lessons/demo.mdx', line: 10 };
+
+describe('parseMeta', () => {
+  it('reads titles in either quote and bare flags', () => {
+    expect(Object.fromEntries(parseMeta(`title="Two squares" norun`, at))).toEqual({ title: 'Two squares', norun: true });
+    expect(Object.fromEntries(parseMeta(`norun='needs a network'`, at))).toEqual({ norun: 'needs a network' });
+    expect(parseMeta('', at).size).toBe(0);
+  });
+
+  it.each([
+    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle"/],
+    ['title="x" title="y"', /:10: the fence option "title" is given twice/],
+    ['title="unclosed', /:10: the value of "title" opens a quote that never closes/],
+    ['title=""', /:10: title needs text/],
+    ['title="a"b', /:10: cannot read the fence options/],
+    ['{1,3}', /:10: cannot read the fence options/],
+  ])('rejects %s with the file and line', (meta, message) => {
+    expect(() => parseMeta(meta, at)).toThrowError(message);
+  });
+});
+
+describe('parseFence', () => {
+  it('splits shown code from the expected output', () => {
+    const example = parseFence('title="Hello"', 'print("hi")\n#| output\nhi\n', at);
+    expect(example).toEqual({
+      code: 'print("hi")',
+      before: '',
+      after: '',
+      indent: 0,
+      expected: 'hi',
+      title: 'Hello',
+      norun: null,
+    });
+  });
+
+  it('keeps hidden lines before and after, and the indent of the shown code', () => {
+    const body = [
+      '#| hide',
+      'import asyncio',
+      'async def main():',
+      '#| show',
+      '    result = await asyncio.sleep(0, "x")',
+      '    print(result)',
+      '#| hide',
+      'asyncio.run(main())',
+      '#| output',
+      'x',
+    ].join('\n');
+    const example = parseFence('', body, at);
+    expect(example.code).toBe('result = await asyncio.sleep(0, "x")\nprint(result)');
+    expect(example.before).toBe('import asyncio\nasync def main():');
+    expect(example.after).toBe('asyncio.run(main())');
+    expect(example.indent).toBe(4);
+    expect(assembleProgram(example, example.code)).toBe(
+      'import asyncio\nasync def main():\n    result = await asyncio.sleep(0, "x")\n    print(result)\nasyncio.run(main())\n',
+    );
+  });
+
+  it('puts edited code back at its indent, blank lines left blank', () => {
+    const example = { before: 'def f():', after: 'f()', indent: 4 };
+    expect(assembleProgram(example, 'a = 1\n\nprint(a)')).toBe('def f():\n    a = 1\n\n    print(a)\nf()\n');
+  });
+
+  it('keeps an empty expected output apart from a missing one', () => {
+    expect(parseFence('', 'x = 1\n#| output\n', at).expected).toBe('');
+    expect(parseFence('norun', 'x = 1', at).expected).toBeNull();
+  });
+
+  it('keeps blank lines and markers-looking text inside the expected output', () => {
+    const example = parseFence('', 'print("a\\n\\n#| b")\n#| output\na\n\n#| b\n', at);
+    expect(example.expected).toBe('a\n\n#| b');
+  });
+
+  it('reads norun with and without a reason', () => {
+    expect(parseFence('norun', 'result = await f()', at).norun).toBe('');
+    expect(parseFence('norun="a fragment"', 'result = await f()', at).norun).toBe('a fragment');
+  });
+
+  it('accepts Windows line endings', () => {
+    expect(parseFence('', 'print(1)\r\n#| output\r\n1\r\n', at)).toMatchObject({ code: 'print(1)', expected: '1' });
+  });
+
+  it.each([
+    ['print(1)', '', /demo\.mdx:10: this example has no expected output/],
+    ['print(1)\n#| output\n1', 'norun', /:10: a norun example cannot have "#\| output"/],
+    ['#| hide\nimport asyncio', '', /:11: this example shows no code/],
+    ['', 'norun', /:11: this example shows no code/],
+    ['print(1)\n#| show\n#| output\n1', '', /:12: "#\| show" without a "#\| hide"/],
+    ['#| hide\n#| hide\nx\n#| show\nprint(1)', '', /:12: "#\| hide" inside hidden lines/],
+    ['print(1)\n#| expect\n1', '', /:12: unknown marker "#\| expect"/],
+    ['a = 1\n#| hide\nb = 2\n#| show\nprint(a)\n#| output\n1', '', /:15: shown lines after hidden lines/],
+  ])('rejects %j (meta %j) naming the line', (body, meta, message) => {
+    expect(() => parseFence(meta, body, at)).toThrowError(message);
+  });
+
+  it('throws FenceError, so the build can tell fence mistakes apart', () => {
+    try {
+      parseFence('', 'print(1)', at);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FenceError);
+      expect((error as FenceError).type).toBe('FenceError');
+    }
+  });
+});

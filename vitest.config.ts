@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: fast unit tests, and site tests that read the built `dist/`
+ * (built once, in the site project's global setup).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['test/site/**/*.test.ts'],
+          globalSetup: ['test/site/build-site.ts'],
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
