@@ -1,0 +1,32 @@
+/**
+ * Screenshots of every page for a person to look at: light and dark, desktop and a
+ * 390 px phone, and with JavaScript off. Serve the built site first (`npm start`), then:
+ *   npm run screenshots [-- http://127.0.0.1:4321]
+ * Pictures go to test-results/screenshots/ (not committed).
+ */
+import { mkdirSync } from 'node:fs';
+import { launchChromium } from './chromium.ts';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4321';
+const pages = ['/', '/lessons/synchronous-programming/', '/lessons/why-asynchronous-programming/',
+  '/lessons/writing-asynchronous-code/', '/lessons/executing-tasks/', '/no-such-page/'];
+const out = 'test-results/screenshots';
+mkdirSync(out, { recursive: true });
+
+for (const javaScript of [true, false]) {
+  const context = await launchChromium({ javaScript });
+  const tab = await context.newPage();
+  for (const theme of javaScript ? ['light', 'dark'] : ['dark']) {
+    for (const [device, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
+      await tab.setViewportSize({ width, height });
+      for (const path of pages) {
+        if (javaScript) await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+        await tab.goto(base + path, { waitUntil: 'networkidle' });
+        const name = `${path.replace(/\//g, '_') || 'home'}-${theme}-${device}${javaScript ? '' : '-nojs'}`;
+        await tab.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+      }
+    }
+  }
+  await context.close();
+}
+console.log(`screenshots in ${out}/`);
