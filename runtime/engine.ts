@@ -1,0 +1,62 @@
+import type { PyodideAPI } from 'pyodide';
+import type { OutputChunk, RunOptions, RunResult } from './protocol.ts';
+
+/** The Python package of the runtime, as file path (relative to its root) -> source. */
+export type PythonFiles = Record<string, string>;
+
+/** Where the runtime's Python package lives inside the interpreter's file system. */
+const PACKAGE_DIR = '/home/pyodide/asyncio-live';
+
+/**
+ * One interpreter with the runtime's loop installed. Framework-free: the browser worker
+ * and Node (tests, command line) both drive Python through this class.
+ */
+export class Engine {
+  #pyodide: PyodideAPI;
+  #run: (code: string, deterministic: boolean, budget: number) => { toJs(o: object): unknown; destroy(): void };
+  #listener: ((chunk: OutputChunk) => void) | null = null;
+
+  private constructor(pyodide: PyodideAPI) {
+    this.#pyodide = pyodide;
+    // Output streams as it is written, partial lines included (`end=""`, `\r` progress).
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const decoder = new TextDecoder();
+      const write = (bytes: Uint8Array) => {
+        const text = decoder.decode(bytes, { stream: true });
+        if (text) this.#listener?.({ stream, text });
+        return bytes.length;
+      };
+      if (stream === 'stdout') pyodide.setStdout({ write });
+      else pyodide.setStderr({ write });
+    }
+    this.#run = pyodide.pyimport('asyncio_live.runner').run;
+  }
+
+  /** Installs the runtime's Python package into a booted interpreter. */
+  static async create(pyodide: PyodideAPI, files: PythonFiles): Promise<Engine> {
+    for (const [path, source] of Object.entries(files)) {
+      const full = `${PACKAGE_DIR}/${path}`;
+      pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
+      pyodide.FS.writeFile(full, source);
+    }
+    pyodide.runPython(
+      `import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})\nimport asyncio_live.runner as r; r.setup()`,
+    );
+    return new Engine(pyodide);
+  }
+
+  /** Runs one program; `onOutput` gets its stdout and stderr as they are written. */
+  run(code: string, options: RunOptions = {}, onOutput: (chunk: OutputChunk) => void = () => {}): RunResult {
+    this.#listener = onOutput;
+    try {
+      const proxy = this.#run(code, options.deterministic ?? false, options.budget ?? 3600);
+      try {
+        return proxy.toJs({ dict_converter: Object.fromEntries }) as RunResult;
+      } finally {
+        proxy.destroy();
+      }
+    } finally {
+      this.#listener = null;
+    }
+  }
+}

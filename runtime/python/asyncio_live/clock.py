@@ -1,0 +1,96 @@
+"""The virtual clock every example runs on.
+
+Waiting costs no wall time: when the loop has nothing to do until a timer, the clock
+jumps to it. Computing still counts (unless the run is deterministic): the clock is
+the real time spent running Python plus every wait that was skipped. So a CPU-bound
+loop between two awaits moves the clock as far as it really took, as in CPython.
+"""
+
+import time as _time
+
+# The real clock functions, saved before ``install`` replaces them in ``time``.
+_real_perf_counter = _time.perf_counter
+_real_time = _time.time
+_real_localtime = _time.localtime
+_real_gmtime = _time.gmtime
+_real_strftime = _time.strftime
+_real_ctime = _time.ctime
+_real_asctime = _time.asctime
+
+# Monotonic clocks start at an arbitrary point; this one starts at a round number
+# so traces read well.
+MONOTONIC_START = 1000.0
+# The wall clock of a deterministic run: 2026-01-01 09:00:00 UTC.
+DETERMINISTIC_EPOCH = 1767258000.0
+
+
+class VirtualTimeBudgetExceeded(RuntimeError):
+    """The program kept the loop busy past the virtual-time budget (a runaway loop)."""
+
+
+class Clock:
+    def __init__(self):
+        self.reset(deterministic=True, budget=3600.0)
+
+    def reset(self, *, deterministic, budget):
+        """Start a new run's time: zero elapsed, zero skipped."""
+        self.deterministic = deterministic
+        self.budget = budget
+        self.skipped = 0.0
+        self._real_start = _real_perf_counter()
+        self._epoch = DETERMINISTIC_EPOCH if deterministic else _real_time()
+
+    def elapsed(self):
+        """Seconds since the run started, on the virtual clock."""
+        if self.deterministic:
+            return self.skipped
+        return self.skipped + (_real_perf_counter() - self._real_start)
+
+    def monotonic(self):
+        return MONOTONIC_START + self.elapsed()
+
+    def wall(self):
+        return self._epoch + self.elapsed()
+
+    def advance(self, seconds):
+        """Skip ``seconds`` of waiting. Past the budget, stop the program."""
+        if seconds <= 0:
+            return
+        if self.elapsed() + seconds > self.budget:
+            raise VirtualTimeBudgetExceeded(
+                f"this program tried to run past {self.budget:g} seconds of loop time "
+                f"(it was about to wait {seconds:g} s more at {self.elapsed():g} s). "
+                "A loop like `while True: await asyncio.sleep(1)` never ends on its own: "
+                "give it an end condition or a timeout."
+            )
+        self.skipped += seconds
+
+
+clock = Clock()
+
+
+def _sleep(seconds):
+    """Blocking ``time.sleep``: moves the clock and holds the thread, as in CPython."""
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    clock.advance(seconds)
+
+
+def _seconds(secs):
+    return clock.wall() if secs is None else secs
+
+
+def install():
+    """Make the ``time`` module read the virtual clock."""
+    _time.time = clock.wall
+    _time.time_ns = lambda: int(clock.wall() * 1e9)
+    _time.monotonic = clock.monotonic
+    _time.monotonic_ns = lambda: int(clock.monotonic() * 1e9)
+    _time.perf_counter = clock.monotonic
+    _time.perf_counter_ns = lambda: int(clock.monotonic() * 1e9)
+    _time.sleep = _sleep
+    _time.localtime = lambda secs=None: _real_localtime(_seconds(secs))
+    _time.gmtime = lambda secs=None: _real_gmtime(_seconds(secs))
+    _time.ctime = lambda secs=None: _real_ctime(_seconds(secs))
+    _time.asctime = lambda t=None: _real_asctime(_time.localtime() if t is None else t)
+    _time.strftime = lambda fmt, t=None: _real_strftime(fmt, _time.localtime() if t is None else t)

@@ -1,0 +1,131 @@
+"""An asyncio event loop on the virtual clock.
+
+It subclasses ``BaseEventLoop``, so CPython's own ``_run_once``, ``run_forever`` and
+``run_until_complete`` run unchanged. Only two things differ: ``time()`` reads the
+virtual clock, and the selector, instead of waiting for I/O, moves the clock to the
+next timer. There is no I/O to wait for in the browser.
+"""
+
+import asyncio
+import heapq
+import itertools
+from asyncio import base_events, events
+
+from .clock import clock
+
+
+class WaitsForever(RuntimeError):
+    """No task can ever run again: a real program would hang here."""
+
+
+class _VirtualSelector:
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout):
+        if timeout is None:
+            raise WaitsForever(
+                "this program is waiting for something that can never happen: every task "
+                "is waiting, and no timer is set to wake any of them. In a real Python "
+                "process it would hang here forever. Look for a future nobody sets, an "
+                "Event nobody sets, a queue nobody puts into, or a lock that is never released."
+            )
+        clock.advance(timeout)
+        return []
+
+    def close(self):
+        pass
+
+
+class _OrderedTimerHandle(events.TimerHandle):
+    """A timer that, on an equal deadline, runs in the order it was scheduled.
+
+    On a virtual clock equal deadlines are exact, and the heap alone does not keep ties
+    in order (twelve tasks sleeping 1 s woke as 0, 2, 6, 11, ...). In real CPython the
+    later call would have a later deadline by a few microseconds.
+    """
+
+    __slots__ = ("_order",)
+
+    def __lt__(self, other):
+        if self._when != other._when:
+            return self._when < other._when
+        return self._order < getattr(other, "_order", 0)
+
+
+class VirtualLoop(base_events.BaseEventLoop):
+    """The event loop of every run."""
+
+    _timer_order = itertools.count()
+
+    def __init__(self):
+        super().__init__()
+        self._selector = _VirtualSelector(self)
+        # No sleeping loop to wake from another thread: nothing to do.
+        self._write_to_self = lambda: None
+
+    def time(self):
+        return clock.monotonic()
+
+    def _process_events(self, event_list):
+        pass
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = _OrderedTimerHandle(when, callback, args, self, context)
+        timer._order = next(self._timer_order)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def create_task(self, coro, **kwargs):
+        # The C Task numbers ``Task-N`` across the whole interpreter; number them per
+        # run instead, so names match what a fresh CPython process prints.
+        if kwargs.get("name") is None:
+            kwargs["name"] = f"Task-{task_numbers.next()}"
+        return super().create_task(coro, **kwargs)
+
+
+class _TaskNumbers:
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self._counter = itertools.count(1)
+
+    def next(self):
+        return next(self._counter)
+
+
+task_numbers = _TaskNumbers()
+
+
+class VirtualLoopPolicy(events._BaseDefaultEventLoopPolicy):
+    """Makes ``new_event_loop``, ``asyncio.run`` and ``asyncio.Runner`` build a VirtualLoop."""
+
+    _loop_factory = VirtualLoop
+
+
+def install_policy():
+    """Route every new event loop to VirtualLoop, with no deprecation warning.
+
+    The policy system is deprecated in 3.14; the private setter is the one hook that
+    covers ``new_event_loop``, ``asyncio.run`` and ``Runner`` without warning. If a
+    later Python drops it, fall back to the public (warning) setter.
+    """
+    setter = getattr(events, "_set_event_loop_policy", None)
+    if setter is None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            asyncio.set_event_loop_policy(VirtualLoopPolicy())
+    else:
+        setter(VirtualLoopPolicy())

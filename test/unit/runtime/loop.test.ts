@@ -1,0 +1,241 @@
+/**
+ * The virtual-clock loop against CPython. Expected outputs are what CPython prints for
+ * the same program: checked with CPython 3.13 on this machine where 3.13 and 3.14 agree,
+ * and reasoned from the 3.14 source (Lib/asyncio) where they differ, as noted.
+ */
+import { describe, expect, it } from 'vitest';
+import { runPython } from './run-python';
+
+describe('the virtual clock', () => {
+  it('a one-second sleep reports one second', async () => {
+    const { stdout, result } = await runPython(`
+      import asyncio, time
+      async def main():
+          start = time.monotonic()
+          await asyncio.sleep(1)
+          print(time.monotonic() - start)
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('1.0\n');
+    expect(result).toEqual({ ok: true, time: 1 });
+  });
+
+  it('gather of two one-second squares takes one second, in CPython order', async () => {
+    const { stdout } = await runPython(`
+      import asyncio, time
+      async def square(x):
+          print('Square', x)
+          await asyncio.sleep(1)
+          print('End square', x)
+          return x * x
+      async def main():
+          start = time.perf_counter()
+          print(await asyncio.gather(square(1), square(2)), time.perf_counter() - start)
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('Square 1\nSquare 2\nEnd square 1\nEnd square 2\n[1, 4] 1.0\n');
+  });
+
+  it('equal deadlines wake in scheduling order (twelve sleepers)', async () => {
+    const { stdout } = await runPython(`
+      import asyncio
+      async def sleeper(i):
+          await asyncio.sleep(1)
+          print(i, end=' ')
+      async def main():
+          await asyncio.gather(*(sleeper(i) for i in range(12)))
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('0 1 2 3 4 5 6 7 8 9 10 11 ');
+  });
+
+  it('call_soon, call_later and call_at keep CPython order, equal deadlines included', async () => {
+    const { stdout } = await runPython(`
+      import asyncio
+      loop = asyncio.new_event_loop()
+      t = loop.time()
+      loop.call_later(2, print, 'later 2')
+      loop.call_at(t + 1, print, 'at 1 (first)')
+      loop.call_later(1, print, 'later 1 (second)')
+      loop.call_soon(print, 'soon')
+      loop.call_later(0, print, 'later 0')
+      loop.call_later(3, loop.stop)
+      loop.run_forever()
+      print(round(loop.time() - t, 6))
+      loop.close()
+    `);
+    expect(stdout).toBe('soon\nlater 0\nat 1 (first)\nlater 1 (second)\nlater 2\n3.0\n');
+  });
+
+  it('a blocking time.sleep holds every other task, and moves the clock', async () => {
+    const { stdout } = await runPython(`
+      import asyncio, time
+      start = time.monotonic()
+      def log(m): print(f"{time.monotonic() - start:.1f} {m}")
+      async def ticker():
+          for _ in range(3):
+              log("tick")
+              await asyncio.sleep(0.5)
+      async def blocker():
+          log("blocking for 2 s")
+          time.sleep(2)
+          log("unblocked")
+      async def main():
+          await asyncio.gather(ticker(), blocker())
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('0.0 tick\n0.0 blocking for 2 s\n2.0 unblocked\n2.0 tick\n2.5 tick\n');
+  });
+
+  it('counts computation in live mode: a busy loop moves the clock', async () => {
+    const { stdout } = await runPython(
+      `
+      import time
+      start = time.perf_counter()
+      n = 0
+      while time.perf_counter() - start < 0.05:
+          n += 1
+      print(n > 0)
+    `,
+      { deterministic: false },
+    );
+    expect(stdout).toBe('True\n');
+  });
+
+  it('time.time, localtime and strftime follow the clock', async () => {
+    const { stdout } = await runPython(`
+      import time
+      t = time.time()
+      time.sleep(3600)
+      print(time.time() - t, time.strftime('%Y-%m-%d %H:%M', time.gmtime()))
+    `, { budget: 7200 });
+    expect(stdout).toBe('3600.0 2026-01-01 10:00\n');
+  });
+});
+
+describe('CPython 3.14 script semantics', () => {
+  it('names tasks per run, so each run starts at Task-1 as a fresh process does', async () => {
+    const code = `
+      import asyncio
+      async def child(): pass
+      async def main():
+          t = asyncio.create_task(child())
+          print(asyncio.current_task().get_name(), t.get_name())
+          await t
+      asyncio.run(main())
+    `;
+    expect((await runPython(code)).stdout).toBe('Task-1 Task-2\n');
+    expect((await runPython(code)).stdout).toBe('Task-1 Task-2\n');
+  });
+
+  it('top-level get_event_loop() with no loop raises RuntimeError (3.14 source: BaseDefaultEventLoopPolicy.get_event_loop)', async () => {
+    const { result, stderr } = await runPython(`
+      import asyncio
+      loop = asyncio.get_event_loop()
+    `);
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.error).toMatchObject({
+      type: 'RuntimeError',
+      message: "There is no current event loop in thread 'MainThread'.",
+      line: 2,
+    });
+    expect(stderr).toBe(
+      'Traceback (most recent call last):\n  File "main.py", line 2, in <module>\n    loop = asyncio.get_event_loop()\n' +
+        "RuntimeError: There is no current event loop in thread 'MainThread'.\n",
+    );
+  });
+
+  it('each run gets a fresh __main__', async () => {
+    await runPython('leftover = 1');
+    const { stdout } = await runPython("print('leftover' in globals(), __name__)");
+    expect(stdout).toBe('False __main__\n');
+  });
+
+  it('runs the source lesson notebook cell with the nest_asyncio stand-in', async () => {
+    const { stdout, result } = await runPython(`
+      import nest_asyncio
+      nest_asyncio.apply()
+      import asyncio
+      async def square(x):
+          print('Square', x)
+          await asyncio.sleep(1)
+          print('End square', x)
+          return x * x
+      loop = asyncio.get_event_loop()
+      results = loop.run_until_complete(square(1))
+      print(results)
+      #loop.close()
+    `);
+    expect(stdout).toBe('Square 1\nEnd square 1\n1\n');
+    expect(result.ok).toBe(true);
+  });
+
+  it('run_until_complete and run_forever/stop on a new_event_loop()', async () => {
+    const { stdout } = await runPython(`
+      import asyncio
+      async def work():
+          await asyncio.sleep(2)
+          return 'done'
+      loop = asyncio.new_event_loop()
+      print(loop.run_until_complete(work()), loop.time() - 1000.0)
+      loop.call_later(5, loop.stop)
+      loop.run_forever()
+      print(loop.time() - 1000.0, loop.is_running())
+      loop.close()
+    `);
+    expect(stdout).toBe('done 2.0\n7.0 False\n');
+  });
+
+  it("warns about a never-awaited coroutine on stderr, as CPython does", async () => {
+    const { stderr, result } = await runPython(`
+      async def f():
+          pass
+      f()
+    `);
+    expect(result.ok).toBe(true);
+    expect(stderr).toContain("main.py:3: RuntimeWarning: coroutine 'f' was never awaited");
+  });
+
+  it('a SyntaxError names its line', async () => {
+    const { result, stderr } = await runPython('x = 1\nresult = await f()\n');
+    expect(result.ok || result.error).toMatchObject({ type: 'SyntaxError', message: "'await' outside function", line: 2 });
+    expect(stderr).toContain("SyntaxError: 'await' outside function");
+  });
+});
+
+describe('errors for people', () => {
+  it('a program that would wait forever stops with a clear error', async () => {
+    const { result } = await runPython(`
+      import asyncio
+      async def main():
+          await asyncio.Event().wait()
+      asyncio.run(main())
+    `);
+    expect(result.ok || result.error).toMatchObject({ type: 'WaitsForever' });
+    expect(result.ok || result.error.message).toMatch(/waiting for something that can never happen/);
+  });
+
+  it('a program that runs past the virtual-time budget stops with a clear error', async () => {
+    const { result, stdout } = await runPython(
+      `
+      import asyncio
+      async def main():
+          n = 0
+          while True:
+              await asyncio.sleep(1)
+              n += 1
+              if n % 30 == 0: print(n)
+      asyncio.run(main())
+    `,
+      { budget: 60 },
+    );
+    expect(stdout).toBe('30\n60\n');
+    expect(result.ok || result.error).toMatchObject({ type: 'VirtualTimeBudgetExceeded' });
+    expect(result.ok || result.error.message).toMatch(/past 60 seconds of loop time/);
+  });
+
+  it('the next run works after an error', async () => {
+    await runPython('raise ValueError("boom")');
+    expect((await runPython('print("fine")')).stdout).toBe('fine\n');
+  });
+});

@@ -1,0 +1,35 @@
+import type { Engine } from '../../../runtime/engine.ts';
+import { bootNodeEngine } from '../../../runtime/node.ts';
+import type { RunOptions, RunResult } from '../../../runtime/protocol.ts';
+
+let engine: Promise<Engine> | undefined;
+
+/** One interpreter for a whole test file, as one page shares one runtime. */
+export function sharedEngine(): Promise<Engine> {
+  engine ??= bootNodeEngine();
+  return engine;
+}
+
+export interface Ran {
+  result: RunResult;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr interleaved in the order written. */
+  output: string;
+}
+
+/** Runs a program (indentation of the template literal removed), deterministic by default. */
+export async function runPython(code: string, options: RunOptions = {}): Promise<Ran> {
+  const ran: Ran = { result: { ok: true, time: 0 }, stdout: '', stderr: '', output: '' };
+  ran.result = (await sharedEngine()).run(dedent(code), { deterministic: true, ...options }, (chunk) => {
+    ran[chunk.stream] += chunk.text;
+    ran.output += chunk.text;
+  });
+  return ran;
+}
+
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
