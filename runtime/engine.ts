@@ -13,7 +13,13 @@ const PACKAGE_DIR = '/home/pyodide/asyncio-live';
  */
 export class Engine {
   #pyodide: PyodideAPI;
-  #run: (code: string, deterministic: boolean, budget: number) => { toJs(o: object): unknown; destroy(): void };
+  #run: (
+    code: string,
+    deterministic: boolean,
+    budget: number,
+    maxLines: number,
+    maxBytes: number,
+  ) => { toJs(o: object): unknown; destroy(): void };
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
   private constructor(pyodide: PyodideAPI) {
@@ -49,7 +55,13 @@ export class Engine {
   run(code: string, options: RunOptions = {}, onOutput: (chunk: OutputChunk) => void = () => {}): RunResult {
     this.#listener = onOutput;
     try {
-      const proxy = this.#run(code, options.deterministic ?? false, options.budget ?? 3600);
+      const proxy = this.#run(
+        code,
+        options.deterministic ?? false,
+        options.budget ?? 3600,
+        options.maxOutputLines ?? 10_000,
+        options.maxOutputBytes ?? 1_000_000,
+      );
       try {
         return proxy.toJs({ dict_converter: Object.fromEntries }) as RunResult;
       } finally {

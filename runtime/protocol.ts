@@ -13,6 +13,10 @@ export interface RunOptions {
   deterministic?: boolean;
   /** Virtual seconds a run may last before it is stopped as runaway. Default 3600. */
   budget?: number;
+  /** Lines of output (stdout and stderr together) a run may print. Default 10,000. */
+  maxOutputLines?: number;
+  /** Bytes of output a run may print. Default 1,000,000. */
+  maxOutputBytes?: number;
 }
 
 /** The exception that ended a program, described for a person. */

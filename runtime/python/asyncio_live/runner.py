@@ -29,6 +29,39 @@ def setup():
     install_policy()
 
 
+class OutputLimitExceeded(BaseException):
+    """The program printed more than a run may show. A BaseException, like
+    KeyboardInterrupt, so that ``except Exception`` in the program does not swallow it."""
+
+
+class _CappedStream:
+    """Wraps stdout or stderr and stops the program once the run's output passes its cap.
+
+    Both streams share one budget: a flood on either is a flood on the page.
+    """
+
+    def __init__(self, stream, budget):
+        self._stream = stream
+        self._budget = budget
+
+    def write(self, text):
+        budget = self._budget
+        if budget["over"]:
+            raise OutputLimitExceeded(budget["message"])
+        budget["lines"] += text.count("\n")
+        budget["bytes"] += len(text.encode("utf-8", "replace"))
+        if budget["lines"] > budget["max_lines"] or budget["bytes"] > budget["max_bytes"]:
+            budget["over"] = True
+            self._stream.write(text)
+            self._stream.flush()
+            sys.__stderr__.write(f"\n[output truncated: {budget['message']}]\n")
+            raise OutputLimitExceeded(budget["message"])
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def _fresh_main():
     main = types.ModuleType("__main__")
     main.__file__ = PROGRAM
@@ -68,9 +101,16 @@ def _error_of(error):
     return {"type": kind, "message": str(error), "line": line, "traceback": text}
 
 
-def run(code, deterministic=True, budget=3600.0):
+def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``; the traceback has gone to stderr."""
+    output = {
+        "lines": 0, "bytes": 0, "max_lines": max_lines, "max_bytes": max_bytes, "over": False,
+        "message": f"the program printed more than {max_lines:,} lines or {max_bytes:,} bytes, "
+                   "and was stopped. Print less, or print a summary.",
+    }
+    sys.stdout = _CappedStream(sys.__stdout__, output)
+    sys.stderr = _CappedStream(sys.__stderr__, output)
     clock.reset(deterministic=deterministic, budget=budget)
     task_numbers.reset()
     _close_leftover_loops()
@@ -88,15 +128,18 @@ def run(code, deterministic=True, budget=3600.0):
                      "line": None, "traceback": ""}
     except BaseException as raised:  # noqa: BLE001 - the reader's error, reported to them
         error = _error_of(raised)
-        if isinstance(raised, (WaitsForever, VirtualTimeBudgetExceeded)):
+        if isinstance(raised, (WaitsForever, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
+            # The runtime's own stops: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
-        sys.stderr.write(error["traceback"])
+        if not output["over"]:
+            sys.__stderr__.write(error["traceback"])
     finally:
         _close_leftover_loops()
         # Collect now, so "coroutine ... was never awaited" appears in this run's output.
         import gc
 
         gc.collect()
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         sys.stdout.flush()
         sys.stderr.flush()
     result = {"ok": error is None, "time": clock.elapsed()}

@@ -239,3 +239,51 @@ describe('errors for people', () => {
     expect((await runPython('print("fine")')).stdout).toBe('fine\n');
   });
 });
+
+describe('output', () => {
+  it('streams partial lines as they are flushed', async () => {
+    const chunks: string[] = [];
+    const { sharedEngine } = await import('./run-python');
+    (await sharedEngine()).run(
+      "import sys\nprint('loading', end='', flush=True)\nprint('.', end='', flush=True)\nprint(' done')\n",
+      { deterministic: true },
+      (chunk) => chunks.push(chunk.text),
+    );
+    expect(chunks.join('')).toBe('loading. done\n');
+    expect(chunks.slice(0, 2)).toEqual(['loading', '.']);
+  });
+
+  it('caps a flood of output with a clear truncation line, and the next run works', async () => {
+    const { stdout, stderr, result } = await runPython(
+      `
+      i = 0
+      while True:
+          try:
+              print(i)
+          except Exception:
+              pass  # cannot swallow the cap: it is not an Exception
+          i += 1
+    `,
+      { maxOutputLines: 100 },
+    );
+    expect(stdout.split('\n').slice(0, 3)).toEqual(['0', '1', '2']);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(101);
+    expect(stderr).toBe(
+      '\n[output truncated: the program printed more than 100 lines or 1,000,000 bytes, and was stopped. Print less, or print a summary.]\n',
+    );
+    expect(result.ok || result.error.type).toBe('OutputLimitExceeded');
+    expect((await runPython('print("after")')).stdout).toBe('after\n');
+  });
+
+  it('10,000 concurrent sleepers finish after one second of loop time', async () => {
+    const { stdout } = await runPython(`
+      import asyncio, time
+      async def main():
+          start = time.monotonic()
+          await asyncio.gather(*(asyncio.sleep(1) for _ in range(10_000)))
+          print(time.monotonic() - start)
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('1.0\n');
+  });
+});

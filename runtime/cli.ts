@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * `npx asyncio-live run FILE.py [--trace] [--deterministic]`: runs a program on the
+ * runtime in Node, printing its stdout and stderr as CPython would. Exits 1 when the
+ * program raised, 2 on a usage error.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bootNodeEngine } from './node.ts';
+
+const usage = 'usage: asyncio-live run FILE.py [--deterministic]';
+
+function fail(message: string): never {
+  process.stderr.write(`asyncio-live: ${message}\n${usage}\n`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { deterministic: { type: 'boolean' } } });
+} catch (error) {
+  fail((error as Error).message);
+}
+const [command, file, ...rest] = parsed.positionals;
+if (command !== 'run' || !file || rest.length > 0) fail('expected one command, run, and one file');
+
+let code: string;
+try {
+  code = readFileSync(file, 'utf8');
+} catch (error) {
+  fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
+const engine = await bootNodeEngine();
+const result = engine.run(code, { deterministic: parsed.values.deterministic ?? false }, (chunk) => {
+  (chunk.stream === 'stdout' ? process.stdout : process.stderr).write(chunk.text);
+});
+process.exitCode = result.ok ? 0 : 1;
