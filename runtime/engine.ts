@@ -1,5 +1,5 @@
 import type { PyodideAPI } from 'pyodide';
-import type { OutputChunk, RunOptions, RunResult } from './protocol.ts';
+import type { OutputChunk, RunOptions, RunResult, TraceEvent } from './protocol.ts';
 
 /** The Python package of the runtime, as file path (relative to its root) -> source. */
 export type PythonFiles = Record<string, string>;
@@ -19,7 +19,8 @@ export class Engine {
     budget: number,
     maxLines: number,
     maxBytes: number,
-  ) => { toJs(o: object): unknown; destroy(): void };
+    onTrace: ((event: string) => void) | undefined,
+  ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
   private constructor(pyodide: PyodideAPI) {
@@ -35,7 +36,8 @@ export class Engine {
       if (stream === 'stdout') pyodide.setStdout({ write });
       else pyodide.setStderr({ write });
     }
-    this.#run = pyodide.pyimport('asyncio_live.runner').run;
+    // Results and trace events cross as JSON: None stays null, and no proxy leaks.
+    this.#run = pyodide.pyimport('asyncio_live.runner').run_json;
   }
 
   /** Installs the runtime's Python package into a booted interpreter. */
@@ -51,22 +53,29 @@ export class Engine {
     return new Engine(pyodide);
   }
 
-  /** Runs one program; `onOutput` gets its stdout and stderr as they are written. */
-  run(code: string, options: RunOptions = {}, onOutput: (chunk: OutputChunk) => void = () => {}): RunResult {
+  /**
+   * Runs one program; `onOutput` gets its stdout and stderr as they are written, and
+   * `onTrace`, when given, each event of the run's trace (tracing costs time: only
+   * ask for it when something shows it).
+   */
+  run(
+    code: string,
+    options: RunOptions = {},
+    onOutput: (chunk: OutputChunk) => void = () => {},
+    onTrace?: (event: TraceEvent) => void,
+  ): RunResult {
     this.#listener = onOutput;
     try {
-      const proxy = this.#run(
+      const result = this.#run(
         code,
         options.deterministic ?? false,
         options.budget ?? 3600,
         options.maxOutputLines ?? 10_000,
         options.maxOutputBytes ?? 1_000_000,
+        // undefined becomes None in Python (null would become a JsNull object).
+        onTrace ? (event) => onTrace(JSON.parse(event) as TraceEvent) : undefined,
       );
-      try {
-        return proxy.toJs({ dict_converter: Object.fromEntries }) as RunResult;
-      } finally {
-        proxy.destroy();
-      }
+      return JSON.parse(result) as RunResult;
     } finally {
       this.#listener = null;
     }

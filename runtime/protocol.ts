@@ -40,3 +40,24 @@ export interface OutputChunk {
   stream: 'stdout' | 'stderr';
   text: string;
 }
+
+/** What a task waits on after a step. */
+export type WaitTarget =
+  | { kind: 'sleep'; /** Loop time (s from the run's start) it wakes at. */ until: number }
+  | { kind: 'task'; task: string }
+  | { kind: 'gather'; tasks: string[] }
+  | { kind: 'yield' }
+  | { kind: 'future'; /** Innermost coroutine awaiting it, e.g. `Queue.get`, `Event.wait`. */ via: string | null };
+
+/**
+ * One event of a run's trace. `t` is loop time in seconds from the run's start; `task`
+ * is a task name (`Task-1`), or null for code outside any task. asyncio's own
+ * housekeeping tasks are left out.
+ */
+export type TraceEvent =
+  | { type: 'task'; task: string; /** `square(1)` */ coro: string; t: number }
+  | { type: 'step'; task: string; t: number }
+  | { type: 'wait'; task: string; t: number; on: WaitTarget }
+  | { type: 'done'; task: string; t: number; result?: string; exception?: string; cancelled?: true }
+  | { type: 'block'; task: string | null; t: number; /** a blocking time.sleep */ seconds: number }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string };

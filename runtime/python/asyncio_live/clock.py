@@ -73,6 +73,10 @@ def _sleep(seconds):
     """Blocking ``time.sleep``: moves the clock and holds the thread, as in CPython."""
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
+    from . import trace
+
+    if trace.current is not None:
+        trace.current.blocking_sleep(seconds)
     clock.advance(seconds)
 
 

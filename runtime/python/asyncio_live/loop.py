@@ -11,6 +11,7 @@ import heapq
 import itertools
 from asyncio import base_events, events
 
+from . import trace
 from .clock import clock
 
 
@@ -83,14 +84,28 @@ class VirtualLoop(base_events.BaseEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
+        if trace.current is not None and trace.is_sleep_timer(callback):
+            trace.current.sleep_until(args[0], when)
         return timer
+
+    def _call_soon(self, callback, args, context):
+        if trace.current is None:
+            return super()._call_soon(callback, args, context)
+        handle = trace.TracedHandle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        self._ready.append(handle)
+        return handle
 
     def create_task(self, coro, **kwargs):
         # The C Task numbers ``Task-N`` across the whole interpreter; number them per
         # run instead, so names match what a fresh CPython process prints.
         if kwargs.get("name") is None:
             kwargs["name"] = f"Task-{task_numbers.next()}"
-        return super().create_task(coro, **kwargs)
+        task = super().create_task(coro, **kwargs)
+        if trace.current is not None:
+            trace.current.created(task)
+        return task
 
 
 class _TaskNumbers:

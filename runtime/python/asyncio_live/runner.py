@@ -2,6 +2,7 @@
 CPython 3.14 script semantics, and a result the page can show."""
 
 import asyncio
+import json
 import linecache
 import sys
 import traceback
@@ -9,6 +10,7 @@ import types
 from asyncio import events
 
 from . import clock as clock_module
+from . import trace
 from .clock import VirtualTimeBudgetExceeded, clock
 from .loop import WaitsForever, install_policy, task_numbers
 
@@ -40,9 +42,10 @@ class _CappedStream:
     Both streams share one budget: a flood on either is a flood on the page.
     """
 
-    def __init__(self, stream, budget):
+    def __init__(self, stream, budget, name):
         self._stream = stream
         self._budget = budget
+        self._name = name
 
     def write(self, text):
         budget = self._budget
@@ -56,6 +59,8 @@ class _CappedStream:
             self._stream.flush()
             sys.__stderr__.write(f"\n[output truncated: {budget['message']}]\n")
             raise OutputLimitExceeded(budget["message"])
+        if trace.current is not None and text:
+            trace.current.output(self._name, text)
         return self._stream.write(text)
 
     def __getattr__(self, name):
@@ -101,7 +106,12 @@ def _error_of(error):
     return {"type": kind, "message": str(error), "line": line, "traceback": text}
 
 
-def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000):
+def run_json(*args):
+    """``run``, its result as JSON for the JavaScript side."""
+    return json.dumps(run(*args))
+
+
+def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000, on_trace=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``; the traceback has gone to stderr."""
     output = {
@@ -109,8 +119,9 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
         "message": f"the program printed more than {max_lines:,} lines or {max_bytes:,} bytes, "
                    "and was stopped. Print less, or print a summary.",
     }
-    sys.stdout = _CappedStream(sys.__stdout__, output)
-    sys.stderr = _CappedStream(sys.__stderr__, output)
+    sys.stdout = _CappedStream(sys.__stdout__, output, "stdout")
+    sys.stderr = _CappedStream(sys.__stderr__, output, "stderr")
+    trace.current = trace.Tracer(on_trace) if on_trace is not None else None
     clock.reset(deterministic=deterministic, budget=budget)
     task_numbers.reset()
     _close_leftover_loops()
@@ -140,6 +151,9 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
 
         gc.collect()
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        if trace.current is not None:
+            trace.current.flush()
+        trace.current = None
         sys.stdout.flush()
         sys.stderr.flush()
     result = {"ok": error is None, "time": clock.elapsed()}

@@ -1,0 +1,172 @@
+"""A trace of one run, for the timeline: which task ran when, what it then waited on,
+and who printed what at which loop time.
+
+Every step of a task (and every wake-up) is a callback on the loop whose ``__self__``
+is the Task, the C Task included; the loop runs it through a traced handle. After a
+step, ``task.done()`` and ``task._fut_waiter`` tell what the task waits on.
+"""
+
+import asyncio
+import json
+import weakref
+from asyncio import events, futures, tasks
+
+from .clock import clock
+
+# Coroutines that asyncio.run starts for its own housekeeping: noise on a timeline.
+_INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
+
+
+def _short(value, limit=60):
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def coroutine_label(coro):
+    """``square(1)``: the coroutine's name and the arguments it was called with."""
+    code = getattr(coro, "cr_code", None)
+    frame = getattr(coro, "cr_frame", None)
+    if code is None:
+        return _short(coro)
+    name = code.co_qualname
+    if frame is None:
+        return f"{name}()"
+    names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+    args = ", ".join(_short(frame.f_locals[n], 20) for n in names if n in frame.f_locals)
+    return f"{name}({args})"
+
+
+def _innermost_await(coro):
+    """The qualified name of the innermost coroutine in the await chain (``Queue.get``)."""
+    name = None
+    while coro is not None and hasattr(coro, "cr_code"):
+        name = coro.cr_code.co_qualname
+        coro = coro.cr_await
+    return name
+
+
+class Tracer:
+    """Collects trace events and hands each one to ``emit`` as a JSON string (JSON keeps
+    ``None`` as null on the JavaScript side, and no proxy outlives the call)."""
+
+    def __init__(self, emit):
+        self._send = lambda event: emit(json.dumps(event))
+        self._sleeps = weakref.WeakKeyDictionary()
+        self._internal = weakref.WeakSet()
+        # ``print`` writes a line in pieces; the trace gets whole lines (a partial
+        # line is sent when anything else happens, or at the end of the run).
+        self._line = None
+
+    def _emit(self, event):
+        self.flush()
+        self._send(event)
+
+    def flush(self):
+        """Send a pending partial line of output."""
+        if self._line is not None:
+            line, self._line = self._line, None
+            self._send(line)
+
+    def now(self):
+        return round(clock.elapsed(), 6)
+
+    def _task_name(self, task):
+        return task.get_name() if task is not None else None
+
+    def is_internal(self, task):
+        return task in self._internal
+
+    def created(self, task):
+        coro = task.get_coro()
+        code = getattr(coro, "cr_code", None)
+        if code is not None and code.co_qualname in _INTERNAL:
+            self._internal.add(task)
+            return
+        self._emit({"type": "task", "task": task.get_name(), "coro": coroutine_label(coro), "t": self.now()})
+
+    def sleep_until(self, future, when):
+        self._sleeps[future] = when
+
+    def step_start(self, task):
+        self._emit({"type": "step", "task": task.get_name(), "t": self.now()})
+
+    def step_end(self, task):
+        t = self.now()
+        name = task.get_name()
+        if task.done():
+            event = {"type": "done", "task": name, "t": t}
+            if task.cancelled():
+                event["cancelled"] = True
+            elif task.exception() is not None:
+                event["exception"] = _short(task.exception())
+            else:
+                event["result"] = _short(task.result())
+            self._emit(event)
+            return
+        self._emit({"type": "wait", "task": name, "t": t, "on": self._waiting_on(task)})
+
+    def _waiting_on(self, task):
+        waiter = task._fut_waiter
+        if waiter is None:
+            # A bare yield (``await asyncio.sleep(0)``): ready again at once.
+            return {"kind": "yield"}
+        if waiter in self._sleeps:
+            return {"kind": "sleep", "until": round(self._sleeps[waiter] - clock.monotonic() + clock.elapsed(), 6)}
+        if isinstance(waiter, tasks.Task):
+            return {"kind": "task", "task": waiter.get_name()}
+        if isinstance(waiter, tasks._GatheringFuture):
+            children = [c.get_name() for c in waiter._children if isinstance(c, tasks.Task)]
+            return {"kind": "gather", "tasks": children}
+        return {"kind": "future", "via": _innermost_await(task.get_coro())}
+
+    def blocking_sleep(self, seconds):
+        self._emit({"type": "block", "task": self._current(), "t": self.now(), "seconds": seconds})
+
+    def output(self, stream, text):
+        task = self._current()
+        line = self._line
+        if line is None or line["stream"] != stream or line["task"] != task:
+            self.flush()
+            line = self._line = {"type": "output", "stream": stream, "task": task, "t": self.now(), "text": ""}
+        while text:
+            head, newline, text = text.partition("\n")
+            line["text"] += head + newline
+            if newline:
+                self._line = None
+                self._send(line)
+                line = self._line = {"type": "output", "stream": stream, "task": task, "t": self.now(), "text": ""}
+        if not line["text"]:
+            self._line = None
+
+    def _current(self):
+        if events._get_running_loop() is None:
+            return None
+        task = asyncio.current_task()
+        if task is None or self.is_internal(task):
+            return None
+        return task.get_name()
+
+
+class TracedHandle(events.Handle):
+    """A loop callback that, when it is a step of a task, reports the step's start and end."""
+
+    __slots__ = ()
+
+    def _run(self):
+        tracer = current
+        task = getattr(self._callback, "__self__", None)
+        if tracer is None or not isinstance(task, tasks.Task) or tracer.is_internal(task):
+            return super()._run()
+        tracer.step_start(task)
+        try:
+            return super()._run()
+        finally:
+            tracer.step_end(task)
+
+
+#: The tracer of the run in progress, or None when the run is not traced.
+current = None
+
+
+def is_sleep_timer(callback):
+    return callback is futures._set_result_unless_cancelled

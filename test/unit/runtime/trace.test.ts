@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../runtime/protocol';
+import { dedent, sharedEngine } from './run-python';
+
+async function traceOf(code: string): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const engine = await sharedEngine();
+  const result = engine.run(dedent(code), { deterministic: true }, () => {}, (event) => events.push(event));
+  expect(result.ok).toBe(true);
+  return events;
+}
+
+describe('the trace of a run', () => {
+  it('is exact for the two-task gather example', async () => {
+    const events = await traceOf(`
+      import asyncio
+
+      async def square(x):
+          print('Square', x)
+          await asyncio.sleep(1)
+          print('End square', x)
+          return x * x
+
+      async def main():
+          print(await asyncio.gather(square(1), square(2)))
+
+      asyncio.run(main())
+    `);
+    const out = (task: string, t: number, text: string) => ({ type: 'output', stream: 'stdout', task, t, text });
+    expect(events).toEqual([
+      { type: 'task', task: 'Task-1', coro: 'main()', t: 0 },
+      { type: 'step', task: 'Task-1', t: 0 },
+      { type: 'task', task: 'Task-2', coro: 'square(1)', t: 0 },
+      { type: 'task', task: 'Task-3', coro: 'square(2)', t: 0 },
+      { type: 'wait', task: 'Task-1', t: 0, on: { kind: 'gather', tasks: ['Task-2', 'Task-3'] } },
+      { type: 'step', task: 'Task-2', t: 0 },
+      out('Task-2', 0, 'Square 1\n'),
+      { type: 'wait', task: 'Task-2', t: 0, on: { kind: 'sleep', until: 1 } },
+      { type: 'step', task: 'Task-3', t: 0 },
+      out('Task-3', 0, 'Square 2\n'),
+      { type: 'wait', task: 'Task-3', t: 0, on: { kind: 'sleep', until: 1 } },
+      { type: 'step', task: 'Task-2', t: 1 },
+      out('Task-2', 1, 'End square 1\n'),
+      { type: 'done', task: 'Task-2', t: 1, result: '1' },
+      { type: 'step', task: 'Task-3', t: 1 },
+      out('Task-3', 1, 'End square 2\n'),
+      { type: 'done', task: 'Task-3', t: 1, result: '4' },
+      { type: 'step', task: 'Task-1', t: 1 },
+      out('Task-1', 1, '[1, 4]\n'),
+      { type: 'done', task: 'Task-1', t: 1, result: 'None' },
+    ]);
+  });
+
+  it('says what a task waits on: another task, a queue, a lock, an event, a yield', async () => {
+    const events = await traceOf(`
+      import asyncio
+      async def main():
+          q, lock, ev = asyncio.Queue(), asyncio.Lock(), asyncio.Event()
+          async def getter(): await q.get()
+          async def locker():
+              async with lock: pass
+          async def waiter(): await ev.wait()
+          async def yielder(): await asyncio.sleep(0)
+          await lock.acquire()
+          tasks = [asyncio.create_task(f()) for f in (getter, locker, waiter, yielder)]
+          await asyncio.sleep(0)
+          q.put_nowait(1); lock.release(); ev.set()
+          await tasks[0]
+          await asyncio.gather(*tasks)
+      asyncio.run(main())
+    `);
+    const waits = events.filter((e) => e.type === 'wait').map((e) => [e.task, e.on]);
+    expect(waits).toEqual(
+      expect.arrayContaining([
+        ['Task-2', { kind: 'future', via: 'Queue.get' }],
+        ['Task-3', { kind: 'future', via: 'Lock.acquire' }],
+        ['Task-4', { kind: 'future', via: 'Event.wait' }],
+        ['Task-5', { kind: 'yield' }],
+        ['Task-1', { kind: 'task', task: 'Task-2' }],
+      ]),
+    );
+  });
+
+  it('records blocking sleeps, exceptions, cancellations and output outside any task', async () => {
+    const events = await traceOf(`
+      import asyncio, time
+      print('before the loop')
+      async def blocker():
+          time.sleep(2)
+      async def failing():
+          raise ValueError('bad')
+      async def main():
+          await asyncio.create_task(blocker())
+          t = asyncio.create_task(failing())
+          await asyncio.wait([t])
+          s = asyncio.create_task(asyncio.sleep(5))
+          await asyncio.sleep(0)
+          s.cancel()
+          await asyncio.wait([s])
+      asyncio.run(main())
+    `);
+    expect(events[0]).toEqual({ type: 'output', stream: 'stdout', task: null, t: 0, text: 'before the loop\n' });
+    expect(events).toContainEqual({ type: 'block', task: 'Task-2', t: 0, seconds: 2 });
+    expect(events).toContainEqual({ type: 'done', task: 'Task-3', t: 2, exception: "ValueError('bad')" });
+    expect(events).toContainEqual({ type: 'done', task: 'Task-4', t: 2, cancelled: true });
+    expect(events.some((e) => 'coro' in e && e.coro.includes('shutdown'))).toBe(false);
+  });
+});
