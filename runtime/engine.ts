@@ -1,8 +1,5 @@
 import type { PyodideAPI } from 'pyodide';
-import type { OutputChunk, RunOptions, RunResult, TraceEvent } from './protocol.ts';
-
-/** The Python package of the runtime, as file path (relative to its root) -> source. */
-export type PythonFiles = Record<string, string>;
+import type { OutputChunk, PythonFiles, RunOptions, RunResult, TraceEvent } from './protocol.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
 const PACKAGE_DIR = '/home/pyodide/asyncio-live';
@@ -51,6 +48,16 @@ export class Engine {
       `import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})\nimport asyncio_live.runner as r; r.setup()`,
     );
     return new Engine(pyodide);
+  }
+
+  /** Lets the page stop a run by writing 2 (SIGINT) into `buffer`. */
+  setInterruptBuffer(buffer: Int32Array): void {
+    this.#pyodide.setInterruptBuffer(buffer);
+  }
+
+  /** Bytes of memory the interpreter holds (WebAssembly memory only grows). */
+  get memory(): number {
+    return (this.#pyodide as unknown as { _module: { HEAPU8: Uint8Array } })._module.HEAPU8.length;
   }
 
   /**

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
-import { Engine, type PythonFiles } from './engine.ts';
+import { Runtime, type RuntimeOptions, type WorkerLike } from './client.ts';
+import { Engine } from './engine.ts';
+import type { PythonFiles } from './protocol.ts';
 
 /** The runtime in Node: for tests, the command line, and authors checking examples. */
 
@@ -22,9 +25,27 @@ export function pythonFiles(dir = PYTHON_DIR): PythonFiles {
   return files;
 }
 
-/** Boots Pyodide from the project's own copy of its files (no network) and installs the runtime. */
+/** Pyodide's files in the project's own node_modules: booting needs no network. */
+export const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
+
+/** Boots Pyodide from the project's own copy of its files and installs the runtime. */
 export async function bootNodeEngine(): Promise<Engine> {
-  const indexURL = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
-  const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR, stdout: () => {}, stderr: () => {} });
   return Engine.create(pyodide, pythonFiles());
+}
+
+/** The runtime's worker as a Node worker thread, adapted to what the client expects. */
+export function nodeWorker(): WorkerLike {
+  const worker = new Worker(new URL('./node-worker.ts', import.meta.url));
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onMessage: (handler) => worker.on('message', handler),
+    onError: (handler) => worker.on('error', (error) => handler(error.message)),
+    terminate: () => void worker.terminate(),
+  };
+}
+
+/** The same client the page uses, on Node worker threads. */
+export function createNodeRuntime(options: Partial<RuntimeOptions> = {}): Runtime {
+  return new Runtime({ createWorker: nodeWorker, indexURL: PYODIDE_DIR, loadFiles: () => pythonFiles(), ...options });
 }

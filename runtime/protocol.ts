@@ -61,3 +61,35 @@ export type TraceEvent =
   | { type: 'done'; task: string; t: number; result?: string; exception?: string; cancelled?: true }
   | { type: 'block'; task: string | null; t: number; /** a blocking time.sleep */ seconds: number }
   | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string };
+
+/** The runtime's Python package, as path (relative to its root) -> source. */
+export type PythonFiles = Record<string, string>;
+
+/** What the page (the client) sends to the worker. Every request carries an `id`. */
+export type PageToWorker =
+  | {
+      type: 'worker/boot';
+      id: number;
+      /** Where Pyodide's own files are served (the site's copy, never a CDN). */
+      indexURL: string;
+      files: PythonFiles;
+      /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
+      interruptBuffer: Int32Array | null;
+    }
+  | { type: 'run/start'; id: number; code: string; options: RunOptions; trace: boolean };
+
+/** What the worker sends back; each reply repeats the `id` of its request. */
+export type WorkerToPage =
+  | { type: 'worker/ready'; id: number; /** ms from the boot request to ready. */ bootMs: number }
+  | { type: 'worker/failed'; id: number; message: string }
+  | { type: 'run/output'; id: number; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'run/trace'; id: number; event: TraceEvent }
+  | {
+      type: 'run/done';
+      id: number;
+      result: RunResult;
+      /** Bytes the interpreter's memory has grown to; it never shrinks. */
+      memory: number;
+      /** The interpreter crashed and cannot run anything more: replace the worker. */
+      fatal: boolean;
+    };

@@ -1,0 +1,330 @@
+import type { PageToWorker, PythonFiles, RunOptions, RunResult, TraceEvent, WorkerToPage } from './protocol.ts';
+
+/** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
+export interface WorkerLike {
+  postMessage(message: PageToWorker): void;
+  onMessage(handler: (message: WorkerToPage) => void): void;
+  /** The worker died or failed to load. */
+  onError(handler: (message: string) => void): void;
+  terminate(): void;
+}
+
+export interface RuntimeOptions {
+  /** Starts a worker running `worker-core.ts` (the browser: a module Web Worker). */
+  createWorker(): WorkerLike;
+  /** Where Pyodide's files are served: the site's own copy. */
+  indexURL: string;
+  /** The runtime's Python package (read once, sent to every worker that boots). */
+  loadFiles(): PythonFiles | Promise<PythonFiles>;
+  /** Replace the worker after a run leaves its memory above this. Default 1 GiB. */
+  memoryLimit?: number;
+  /**
+   * Stop runs through Pyodide's interrupt buffer. Needs SharedArrayBuffer, which a
+   * browser only gives a cross-origin isolated page. Without it, Stop ends the worker
+   * and the next run boots a new one. Default: on when SharedArrayBuffer is usable.
+   */
+  interrupts?: boolean;
+  /** How long a stop may take through interrupts before the worker is replaced. Default 2000 ms. */
+  stopTimeoutMs?: number;
+}
+
+/** Where a run is: waiting its turn, waiting for Python to start, running, or over. */
+export type RunStatus = 'queued' | 'booting' | 'running' | 'done';
+
+/** How a run ended, as the page shows it. */
+export interface RunOutcome {
+  result: RunResult;
+  /** The reader stopped it. */
+  stopped: boolean;
+  /** Wall-clock ms from the moment it started running (booting excluded). */
+  wallMs: number;
+}
+
+export type RunEvent =
+  | { type: 'status'; status: RunStatus }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'trace'; event: TraceEvent }
+  | { type: 'done'; outcome: RunOutcome };
+
+export interface RunHandle {
+  readonly status: RunStatus;
+  /** Every event of the run, past ones first; returns a function that unsubscribes. */
+  listen(listener: (event: RunEvent) => void): () => void;
+  /** Stop the run: drop it from the queue, or interrupt it, or end its worker. */
+  stop(): void;
+  readonly done: Promise<RunOutcome>;
+}
+
+export interface RunRequest extends RunOptions {
+  /** Also stream the run's trace (costs about as much as the run itself). */
+  trace?: boolean;
+}
+
+const STOP_REPEAT_MS = 50;
+const SIGINT = 2;
+
+/**
+ * One runtime per page, shared by every example on it: one worker, one interpreter,
+ * runs taken one at a time in the order asked (FIFO).
+ */
+export class Runtime {
+  readonly #options: Required<Omit<RuntimeOptions, 'interrupts'>> & { interrupts: boolean };
+  readonly #queue: Run[] = [];
+  #worker: WorkerSession | null = null;
+  #current: Run | null = null;
+  #nextId = 1;
+  #files: Promise<PythonFiles> | null = null;
+
+  constructor(options: RuntimeOptions) {
+    this.#options = {
+      memoryLimit: 1024 ** 3,
+      stopTimeoutMs: 2000,
+      interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
+      ...options,
+    };
+  }
+
+  /** Can Stop interrupt a run, or must it end the worker? */
+  get interrupts(): boolean {
+    return this.#options.interrupts;
+  }
+
+  /** Boot Python in the background, so that the first Run rarely waits. */
+  preload(): Promise<void> {
+    return this.#session().ready.then(() => undefined);
+  }
+
+  run(code: string, request: RunRequest = {}): RunHandle {
+    const run = new Run(this.#nextId++, code, request, (target) => this.#stop(target));
+    this.#queue.push(run);
+    void this.#pump();
+    return run;
+  }
+
+  /** End the worker and every run. */
+  destroy(): void {
+    for (const run of this.#queue.splice(0)) run.finish(failure('Stopped', 'The page closed the runtime.'), true);
+    this.#current?.finish(failure('Stopped', 'The page closed the runtime.'), true);
+    this.#worker?.end();
+    this.#worker = null;
+  }
+
+  #session(): WorkerSession {
+    if (!this.#worker) {
+      this.#files ??= Promise.resolve(this.#options.loadFiles());
+      this.#worker = new WorkerSession(this.#options, this.#files, (message) => this.#fromWorker(message), (why) =>
+        this.#workerDied(why),
+      );
+    }
+    return this.#worker;
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#current || this.#queue.length === 0) return;
+    const run = this.#queue.shift()!;
+    this.#current = run;
+    const session = this.#session();
+    if (!session.isReady) run.setStatus('booting');
+    try {
+      await session.ready;
+    } catch (error) {
+      this.#worker = null;
+      this.#end(run, failure('BootError', `Python could not start: ${(error as Error).message}`));
+      return;
+    }
+    if (this.#current !== run || run.status === 'done') return;
+    run.setStatus('running');
+    session.post({ type: 'run/start', id: run.id, code: run.code, options: run.options, trace: run.trace });
+  }
+
+  #fromWorker(message: WorkerToPage): void {
+    const run = this.#current;
+    if (!run || !('id' in message) || message.id !== run.id) return;
+    switch (message.type) {
+      case 'run/output':
+        run.emit({ type: 'output', stream: message.stream, text: message.text });
+        break;
+      case 'run/trace':
+        run.emit({ type: 'trace', event: message.event });
+        break;
+      case 'run/done':
+        if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker();
+        this.#end(run, message.result);
+        break;
+      default:
+        break;
+    }
+  }
+
+  #end(run: Run, result: RunResult): void {
+    run.finish(result, run.stopRequested);
+    if (this.#current === run) this.#current = null;
+    void this.#pump();
+  }
+
+  #stop(run: Run): void {
+    if (run.status === 'done') return;
+    const queued = this.#queue.indexOf(run);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      run.finish(failure('Stopped', 'Stopped before it started.'), true);
+      return;
+    }
+    if (this.#current !== run) return;
+    const session = this.#worker;
+    if (run.status === 'running' && session?.interrupt) {
+      // CPython reads the flag and then clears it, not atomically: a write can be lost,
+      // and asyncio.run needs two (its Runner catches the first). Write until it ends.
+      const interrupt = session.interrupt;
+      const repeat = setInterval(() => Atomics.store(interrupt, 0, SIGINT), STOP_REPEAT_MS);
+      const giveUp = setTimeout(() => this.#killCurrent(run), this.#options.stopTimeoutMs);
+      Atomics.store(interrupt, 0, SIGINT);
+      void run.done.finally(() => {
+        clearInterval(repeat);
+        clearTimeout(giveUp);
+      });
+      return;
+    }
+    this.#killCurrent(run);
+  }
+
+  /** Stop without interrupts (or when they did not work): end the worker itself. */
+  #killCurrent(run: Run): void {
+    if (this.#current !== run || run.status === 'done') return;
+    this.#worker?.end();
+    this.#worker = null;
+    this.#end(run, failure('Stopped', 'You stopped the program.'));
+  }
+
+  #replaceWorker(): void {
+    this.#worker?.end();
+    this.#worker = null;
+    // Boot the next interpreter now, so the next Run does not wait for it.
+    void this.preload().catch(() => {});
+  }
+
+  #workerDied(why: string): void {
+    this.#worker = null;
+    const run = this.#current;
+    if (run) this.#end(run, failure('FatalError', `Python stopped working (${why}) and will be restarted.`));
+  }
+}
+
+class WorkerSession {
+  readonly ready: Promise<number>;
+  readonly interrupt: Int32Array | null;
+  isReady = false;
+  #worker: WorkerLike;
+  #ended = false;
+
+  constructor(
+    options: { createWorker(): WorkerLike; indexURL: string; interrupts: boolean },
+    files: Promise<PythonFiles>,
+    onMessage: (message: WorkerToPage) => void,
+    onDied: (why: string) => void,
+  ) {
+    this.interrupt = options.interrupts ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    this.#worker = options.createWorker();
+    this.ready = new Promise<number>((resolve, reject) => {
+      this.#worker.onMessage((message) => {
+        if (this.#ended) return;
+        if (message.type === 'worker/ready') {
+          this.isReady = true;
+          resolve(message.bootMs);
+        } else if (message.type === 'worker/failed') {
+          reject(new Error(message.message));
+        } else {
+          onMessage(message);
+        }
+      });
+      this.#worker.onError((why) => {
+        if (this.#ended) return;
+        this.end();
+        reject(new Error(why));
+        onDied(why);
+      });
+    });
+    // A failed boot is reported to the run that waits for it, not as unhandled.
+    this.ready.catch(() => {});
+    void files.then(
+      (pythonFiles) =>
+        this.post({ type: 'worker/boot', id: 0, indexURL: options.indexURL, files: pythonFiles, interruptBuffer: this.interrupt }),
+      (error: Error) => onDied(`the runtime's files could not be loaded: ${error.message}`),
+    );
+  }
+
+  post(message: PageToWorker): void {
+    this.#worker.postMessage(message);
+  }
+
+  end(): void {
+    this.#ended = true;
+    this.#worker.terminate();
+  }
+}
+
+class Run implements RunHandle {
+  status: RunStatus = 'queued';
+  stopRequested = false;
+  readonly done: Promise<RunOutcome>;
+  readonly id: number;
+  readonly code: string;
+  readonly options: RunOptions;
+  readonly trace: boolean;
+  readonly #requestStop: (run: Run) => void;
+  #events: RunEvent[] = [];
+  #listeners = new Set<(event: RunEvent) => void>();
+  #resolve!: (outcome: RunOutcome) => void;
+  #startedAt = 0;
+
+  constructor(id: number, code: string, request: RunRequest, requestStop: (run: Run) => void) {
+    this.id = id;
+    this.code = code;
+    this.#requestStop = requestStop;
+    const { trace = false, ...options } = request;
+    this.options = options;
+    this.trace = trace;
+    this.done = new Promise((resolve) => (this.#resolve = resolve));
+    this.emit({ type: 'status', status: 'queued' });
+  }
+
+  listen(listener: (event: RunEvent) => void): () => void {
+    for (const event of this.#events) listener(event);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.#requestStop(this);
+  }
+
+  setStatus(status: RunStatus): void {
+    if (status === 'running') this.#startedAt = performance.now();
+    this.status = status;
+    this.emit({ type: 'status', status });
+  }
+
+  emit(event: RunEvent): void {
+    this.#events.push(event);
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  finish(result: RunResult, stopped: boolean): void {
+    if (this.status === 'done') return;
+    const wallMs = this.#startedAt ? performance.now() - this.#startedAt : 0;
+    // A stop shows as a stop, whatever Python made of it (KeyboardInterrupt, CancelledError).
+    const outcome = {
+      result: stopped ? { ...failure('Stopped', 'You stopped the program.'), time: result.time } : result,
+      stopped,
+      wallMs,
+    };
+    this.setStatus('done');
+    this.emit({ type: 'done', outcome });
+    this.#resolve(outcome);
+  }
+}
+
+function failure(type: string, message: string): RunResult {
+  return { ok: false, time: 0, error: { type, message, line: null, traceback: '' } };
+}

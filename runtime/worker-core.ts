@@ -1,0 +1,78 @@
+import type { loadPyodide as LoadPyodide } from 'pyodide';
+import { Engine } from './engine.ts';
+import type { PageToWorker, RunResult, WorkerToPage } from './protocol.ts';
+
+/** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
+export interface WorkerPort {
+  postMessage(message: WorkerToPage): void;
+  onMessage(handler: (message: PageToWorker) => void): void;
+}
+
+/**
+ * The worker's side of the runtime: boots one interpreter, then runs one request at a
+ * time (Python runs synchronously, so requests simply wait their turn), streaming
+ * output and trace events back as they come.
+ */
+export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): void {
+  let engine: Engine | null = null;
+  let interrupt: Int32Array | null = null;
+  let fatal = false;
+
+  port.onMessage(async (message) => {
+    switch (message.type) {
+      case 'worker/boot': {
+        const started = performance.now();
+        try {
+          const pyodide = await loadPyodide({ indexURL: message.indexURL, stdout: () => {}, stderr: () => {} });
+          engine = await Engine.create(pyodide, message.files);
+          interrupt = message.interruptBuffer;
+          if (interrupt) engine.setInterruptBuffer(interrupt);
+          port.postMessage({ type: 'worker/ready', id: message.id, bootMs: performance.now() - started });
+        } catch (error) {
+          port.postMessage({ type: 'worker/failed', id: message.id, message: describe(error) });
+        }
+        return;
+      }
+      case 'run/start': {
+        const { id } = message;
+        if (!engine || fatal) {
+          port.postMessage({ type: 'run/done', id, result: crashed('Python is not running in this worker.'), memory: 0, fatal: true });
+          return;
+        }
+        // A stop written after the previous run ended must not stop this one.
+        if (interrupt) Atomics.store(interrupt, 0, 0);
+        let result: RunResult;
+        try {
+          result = engine.run(
+            message.code,
+            message.options,
+            (chunk) => port.postMessage({ type: 'run/output', id, stream: chunk.stream, text: chunk.text }),
+            message.trace ? (event) => port.postMessage({ type: 'run/trace', id, event }) : undefined,
+          );
+        } catch (error) {
+          // Only a crash of the interpreter itself gets here: the runner catches every
+          // Python exception. Deep C recursion is the usual cause.
+          fatal = true;
+          result = crashed(
+            'Python crashed (the interpreter ran out of stack or memory) and was restarted. ' +
+              'Very deep recursion is the usual cause. ' + describe(error),
+          );
+        }
+        port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal });
+        return;
+      }
+      default: {
+        const unknown: never = message;
+        throw new Error(`unknown message ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+}
+
+function crashed(message: string): RunResult {
+  return { ok: false, time: 0, error: { type: 'FatalError', message, line: null, traceback: '' } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}

@@ -1,0 +1,125 @@
+/**
+ * The page's runtime client, driving the real worker (as a Node worker thread) and a
+ * real interpreter: the same code the browser runs, but for the Worker constructor.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunEvent, RunHandle } from '../../../runtime/client';
+import { createNodeRuntime } from '../../../runtime/node';
+
+const runtime = createNodeRuntime({ memoryLimit: 256 * 1024 ** 2 });
+afterAll(() => runtime.destroy());
+
+async function outcomeOf(handle: RunHandle) {
+  const events: RunEvent[] = [];
+  handle.listen((event) => events.push(event));
+  const outcome = await handle.done;
+  const output = events.map((e) => (e.type === 'output' ? e.text : '')).join('');
+  const statuses = events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
+  return { outcome, output, statuses, events };
+}
+
+const stopAfter = (handle: RunHandle, ms: number) => setTimeout(() => handle.stop(), ms);
+
+describe('the runtime client', () => {
+  it('boots on preload, and runs the notebook cell of the source lesson', async () => {
+    await runtime.preload();
+    const { outcome, output, statuses } = await outcomeOf(
+      runtime.run(
+        'import nest_asyncio\nnest_asyncio.apply()\nimport asyncio\n' +
+          "async def square(x):\n    print('Square', x)\n    await asyncio.sleep(1)\n    print('End square', x)\n    return x * x\n" +
+          'loop = asyncio.get_event_loop()\nresults = loop.run_until_complete(square(1))\nprint(results)\n',
+      ),
+    );
+    expect(output).toBe('Square 1\nEnd square 1\n1\n');
+    expect(outcome.result.ok).toBe(true);
+    expect(statuses).toEqual(['queued', 'running', 'done']);
+  });
+
+  it('takes runs one at a time, first come first served', async () => {
+    const first = runtime.run('import time\ntime.sleep(1)\nprint("first")');
+    const second = runtime.run('print("second")');
+    expect(second.status).toBe('queued');
+    const order: string[] = [];
+    first.listen((e) => e.type === 'output' && order.push(e.text.trim()));
+    second.listen((e) => e.type === 'output' && order.push(e.text.trim()));
+    await Promise.all([first.done, second.done]);
+    expect(order).toEqual(['first', 'second']);
+  });
+
+  it('streams the trace when asked', async () => {
+    const { events } = await outcomeOf(runtime.run('import asyncio\nasyncio.run(asyncio.sleep(1))', { trace: true, deterministic: true }));
+    const trace = events.flatMap((e) => (e.type === 'trace' ? [e.event] : []));
+    expect(trace[0]).toEqual({ type: 'task', task: 'Task-1', coro: 'sleep(1, None)', t: 0 });
+  });
+
+  it('stops `while True: pass` through the interrupt buffer, and the next run works', async () => {
+    const busy = runtime.run('while True: pass');
+    await new Promise<void>((resolve) => busy.listen((e) => e.type === 'status' && e.status === 'running' && resolve()));
+    stopAfter(busy, 100);
+    const { outcome } = await outcomeOf(busy);
+    expect(outcome.stopped).toBe(true);
+    expect(outcome.result.ok || outcome.result.error.type).toBe('Stopped');
+    expect((await outcomeOf(runtime.run('print("still here")'))).output).toBe('still here\n');
+  });
+
+  it('stops a busy asyncio.run (its Runner swallows the first interrupt)', async () => {
+    const busy = runtime.run('import asyncio\nasync def spin():\n    while True: pass\nasyncio.run(spin())');
+    stopAfter(busy, 300);
+    expect((await busy.done).stopped).toBe(true);
+    expect((await outcomeOf(runtime.run('print(1)'))).output).toBe('1\n');
+  });
+
+  it('drops a queued run that is stopped before it starts', async () => {
+    const first = runtime.run('import time\ntime.sleep(1)');
+    const second = runtime.run('print("never")');
+    second.stop();
+    const { outcome, output } = await outcomeOf(second);
+    expect(outcome.stopped).toBe(true);
+    expect(output).toBe('');
+    expect((await first.done).result.ok).toBe(true);
+  });
+
+  it('recovers after a fatal crash (recursion far past the limit)', async () => {
+    const { outcome } = await outcomeOf(
+      runtime.run('import sys\nsys.setrecursionlimit(50_000)\ndef f(n): return f(n + 1)\nf(0)'),
+    );
+    expect(outcome.result.ok || outcome.result.error.type).toBe('FatalError');
+    expect(outcome.result.ok || outcome.result.error.message).toMatch(/Python crashed .* and was restarted/);
+    expect((await outcomeOf(runtime.run('print("recovered")'))).output).toBe('recovered\n');
+  }, 30_000);
+
+  it('a plain RecursionError is an ordinary error, not a crash', async () => {
+    const { outcome } = await outcomeOf(runtime.run('def f(): f()\nf()'));
+    expect(outcome.result.ok || outcome.result.error).toMatchObject({ type: 'RecursionError', line: 1 });
+  });
+
+  it('replaces a worker whose memory grew past the limit (after a MemoryError)', async () => {
+    const { outcome } = await outcomeOf(
+      // Few, huge blocks: reaching the 4 GB of 32-bit wasm takes seconds, not a minute.
+      runtime.run('import builtins\nbuiltins.marker = 1\nblocks = [bytearray(1_500_000_000) for _ in range(3)]'),
+    );
+    expect(outcome.result.ok || outcome.result.error.type).toBe('MemoryError');
+    const after = await outcomeOf(runtime.run('import builtins\nprint(hasattr(builtins, "marker"))'));
+    expect(after.output).toBe('False\n');
+  }, 60_000);
+
+  it('caps output per run', async () => {
+    const { output, outcome } = await outcomeOf(runtime.run('while True: print("flood")', { maxOutputLines: 50 }));
+    expect(output).toMatch(/\[output truncated: the program printed more than 50 lines/);
+    expect(outcome.result.ok || outcome.result.error.type).toBe('OutputLimitExceeded');
+  });
+});
+
+describe('the runtime client without interrupts (a page that is not cross-origin isolated)', () => {
+  const plain = createNodeRuntime({ interrupts: false });
+  afterAll(() => plain.destroy());
+
+  it('stops by replacing the worker, and the next run works', async () => {
+    expect(plain.interrupts).toBe(false);
+    await plain.preload();
+    const busy = plain.run('while True: pass');
+    stopAfter(busy, 100);
+    expect((await busy.done).stopped).toBe(true);
+    expect((await outcomeOf(plain.run('print("fresh worker")'))).output).toBe('fresh worker\n');
+  });
+});
