@@ -1,9 +1,11 @@
 /**
  * Runtime speed, in Node: `npm run bench:runtime`. Prints medians; it asserts nothing
- * (tests check behaviour, this measures). Stop latency is not measured yet: stopping
- * needs the worker and its interrupt buffer, which come with the client.
+ * (tests check behaviour, this measures).
  */
-import { bootNodeEngine } from '../runtime/node.ts';
+import { loadPyodide } from 'pyodide';
+import type { RunHandle } from '../runtime/client.ts';
+import { Engine } from '../runtime/engine.ts';
+import { bootNodeEngine, createNodeRuntime, PYODIDE_DIR, pythonFiles } from '../runtime/node.ts';
 
 const BOOTS = 5;
 const RUNS = 20;
@@ -77,3 +79,43 @@ console.log(`boot (loadPyodide + runtime), median of ${BOOTS}: ${ms(median(boots
 console.log(`gather example, warm, median of ${RUNS}:       ${ms(timeRuns(GATHER, RUNS))}`);
 console.log(`notebook cell, warm, median of ${RUNS}:        ${ms(timeRuns(NOTEBOOK, RUNS))}`);
 console.log(`10,000 sleepers, median of 5:             ${ms(timeRuns(SLEEPERS, 5))}`);
+
+// Stop latency: from stop() to the run's end, through the page client and a worker
+// thread, with the interrupt buffer (cross-origin isolated page) and without it.
+async function stopLatency(interrupts: boolean, code: string): Promise<number> {
+  const runtime = createNodeRuntime({ interrupts });
+  const latencies: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    await runtime.preload();
+    const run: RunHandle = runtime.run(code);
+    await new Promise<void>((resolve) => run.listen((e) => e.type === 'status' && e.status === 'running' && resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    run.stop();
+    await run.done;
+    latencies.push(performance.now() - started);
+  }
+  runtime.destroy();
+  return median(latencies);
+}
+console.log(`stop 'while True: pass', interrupt buffer:  ${ms(await stopLatency(true, 'while True: pass'))}`);
+console.log(`stop busy asyncio.run, interrupt buffer:    ${ms(await stopLatency(true, 'import asyncio\nasync def spin():\n    while True: pass\nasyncio.run(spin())'))}`);
+console.log(`stop 'while True: pass', ending the worker: ${ms(await stopLatency(false, 'while True: pass'))} (the next run then waits for a new boot)`);
+
+// Boot from a memory snapshot (Pyodide's private API, tied to this exact build).
+const source = (await loadPyodide({ indexURL: PYODIDE_DIR, _makeSnapshot: true } as object)) as unknown as {
+  makeMemorySnapshot(): Uint8Array;
+};
+const snapshot = source.makeMemorySnapshot();
+const snapshotBoots: number[] = [];
+for (let i = 0; i < BOOTS; i++) {
+  const started = performance.now();
+  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR, _loadSnapshot: snapshot } as object);
+  await Engine.create(pyodide, pythonFiles());
+  snapshotBoots.push(performance.now() - started);
+}
+const { gzipSync } = await import('node:zlib');
+console.log(
+  `boot from a memory snapshot, median of ${BOOTS}: ${ms(median(snapshotBoots))} ` +
+    `(snapshot ${(snapshot.length / 1e6).toFixed(1)} MB, ${(gzipSync(snapshot).length / 1e6).toFixed(1)} MB gzipped)`,
+);

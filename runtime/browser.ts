@@ -1,0 +1,42 @@
+import { Runtime, type RuntimeOptions, type WorkerLike } from './client.ts';
+import type { PythonFiles } from './protocol.ts';
+
+/**
+ * The runtime's Python package, file by file. Each is a literal `new URL(...,
+ * import.meta.url)`, so bundlers ship the files with the site and plain ES modules
+ * find them too. A unit test keeps this list equal to the files in runtime/python/.
+ */
+export const PYTHON_FILE_URLS: Record<string, URL> = {
+  'asyncio_live/__init__.py': new URL('./python/asyncio_live/__init__.py', import.meta.url),
+  'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
+  'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
+  'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
+  'asyncio_live/trace.py': new URL('./python/asyncio_live/trace.py', import.meta.url),
+  'nest_asyncio.py': new URL('./python/nest_asyncio.py', import.meta.url),
+};
+
+async function fetchPythonFiles(): Promise<PythonFiles> {
+  const entries = await Promise.all(
+    Object.entries(PYTHON_FILE_URLS).map(async ([path, url]) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return [path, await response.text()] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+function browserWorker(): WorkerLike {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'asyncio-live' });
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
+    onError: (handler) => worker.addEventListener('error', (event) => handler(event.message || 'the worker failed to load')),
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** The page's runtime: one per page, shared by every example on it. */
+export function createBrowserRuntime(options: { indexURL: string } & Partial<RuntimeOptions>): Runtime {
+  return new Runtime({ createWorker: browserWorker, loadFiles: fetchPythonFiles, ...options });
+}

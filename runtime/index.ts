@@ -1,0 +1,7 @@
+/**
+ * The runtime's one door for the site: create the page's runtime, run code, listen.
+ * (`src/` imports from here only; Node tools use `node.ts`.)
+ */
+export { createBrowserRuntime } from './browser.ts';
+export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, Runtime, RuntimeOptions } from './client.ts';
+export type { RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol.ts';
