@@ -42,7 +42,7 @@ export interface RunOutcome {
 
 export type RunEvent =
   | { type: 'status'; status: RunStatus }
-  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** loop time, s */ t: number | null }
   | { type: 'trace'; event: TraceEvent }
   | { type: 'done'; outcome: RunOutcome };
 
@@ -142,7 +142,7 @@ export class Runtime {
     if (!run || !('id' in message) || message.id !== run.id) return;
     switch (message.type) {
       case 'run/output':
-        run.emit({ type: 'output', stream: message.stream, text: message.text });
+        run.emit({ type: 'output', stream: message.stream, text: message.text, t: message.t });
         break;
       case 'run/trace':
         run.emit({ type: 'trace', event: message.event });

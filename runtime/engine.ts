@@ -17,17 +17,19 @@ export class Engine {
     maxLines: number,
     maxBytes: number,
     onTrace: ((event: string) => void) | undefined,
+    onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
   private constructor(pyodide: PyodideAPI) {
     this.#pyodide = pyodide;
-    // Output streams as it is written, partial lines included (`end=""`, `\r` progress).
+    // The program's output comes through the runner (with its loop time). What reaches
+    // the real streams is the interpreter's own (a crash report), passed on as it is.
     for (const stream of ['stdout', 'stderr'] as const) {
       const decoder = new TextDecoder();
       const write = (bytes: Uint8Array) => {
         const text = decoder.decode(bytes, { stream: true });
-        if (text) this.#listener?.({ stream, text });
+        if (text) this.#listener?.({ stream, text, t: null });
         return bytes.length;
       };
       if (stream === 'stdout') pyodide.setStdout({ write });
@@ -81,6 +83,7 @@ export class Engine {
         options.maxOutputBytes ?? 1_000_000,
         // undefined becomes None in Python (null would become a JsNull object).
         onTrace ? (event) => onTrace(JSON.parse(event) as TraceEvent) : undefined,
+        (stream, text, t) => onOutput({ stream, text, t }),
       );
       return JSON.parse(result) as RunResult;
     } finally {

@@ -38,7 +38,10 @@ export type RunResult =
 /** One piece of output, in the order the program wrote it. */
 export interface OutputChunk {
   stream: 'stdout' | 'stderr';
+  /** Whole lines, or a flushed partial line. */
   text: string;
+  /** Loop time (s from the run's start) the text was written at; null for the interpreter's own messages. */
+  t: number | null;
 }
 
 /** What a task waits on after a step. */
@@ -82,7 +85,7 @@ export type PageToWorker =
 export type WorkerToPage =
   | { type: 'worker/ready'; id: number; /** ms from the boot request to ready. */ bootMs: number }
   | { type: 'worker/failed'; id: number; message: string }
-  | { type: 'run/output'; id: number; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'run/output'; id: number; stream: 'stdout' | 'stderr'; text: string; t: number | null }
   | { type: 'run/trace'; id: number; event: TraceEvent }
   | {
       type: 'run/done';

@@ -46,7 +46,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           result = engine.run(
             message.code,
             message.options,
-            (chunk) => port.postMessage({ type: 'run/output', id, stream: chunk.stream, text: chunk.text }),
+            (chunk) => port.postMessage({ type: 'run/output', id, ...chunk }),
             message.trace ? (event) => port.postMessage({ type: 'run/trace', id, event }) : undefined,
           );
         } catch (error) {

@@ -2,6 +2,7 @@
 CPython 3.14 script semantics, and a result the page can show."""
 
 import asyncio
+import io
 import json
 import linecache
 import sys
@@ -36,35 +37,96 @@ class OutputLimitExceeded(BaseException):
     KeyboardInterrupt, so that ``except Exception`` in the program does not swallow it."""
 
 
-class _CappedStream:
-    """Wraps stdout or stderr and stops the program once the run's output passes its cap.
+class _Output:
+    """Both output streams of one run: counted against the cap, buffered by line, and
+    sent to ``sink(stream, text, t)`` with the loop time ``t`` the line began at.
 
-    Both streams share one budget: a flood on either is a flood on the page.
+    Lines, not single writes: ``print`` writes a line in several pieces, and a message
+    per piece would flood the page. A partial line goes out on ``flush()`` (``end=""``
+    with ``flush=True``, progress bars), before the other stream writes, or at the end.
     """
 
-    def __init__(self, stream, budget, name):
-        self._stream = stream
-        self._budget = budget
+    def __init__(self, sink, max_lines, max_bytes):
+        self._sink = sink
+        self._max_lines = max_lines
+        self._max_bytes = max_bytes
+        self._lines = 0
+        self._bytes = 0
+        self.over = False
+        # Set once the run is over: late writes (warnings at garbage collection after a
+        # truncation) are dropped instead of raising where nobody can catch them.
+        self.closed = False
+        self.message = (
+            f"the program printed more than {max_lines:,} lines or {max_bytes:,} bytes, "
+            "and was stopped. Print less, or print a summary."
+        )
+        self._pending = {"stdout": "", "stderr": ""}
+        self._pending_t = {"stdout": 0.0, "stderr": 0.0}
+
+    def write(self, stream, text):
+        if self.over:
+            if self.closed:
+                return len(text)
+            raise OutputLimitExceeded(self.message)
+        if not text:
+            return 0
+        if trace.current is not None:
+            trace.current.output(stream, text)
+        self._lines += text.count("\n")
+        self._bytes += len(text.encode("utf-8", "replace"))
+        other = "stderr" if stream == "stdout" else "stdout"
+        if self._pending[other]:
+            self.flush(other)
+        if not self._pending[stream]:
+            self._pending_t[stream] = clock.elapsed()
+        self._pending[stream] += text
+        if self._lines > self._max_lines or self._bytes > self._max_bytes:
+            self.over = True
+            self.flush(stream)
+            self._send("stderr", f"\n[output truncated: {self.message}]\n")
+            raise OutputLimitExceeded(self.message)
+        pending = self._pending[stream]
+        cut = pending.rfind("\n") + 1
+        if cut:
+            self._pending[stream] = pending[cut:]
+            self._send(stream, pending[:cut], self._pending_t[stream])
+            self._pending_t[stream] = clock.elapsed()
+        return len(text)
+
+    def flush(self, stream=None):
+        for name in (stream,) if stream else ("stdout", "stderr"):
+            if self._pending[name]:
+                text, self._pending[name] = self._pending[name], ""
+                self._send(name, text, self._pending_t[name])
+
+    def _send(self, stream, text, t=None):
+        self._sink(stream, text, round(clock.elapsed() if t is None else t, 6))
+
+
+class _Stream(io.TextIOBase):
+    """``sys.stdout`` or ``sys.stderr`` of a run."""
+
+    def __init__(self, output, name):
+        self._output = output
         self._name = name
 
-    def write(self, text):
-        budget = self._budget
-        if budget["over"]:
-            raise OutputLimitExceeded(budget["message"])
-        budget["lines"] += text.count("\n")
-        budget["bytes"] += len(text.encode("utf-8", "replace"))
-        if budget["lines"] > budget["max_lines"] or budget["bytes"] > budget["max_bytes"]:
-            budget["over"] = True
-            self._stream.write(text)
-            self._stream.flush()
-            sys.__stderr__.write(f"\n[output truncated: {budget['message']}]\n")
-            raise OutputLimitExceeded(budget["message"])
-        if trace.current is not None and text:
-            trace.current.output(self._name, text)
-        return self._stream.write(text)
+    @property
+    def encoding(self):
+        return "utf-8"
 
-    def __getattr__(self, name):
-        return getattr(self._stream, name)
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        return self._output.write(self._name, text)
+
+    def flush(self):
+        self._output.flush(self._name)
 
 
 def _fresh_main():
@@ -111,16 +173,18 @@ def run_json(*args):
     return json.dumps(run(*args))
 
 
-def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000, on_trace=None):
+def _print_to_real_streams(stream, text, t):
+    (sys.__stdout__ if stream == "stdout" else sys.__stderr__).write(text)
+
+
+def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000, on_trace=None,
+        on_output=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
-    ``{"ok": False, "time": s, "error": {...}}``; the traceback has gone to stderr."""
-    output = {
-        "lines": 0, "bytes": 0, "max_lines": max_lines, "max_bytes": max_bytes, "over": False,
-        "message": f"the program printed more than {max_lines:,} lines or {max_bytes:,} bytes, "
-                   "and was stopped. Print less, or print a summary.",
-    }
-    sys.stdout = _CappedStream(sys.__stdout__, output, "stdout")
-    sys.stderr = _CappedStream(sys.__stderr__, output, "stderr")
+    ``{"ok": False, "time": s, "error": {...}}``; the traceback has gone to stderr.
+    Output goes to ``on_output(stream, text, t)`` (by default, the real streams)."""
+    output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
+    sys.stdout = _Stream(output, "stdout")
+    sys.stderr = _Stream(output, "stderr")
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
     clock.reset(deterministic=deterministic, budget=budget)
     task_numbers.reset()
@@ -133,8 +197,8 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
         exec(compile(code, PROGRAM, "exec"), main.__dict__)
     except SystemExit as exit_:
         if exit_.code not in (None, 0):
-            if not isinstance(exit_.code, int):
-                print(exit_.code, file=sys.stderr)
+            if not isinstance(exit_.code, int) and not output.over:
+                output.write("stderr", f"{exit_.code}\n")
             error = {"type": "SystemExit", "message": f"the program exited with status {exit_.code}",
                      "line": None, "traceback": ""}
     except BaseException as raised:  # noqa: BLE001 - the reader's error, reported to them
@@ -142,14 +206,16 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
         if isinstance(raised, (WaitsForever, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
             # The runtime's own stops: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
-        if not output["over"]:
-            sys.__stderr__.write(error["traceback"])
+        if not output.over:
+            output.write("stderr", error["traceback"])
     finally:
+        output.closed = True
         _close_leftover_loops()
         # Collect now, so "coroutine ... was never awaited" appears in this run's output.
         import gc
 
         gc.collect()
+        output.flush()
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if trace.current is not None:
             trace.current.flush()

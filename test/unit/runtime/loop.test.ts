@@ -253,6 +253,21 @@ describe('output', () => {
     expect(chunks.slice(0, 2)).toEqual(['loading', '.']);
   });
 
+  it('sends whole lines, each with the loop time it was written at', async () => {
+    const chunks: unknown[] = [];
+    const { sharedEngine } = await import('./run-python');
+    (await sharedEngine()).run(
+      'import time\nprint("a", "b")\ntime.sleep(2)\nprint("c", end="")\nprint("d")\nimport sys\nprint("e", file=sys.stderr)\n',
+      { deterministic: true },
+      (chunk) => chunks.push(chunk),
+    );
+    expect(chunks).toEqual([
+      { stream: 'stdout', text: 'a b\n', t: 0 },
+      { stream: 'stdout', text: 'cd\n', t: 2 },
+      { stream: 'stderr', text: 'e\n', t: 2 },
+    ]);
+  });
+
   it('caps a flood of output with a clear truncation line, and the next run works', async () => {
     const { stdout, stderr, result } = await runPython(
       `
