@@ -5,7 +5,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { liveExamples } from './src/fence/live-examples-plugin.ts';
 import { sidebar } from './src/sidebar.ts';
-import { CODE_THEMES } from './src/fence/highlight.ts';
+import { CODE_THEMES } from './src/fence/highlight-themes.ts';
+import { pyodideFiles } from './src/integrations/pyodide-files.ts';
+import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,10 +16,21 @@ export default defineConfig({
   // Static files (the favicon) sit in src/: the top level of the project is kept to its fixed layout.
   publicDir: './src/public',
   // Every python fence of a lesson becomes a live example (src/fence/).
+  // Cross-origin isolation, so Stop can interrupt Python through a SharedArrayBuffer
+  // (npm start and npm run dev). Without it, Stop ends the worker instead.
+  server: {
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
   markdown: {
     processor: satteri({ mdastPlugins: [liveExamples(root)] }),
   },
   vite: {
+    // The runtime's worker is a module worker (it imports Pyodide's ES module loader).
+    worker: { format: 'es' },
+    plugins: [lazyMonacoCss()],
     build: {
       rollupOptions: {
         // Every MDX page trips this warning inside Astro's own asset propagation; it is
@@ -30,6 +43,7 @@ export default defineConfig({
     },
   },
   integrations: [
+    pyodideFiles(),
     starlight({
       title: 'asyncio-live',
       description: "Learn Python's asyncio with examples you can edit and run in the page.",

@@ -42,4 +42,6 @@ const result = parsed.values.trace
   ? engine.run(code, options, () => {}, jsonLine)
   : engine.run(code, options, (chunk) => (chunk.stream === 'stdout' ? process.stdout : process.stderr).write(chunk.text));
 if (parsed.values.trace) jsonLine({ type: 'result', ...result });
+// As CPython does, a program that raised ends with its traceback on stderr.
+else if (!result.ok) process.stderr.write(result.error.traceback);
 process.exitCode = result.ok ? 0 : 1;

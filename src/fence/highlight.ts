@@ -1,10 +1,7 @@
 import { createHighlighter, type Highlighter } from 'shiki';
+import { CODE_THEMES } from './highlight-themes.ts';
 
-/**
- * The two Shiki themes of every code block on the site. The live editor (later) takes
- * the same themes through @shikijs/monaco, so code never changes colour when it opens.
- */
-export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+export { CODE_THEMES };
 
 let highlighter: Promise<Highlighter> | undefined;
 

@@ -180,7 +180,7 @@ def _print_to_real_streams(stream, text, t):
 def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000, on_trace=None,
         on_output=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
-    ``{"ok": False, "time": s, "error": {...}}``; the traceback has gone to stderr.
+    ``{"ok": False, "time": s, "error": {...}}``, the error's traceback in the result.
     Output goes to ``on_output(stream, text, t)`` (by default, the real streams)."""
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")
@@ -206,8 +206,8 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
         if isinstance(raised, (WaitsForever, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
             # The runtime's own stops: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
-        if not output.over:
-            output.write("stderr", error["traceback"])
+        # The traceback is not written to stderr: the page shows it folded under a short
+        # message, and the command line prints it from the result.
     finally:
         output.closed = True
         _close_leftover_loops()

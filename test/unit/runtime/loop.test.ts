@@ -284,7 +284,8 @@ describe('output', () => {
     expect(stdout.split('\n').slice(0, 3)).toEqual(['0', '1', '2']);
     expect(stdout.trimEnd().split('\n')).toHaveLength(101);
     expect(stderr).toBe(
-      '\n[output truncated: the program printed more than 100 lines or 1,000,000 bytes, and was stopped. Print less, or print a summary.]\n',
+      '\n[output truncated: the program printed more than 100 lines or 1,000,000 bytes, and was stopped. Print less, or print a summary.]\n' +
+        'OutputLimitExceeded: the program printed more than 100 lines or 1,000,000 bytes, and was stopped. Print less, or print a summary.\n',
     );
     expect(result.ok || result.error.type).toBe('OutputLimitExceeded');
     expect((await runPython('print("after")')).stdout).toBe('after\n');

@@ -14,7 +14,7 @@ export interface Ran {
   result: RunResult;
   stdout: string;
   stderr: string;
-  /** stdout and stderr interleaved in the order written. */
+  /** stdout and stderr interleaved in the order written, then the traceback, as CPython prints them. */
   output: string;
 }
 
@@ -25,6 +25,10 @@ export async function runPython(code: string, options: RunOptions = {}): Promise
     ran[chunk.stream] += chunk.text;
     ran.output += chunk.text;
   });
+  if (!ran.result.ok) {
+    ran.stderr += ran.result.error.traceback;
+    ran.output += ran.result.error.traceback;
+  }
   return ran;
 }
 

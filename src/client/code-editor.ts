@@ -1,0 +1,41 @@
+/** What the example needs from an editor: Monaco on desktop, a plain textarea on touch devices. */
+export interface CodeEditor {
+  getValue(): string;
+  setValue(code: string): void;
+  /** Focus, with the caret at a screen point when given (where the reader clicked). */
+  focus(at?: { x: number; y: number }): void;
+  /** Mark the reader's line of an error; null when it is not in the shown code. */
+  markError(line: number | null, message: string): void;
+  clearError(): void;
+  onChange(listener: (code: string) => void): void;
+}
+
+/**
+ * Esc then Tab leaves the editor (Tab alone indents). Returns a keydown handler that
+ * says whether this key event should move focus out, and in which direction.
+ */
+export function escapeThenTab(): (event: { key: string; shiftKey: boolean }) => 'next' | 'previous' | null {
+  let escaped = false;
+  return (event) => {
+    if (event.key === 'Escape') {
+      escaped = true;
+      return null;
+    }
+    const leave = escaped && event.key === 'Tab';
+    escaped = false;
+    return leave ? (event.shiftKey ? 'previous' : 'next') : null;
+  };
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/** Move focus to the next (or previous) focusable element outside `container`. */
+export function focusOutside(container: HTMLElement, direction: 'next' | 'previous'): void {
+  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => !container.contains(element) && element.offsetParent !== null,
+  );
+  const after = (element: HTMLElement) =>
+    Boolean(container.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const target = direction === 'next' ? all.find(after) : all.filter((element) => !after(element)).at(-1);
+  target?.focus();
+}

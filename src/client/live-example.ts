@@ -1,0 +1,48 @@
+/**
+ * <live-example>: the part of a live example that loads with the page. It must stay
+ * tiny: it reveals the run bar and waits for intent (pointer over the example, focus,
+ * a click). Everything heavy (the runtime client, the output pane, the editor) is
+ * imported then, from example-session.ts.
+ */
+import type { ExampleSession } from './example-session.ts';
+
+type SessionModule = typeof import('./example-session.ts');
+let sessionModule: Promise<SessionModule> | undefined;
+const loadSessions = () => (sessionModule ??= import('./example-session.ts'));
+
+class LiveExampleElement extends HTMLElement {
+  #session: Promise<ExampleSession> | undefined;
+
+  connectedCallback(): void {
+    if (this.dataset.runnable !== 'true' || this.#session) return;
+    this.querySelector<HTMLElement>('.live-example__actions')?.removeAttribute('hidden');
+    const intent = () => void this.session();
+    this.addEventListener('pointerenter', intent, { once: true });
+    this.addEventListener('focusin', intent, { once: true });
+    this.addEventListener('click', (event) => void this.#onClick(event));
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void this.session().then((session) => session.run());
+      }
+    });
+  }
+
+  /** The example's interactive side, created on first intent. */
+  session(): Promise<ExampleSession> {
+    this.#session ??= loadSessions().then((module) => module.createSession(this));
+    return this.#session;
+  }
+
+  async #onClick(event: MouseEvent): Promise<void> {
+    const target = event.target as HTMLElement;
+    const action = target.closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
+    const intoCode = target.closest('.live-example__code');
+    if (!action && !intoCode) return;
+    const session = await this.session();
+    if (action) session.act(action);
+    else session.edit({ x: event.clientX, y: event.clientY });
+  }
+}
+
+if (!customElements.get('live-example')) customElements.define('live-example', LiveExampleElement);

@@ -1,0 +1,108 @@
+/**
+ * Monaco, in the colours of the static code (the same Shiki themes through
+ * @shikijs/monaco) and at its size, so nothing on the page moves when it opens.
+ * Loaded only when a reader shows intent on a desktop.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/languages/definitions/python/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { shikiToMonaco } from '@shikijs/monaco';
+import { createHighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { CODE_THEMES } from '../fence/highlight-themes.ts';
+import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+const ready = createHighlighterCore({
+  themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+  langs: [import('shiki/langs/python.mjs')],
+  engine: createJavaScriptRegexEngine(),
+}).then((highlighter) => shikiToMonaco(highlighter, monaco));
+
+const pageTheme = () => (document.documentElement.dataset.theme === 'light' ? CODE_THEMES.light : CODE_THEMES.dark);
+// Follow Starlight's theme switch.
+new MutationObserver(() => monaco.editor.setTheme(pageTheme())).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ['data-theme'],
+});
+
+export async function createMonacoEditor(host: HTMLElement, code: string, label: string, onRun: () => void): Promise<CodeEditor> {
+  await ready;
+  const pre = host.querySelector('pre');
+  const style = pre ? getComputedStyle(pre) : null;
+  const fontSize = style ? parseFloat(style.fontSize) : 14;
+  const lineHeight = style ? parseFloat(style.lineHeight) : fontSize * 1.6;
+  const padding = style ? parseFloat(style.paddingTop) : 12;
+  const height = host.offsetHeight;
+  const mount = document.createElement('div');
+  mount.className = 'live-example__monaco';
+  mount.style.height = `${height}px`;
+  host.replaceChildren(mount);
+  const editor = monaco.editor.create(mount, {
+    value: code,
+    language: 'python',
+    theme: pageTheme(),
+    ariaLabel: label,
+    fontFamily: style?.fontFamily,
+    fontSize,
+    lineHeight,
+    padding: { top: padding, bottom: padding },
+    lineNumbers: 'off',
+    glyphMargin: false,
+    folding: false,
+    lineDecorationsWidth: style ? parseFloat(style.paddingLeft) : 14,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    overviewRulerLanes: 0,
+    renderLineHighlight: 'none',
+    scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false },
+    automaticLayout: true,
+    tabSize: 4,
+    insertSpaces: true,
+    stickyScroll: { enabled: false },
+    guides: { indentation: false },
+    contextmenu: false,
+  });
+  // Grow with the code: the page scrolls, not the editor.
+  const fit = () => (mount.style.height = `${Math.max(editor.getContentHeight(), lineHeight + 2 * padding)}px`);
+  editor.onDidContentSizeChange(fit);
+  fit();
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  const leave = escapeThenTab();
+  editor.onKeyDown((event) => {
+    const key = event.keyCode === monaco.KeyCode.Escape ? 'Escape' : event.keyCode === monaco.KeyCode.Tab ? 'Tab' : '';
+    const direction = leave({ key, shiftKey: event.shiftKey });
+    if (direction) {
+      event.preventDefault();
+      event.stopPropagation();
+      focusOutside(host, direction);
+    }
+  });
+  const model = editor.getModel()!;
+  return {
+    getValue: () => editor.getValue(),
+    setValue: (value) => editor.setValue(value),
+    focus(at) {
+      editor.focus();
+      const target = at && editor.getTargetAtClientPoint(at.x, at.y);
+      if (target?.position) editor.setPosition(target.position);
+    },
+    markError(line, message) {
+      if (!line) return;
+      monaco.editor.setModelMarkers(model, 'asyncio-live', [
+        {
+          startLineNumber: line,
+          endLineNumber: line,
+          startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
+          endColumn: model.getLineMaxColumn(line),
+          message,
+          severity: monaco.MarkerSeverity.Error,
+        },
+      ]);
+      editor.revealLineInCenterIfOutsideViewport(line);
+    },
+    clearError: () => monaco.editor.setModelMarkers(model, 'asyncio-live', []),
+    onChange: (listener) => editor.onDidChangeModelContent(() => listener(editor.getValue())),
+  };
+}

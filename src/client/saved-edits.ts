@@ -1,0 +1,54 @@
+/**
+ * A reader's edits, kept per example across reloads (localStorage, keyed by page and
+ * example). Saved data is checked before use: anything corrupted, foreign or saved for
+ * a different version of the lesson's code is ignored (and dropped), never an error.
+ */
+
+const PREFIX = 'asyncio-live:edit:';
+const VERSION = 1;
+
+interface SavedEdit {
+  v: typeof VERSION;
+  /** The lesson's code the edit was made from: if the lesson changed, the edit is stale. */
+  original: string;
+  code: string;
+}
+
+export function editKey(page: string, index: number): string {
+  return `${PREFIX}${page}#${index}`;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled (privacy settings, sandboxed frame)
+  }
+}
+
+/** The reader's saved code for this example, or null. */
+export function loadEdit(key: string, original: string): string | null {
+  const store = storage();
+  const raw = store?.getItem(key);
+  if (!raw) return null;
+  try {
+    const saved = JSON.parse(raw) as Partial<SavedEdit>;
+    if (saved.v === VERSION && saved.original === original && typeof saved.code === 'string') return saved.code;
+  } catch {
+    // fall through: not ours, or damaged
+  }
+  store?.removeItem(key);
+  return null;
+}
+
+/** Keep `code` for next time; the lesson's own code is not an edit, so it clears. */
+export function saveEdit(key: string, original: string, code: string): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    if (code === original) store.removeItem(key);
+    else store.setItem(key, JSON.stringify({ v: VERSION, original, code } satisfies SavedEdit));
+  } catch {
+    // quota exceeded: the edit still lives in the page, just not across reloads
+  }
+}
