@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: fast unit tests, and site tests that read the built `dist/`
- * (built once, in the site project's global setup).
+ * Projects: unit tests; doc-tests (every python fence of content/ run on the runtime);
+ * site tests that read the built `dist/` (built once, in the site project's global setup).
  */
 export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
+      { extends: true, test: { name: 'doc', include: ['test/doc/**/*.test.ts'], testTimeout: 20_000 } },
       {
         extends: true,
         test: {

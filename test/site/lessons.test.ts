@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
-import { parseFence, type Example } from '../../src/fence/parse-fence';
+import { collectExamples } from '../../src/fence/collect-fences';
+import type { Example } from '../../src/fence/parse-fence';
 import { sidebar } from '../../src/sidebar';
 import { CONTENT, DIST, page } from './dist';
 
@@ -35,8 +36,7 @@ const source = (slug: string) => readFileSync(join(CONTENT, `${slug}.mdx`), 'utf
 
 /** The python fences of a lesson, parsed as the build parses them. */
 function examplesOf(slug: string): Example[] {
-  const fences = source(slug).matchAll(/^```python([^\n]*)\n([\s\S]*?)^```/gm);
-  return [...fences].map(([, meta, body]) => parseFence(meta, body, { file: slug, line: 0 }));
+  return collectExamples(join(CONTENT, `${slug}.mdx`)).map(({ example }) => example);
 }
 
 describe('lesson pages', () => {
@@ -68,10 +68,10 @@ describe('lesson pages', () => {
 
   it.each(lessons)('%s shows each python fence as highlighted code with its output', (slug) => {
     const examples = examplesOf(slug);
-    const figures = built(slug).querySelectorAll('figure.live-example');
-    expect(figures).toHaveLength(examples.length);
+    const elements = built(slug).querySelectorAll('live-example');
+    expect(elements).toHaveLength(examples.length);
     examples.forEach((example, i) => {
-      const figure = figures[i];
+      const figure = elements[i];
       const code = figure.querySelector('.live-example__code pre.shiki');
       expect(code, `example ${i + 1}`).not.toBeNull();
       // Highlighted: coloured spans for both themes, and the code's text intact.
@@ -83,7 +83,9 @@ describe('lesson pages', () => {
       if (example.expected) expect(output?.textContent).toBe(example.expected);
       const hidden = figure.querySelector('details.live-example__setup');
       expect(hidden !== null).toBe(example.before !== '' || example.after !== '');
-      if (example.norun !== null) expect(figure.getAttribute('data-runnable')).toBe('false');
+      expect(figure.getAttribute('data-runnable')).toBe(example.norun === null ? 'true' : 'false');
+      // No dead buttons without JavaScript: the run bar starts hidden.
+      if (example.norun === null) expect(figure.querySelector('.live-example__actions')?.hasAttribute('hidden')).toBe(true);
     });
   });
 
