@@ -5,6 +5,7 @@
  * imported then, from example-session.ts.
  */
 import type { ExampleSession } from './example-session.ts';
+import { editKey, hasEdit } from './saved-edits.ts';
 
 type SessionModule = typeof import('./example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
@@ -16,6 +17,8 @@ class LiveExampleElement extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.runnable !== 'true' || this.#session) return;
     this.querySelector<HTMLElement>('.live-example__actions')?.removeAttribute('hidden');
+    // The reader edited this example before: show their code, not the lesson's.
+    if (hasEdit(editKey(location.pathname, Number(this.dataset.index)))) void this.session();
     const intent = () => void this.session();
     this.addEventListener('pointerenter', intent, { once: true });
     this.addEventListener('focusin', intent, { once: true });

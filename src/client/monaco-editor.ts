@@ -29,11 +29,14 @@ new MutationObserver(() => monaco.editor.setTheme(pageTheme())).observe(document
 
 export async function createMonacoEditor(host: HTMLElement, code: string, label: string, onRun: () => void): Promise<CodeEditor> {
   await ready;
+  // Measure the static code before it is replaced (a detached element has no style).
   const pre = host.querySelector('pre');
   const style = pre ? getComputedStyle(pre) : null;
+  const fontFamily = style?.fontFamily || 'monospace';
   const fontSize = style ? parseFloat(style.fontSize) : 14;
   const lineHeight = style ? parseFloat(style.lineHeight) : fontSize * 1.6;
   const padding = style ? parseFloat(style.paddingTop) : 12;
+  const paddingLeft = style ? parseFloat(style.paddingLeft) : 14;
   const height = host.offsetHeight;
   const mount = document.createElement('div');
   mount.className = 'live-example__monaco';
@@ -44,14 +47,14 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     language: 'python',
     theme: pageTheme(),
     ariaLabel: label,
-    fontFamily: style?.fontFamily,
+    fontFamily,
     fontSize,
     lineHeight,
     padding: { top: padding, bottom: padding },
     lineNumbers: 'off',
     glyphMargin: false,
     folding: false,
-    lineDecorationsWidth: style ? parseFloat(style.paddingLeft) : 14,
+    lineDecorationsWidth: paddingLeft,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     overviewRulerLanes: 0,
@@ -63,6 +66,11 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     stickyScroll: { enabled: false },
     guides: { indentation: false },
     contextmenu: false,
+    // No pop-up suggestions: Tab and Enter do what a learner expects (indent, new line).
+    quickSuggestions: false,
+    suggestOnTriggerCharacters: false,
+    wordBasedSuggestions: 'off',
+    parameterHints: { enabled: false },
   });
   // Grow with the code: the page scrolls, not the editor.
   const fit = () => (mount.style.height = `${Math.max(editor.getContentHeight(), lineHeight + 2 * padding)}px`);

@@ -26,6 +26,11 @@ function storage(): Storage | null {
   }
 }
 
+/** Is anything saved under this key? (Cheap: checked at page load, before any intent.) */
+export function hasEdit(key: string): boolean {
+  return storage()?.getItem(key) != null;
+}
+
 /** The reader's saved code for this example, or null. */
 export function loadEdit(key: string, original: string): string | null {
   const store = storage();

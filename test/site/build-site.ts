@@ -1,19 +1,40 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveDist } from './serve-dist';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built site, served with cross-origin isolation (COOP/COEP). */
+    isolatedURL: string;
+    /** The same site with no special headers, as on a plain static host. */
+    plainURL: string;
+  }
+}
 
 /**
- * Builds the site once before the site tests read `dist/`. The build runs on the
- * Node that runs the tests (the project's own Node 24, through `npm test`).
- * Set SKIP_SITE_BUILD=1 to test a `dist/` you have just built yourself.
+ * Builds the site once before the site tests read `dist/`, and serves it for the
+ * browser tests. The build runs on the Node that runs the tests (the project's own
+ * Node 24, through `npm test`). Set SKIP_SITE_BUILD=1 to test a fresh `dist/` as it is.
  */
-export default function buildSite(): void {
-  if (process.env.SKIP_SITE_BUILD === '1') return;
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  try {
-    execFileSync(process.execPath, [astro, 'build', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`The site does not build (npm run build):\n${stderr}`);
+export default async function buildSite(project: TestProject): Promise<() => Promise<void>> {
+  const root = join(import.meta.dirname, '../..');
+  if (process.env.SKIP_SITE_BUILD !== '1') {
+    const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+    try {
+      execFileSync(process.execPath, [astro, 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+      throw new Error(`The site does not build (npm run build):\n${stderr}`);
+    }
   }
+  const isolated = await serveDist(join(root, 'dist'), true);
+  const plain = await serveDist(join(root, 'dist'), false);
+  project.provide('isolatedURL', isolated.url);
+  project.provide('plainURL', plain.url);
+  return async () => {
+    await isolated.close();
+    await plain.close();
+  };
 }
