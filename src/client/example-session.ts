@@ -100,8 +100,12 @@ export function createSession(element: HTMLElement): ExampleSession {
   }
 
   showEdited();
-  // Start Python now: the reader is about to run something.
-  void pageRuntime().preload().catch(() => {});
+  // Start Python now: the reader is about to run something. The page says when it is
+  // ready (tests and the page benchmark wait for it).
+  void pageRuntime()
+    .preload()
+    .then(() => (document.documentElement.dataset.python = 'ready'))
+    .catch(() => {});
   // A reader who edited this example before sees their code, not the lesson's.
   if (code !== data.code) void openEditor();
 

@@ -59,7 +59,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     scrollBeyondLastLine: false,
     overviewRulerLanes: 0,
     renderLineHighlight: 'none',
-    scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false },
+    scrollbar: { vertical: 'hidden', verticalScrollbarSize: 0, horizontalScrollbarSize: 10, alwaysConsumeMouseWheel: false },
     automaticLayout: true,
     tabSize: 4,
     insertSpaces: true,
@@ -72,8 +72,10 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     wordBasedSuggestions: 'off',
     parameterHints: { enabled: false },
   });
-  // Grow with the code: the page scrolls, not the editor.
-  const fit = () => (mount.style.height = `${Math.max(editor.getContentHeight(), lineHeight + 2 * padding)}px`);
+  // Grow with the code: the page scrolls, not the editor. Lines never wrap, so the
+  // height is exact; a horizontal scrollbar sits in the bottom padding, as in the
+  // static code, instead of adding height.
+  const fit = () => (mount.style.height = `${editor.getModel()!.getLineCount() * lineHeight + 2 * padding}px`);
   editor.onDidContentSizeChange(fit);
   fit();
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);

@@ -64,6 +64,7 @@ export class OutputPane {
     this.#lines = [];
     this.#pending = [];
     this.#text.replaceChildren();
+    this.#text.hidden = false;
     this.#error.hidden = true;
     this.#error.replaceChildren();
     run.listen((event) => this.#on(event, onDone));
@@ -133,6 +134,7 @@ export class OutputPane {
     }
     const { error } = result;
     this.#status.textContent = `Ended with ${error.type} ${timing}.`;
+    this.#text.hidden = this.#lines.length === 0;
     const summary = document.createElement('p');
     const name = document.createElement('strong');
     name.textContent = error.type;

@@ -1,0 +1,150 @@
+/**
+ * Page speed and weight in Chromium, against the built site: `npm run build`, then
+ * `npm run bench:page`. Prints medians; asserts nothing (tests check behaviour).
+ *
+ * - JavaScript loaded before any interaction: ours, and in all (gzipped sizes)
+ * - whether any Monaco or Pyodide byte loads before intent (it must not)
+ * - layout shift when an example upgrades to the editor (must be 0)
+ * - page load to runtime ready (intent given at load)
+ * - click to first output, warm runtime and cold (empty cache, click at load)
+ */
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../test/browser/chromium.ts';
+import { serveDist } from '../test/site/serve-dist.ts';
+
+const RUNS = 5;
+const PAGE = '/lessons/executing-tasks/';
+const NOTEBOOK = 'The notebook version, with nest_asyncio';
+// Our own client code, by chunk name; the rest is Astro's and Starlight's.
+const OURS = /LiveExample|live-example|saved-edits|preload-helper/;
+const HEAVY = /monaco|editor\.worker|pyodide|python_stdlib|\/worker-|\.py$/;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const server = await serveDist(join(import.meta.dirname, '../dist'), true);
+const browser: Browser = await launchBrowser();
+
+async function fresh(): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  return { page, close: () => context.close() };
+}
+
+const notebook = (page: Page) => page.locator('live-example', { has: page.locator('figcaption', { hasText: NOTEBOOK }) });
+
+// 1. What loads before any interaction.
+{
+  const { page, close } = await fresh();
+  const scripts = new Map<string, number>();
+  const heavy: string[] = [];
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (HEAVY.test(url)) heavy.push(url);
+    if (response.request().resourceType() === 'script') {
+      scripts.set(url, gzipSync(await response.body()).length);
+    }
+  });
+  await page.goto(server.url + PAGE, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(2000);
+  const ours = [...scripts].filter(([url]) => OURS.test(url));
+  const total = [...scripts.values()].reduce((a, b) => a + b, 0);
+  console.log(`JavaScript before interaction: ours ${kb(ours.reduce((a, [, b]) => a + b, 0))} gzipped, all ${kb(total)} gzipped (${scripts.size} files)`);
+  for (const [url, size] of ours) console.log(`  ours: ${new URL(url).pathname} ${kb(size)}`);
+  console.log(`Monaco or Pyodide bytes before intent: ${heavy.length === 0 ? 'none' : heavy.join(', ')}`);
+  await close();
+}
+
+// 2. Layout shift when an example becomes an editor.
+{
+  const shifts: number[] = [];
+  const heights: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, close } = await fresh();
+    await page.goto(server.url + PAGE, { waitUntil: 'networkidle' });
+    await page.evaluate(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift' });
+    });
+    const ex = notebook(page);
+    const before = await ex.boundingBox();
+    await ex.locator('.live-example__code').click();
+    await ex.locator('.monaco-editor .view-lines').waitFor();
+    await page.waitForTimeout(500);
+    const after = await ex.boundingBox();
+    const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+    shifts.push(shift);
+    heights.push(Math.abs((after?.height ?? 0) - (before?.height ?? 0)));
+    await close();
+  }
+  console.log(
+    `Layout shift on upgrade to the editor, median of ${RUNS}: score ${median(shifts).toFixed(4)}, ` +
+      `example height change ${median(heights).toFixed(1)} px`,
+  );
+}
+
+// 3. Page load to runtime ready, intent given at load; click to first output, cold.
+{
+  const ready: number[] = [];
+  const cold: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, close } = await fresh();
+    await page.goto(server.url + PAGE, { waitUntil: 'load' });
+    await notebook(page).hover();
+    await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
+    ready.push(await page.evaluate(() => performance.now()));
+    await close();
+  }
+  for (let i = 0; i < RUNS; i++) {
+    const { page, close } = await fresh();
+    await page.goto(server.url + PAGE, { waitUntil: 'load' });
+    const started = Date.now();
+    await notebook(page).getByRole('button', { name: 'Run' }).click();
+    await notebook(page).locator('.output__text', { hasText: 'Square 1' }).waitFor({ timeout: 60_000 });
+    cold.push(Date.now() - started);
+    await close();
+  }
+  console.log(`Page load to runtime ready (intent at load), median of ${RUNS}: ${median(ready).toFixed(0)} ms`);
+  console.log(`Click to first output, cold (click at load, empty cache), median of ${RUNS}: ${median(cold).toFixed(0)} ms`);
+}
+
+// 4. Click to first output with a warm runtime.
+{
+  const { page, close } = await fresh();
+  await page.goto(server.url + PAGE, { waitUntil: 'load' });
+  await notebook(page).hover();
+  await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
+  const warm: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const ex = notebook(page);
+    // Time inside the page: from the click event to the first output line in the DOM.
+    const elapsed = await page.evaluate(async (title) => {
+      const example = [...document.querySelectorAll('live-example')].find((e) => e.querySelector('figcaption')?.textContent?.includes(title))!;
+      const output = example.querySelector('.output__text');
+      const started = performance.now();
+      const seen = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (example.querySelector('.output__text')?.textContent?.includes('Square 1')) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        });
+        observer.observe(example, { subtree: true, childList: true, characterData: true });
+      });
+      if (output) output.textContent = '';
+      example.querySelector<HTMLButtonElement>('button[data-action="run"]')!.click();
+      return seen;
+    }, NOTEBOOK);
+    await ex.locator('.output__status', { hasText: /^Done/ }).waitFor();
+    if (i > 0) warm.push(elapsed); // the first run also opens the editor
+  }
+  console.log(`Click to first output, warm runtime (notebook example), median of ${RUNS}: ${median(warm).toFixed(1)} ms`);
+  await close();
+}
+
+await browser.close();
+await server.close();
