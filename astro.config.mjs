@@ -8,6 +8,8 @@ import { sidebar } from './src/sidebar.ts';
 import { CODE_THEMES } from './src/fence/highlight-themes.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
+import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
+import { POLICY_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/security/policy.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,6 +26,14 @@ export default defineConfig({
       'Cross-Origin-Embedder-Policy': 'require-corp',
     },
   },
+  // Content Security Policy on every page: src/security/policy.ts.
+  security: {
+    csp: {
+      directives: [...POLICY_DIRECTIVES],
+      scriptDirective: { resources: SCRIPT_SOURCES },
+      styleDirective: { resources: STYLE_SOURCES },
+    },
+  },
   markdown: {
     processor: satteri({ mdastPlugins: [liveExamples(root)] }),
   },
@@ -32,6 +42,9 @@ export default defineConfig({
     worker: { format: 'es' },
     plugins: [lazyMonacoCss()],
     build: {
+      // The runtime's Python files are fetched by the page: keep them files, not data:
+      // URLs (which the policy's connect-src refuses).
+      assetsInlineLimit: (file) => (file.endsWith('.py') ? false : undefined),
       rollupOptions: {
         // Every MDX page trips this warning inside Astro's own asset propagation; it is
         // not about our code, and it buried real warnings in the build log.
@@ -58,5 +71,6 @@ export default defineConfig({
       expressiveCode: { themes: [CODE_THEMES.dark, CODE_THEMES.light], useStarlightUiThemeColors: true },
       customCss: ['./src/styles/lesson.css', './src/styles/live-example.css'],
     }),
+    cspInlineHashes(),
   ],
 });

@@ -27,6 +27,9 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           engine = await Engine.create(pyodide, message.files);
           interrupt = message.interruptBuffer;
           if (interrupt) engine.setInterruptBuffer(interrupt);
+          // Python is loaded: from here on the worker needs no network and no way out
+          // but its port. Readers' code (`import js`) then cannot reach either.
+          lockDown(globalThis as unknown as Record<string, unknown>);
           port.postMessage({ type: 'worker/ready', id: message.id, bootMs: performance.now() - started });
         } catch (error) {
           port.postMessage({ type: 'worker/failed', id: message.id, message: describe(error) });
@@ -67,6 +70,39 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
       }
     }
   });
+}
+
+/**
+ * What the reader's Python could use, through `import js`, to reach beyond the worker:
+ * the network, new workers, a channel to other pages, or the worker's own message port
+ * (to forge replies). The Content Security Policy refuses other hosts where the server
+ * sends it; this holds on any static host.
+ */
+const ESCAPE_HATCHES = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'WebSocketStream',
+  'EventSource',
+  'WebTransport',
+  'importScripts',
+  'Worker',
+  'SharedWorker',
+  'BroadcastChannel',
+  'postMessage',
+  'close',
+];
+
+/** Removes the worker's escape hatches; entries keep the references they took before. */
+export function lockDown(scope: Record<string, unknown>): void {
+  for (const name of ESCAPE_HATCHES) {
+    if (!(name in scope)) continue;
+    try {
+      Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false });
+    } catch {
+      delete scope[name];
+    }
+  }
 }
 
 function crashed(message: string): RunResult {

@@ -10,9 +10,12 @@ import { serveWorker } from './worker-core.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// Taken now: lockDown() removes `postMessage` from the global scope after boot.
+const post = self.postMessage.bind(self);
+
 serveWorker(
   {
-    postMessage: (message) => self.postMessage(message),
+    postMessage: (message) => post(message),
     onMessage: (handler) => self.addEventListener('message', (event: MessageEvent<PageToWorker>) => handler(event.data)),
   },
   loadPyodide,

@@ -29,8 +29,17 @@ async function open(base: string, path: string, options: { javaScript?: boolean;
   page.on('request', (request) => requests.push(request.url()));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Every test also checks that the Content Security Policy refused nothing.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text().slice(0, 200));
+  });
   await page.goto(base + path, { waitUntil: 'load' });
-  return { page, context, requests, errors };
+  const close = async () => {
+    expect(violations, 'CSP violations').toEqual([]);
+    await close();
+  };
+  return { page, context, requests, errors, close };
 }
 
 const example = (page: Page, title: string) => page.locator('live-example', { has: page.locator('figcaption', { hasText: title }) });
@@ -69,27 +78,27 @@ describe('live examples in Chromium', () => {
   const base = () => inject('isolatedURL');
 
   it('with JavaScript off, shows the code and expected output, and no buttons', async () => {
-    const { page, context } = await open(base(), '/lessons/executing-tasks/', { javaScript: false });
+    const { page, close } = await open(base(), '/lessons/executing-tasks/', { javaScript: false });
     const ex = example(page, NOTEBOOK);
     await expect(ex.locator('.live-example__code').innerText()).resolves.toContain('nest_asyncio.apply()');
     await expect(ex.locator('.live-example__expected pre').innerText()).resolves.toBe('Square 1\nEnd square 1\n1');
     expect(await page.locator('live-example button:visible').count()).toBe(0);
-    await context.close();
+    await close();
   });
 
   it('runs the notebook example of the source lesson', async () => {
-    const { page, context, errors } = await open(base(), '/lessons/executing-tasks/');
+    const { page, close, errors } = await open(base(), '/lessons/executing-tasks/');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     const ex = example(page, NOTEBOOK);
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('Square 1\nEnd square 1\n1');
     await expect(status(ex).innerText()).resolves.toMatch(/^Done in \d+ ms · loop time 1\.\d+ s\.$/);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('edits the code in the editor, runs it with Ctrl+Enter, keeps the edit across a reload, and resets', async () => {
-    const { page, context } = await open(base(), '/lessons/executing-tasks/');
+    const { page, close } = await open(base(), '/lessons/executing-tasks/');
     const ex = example(page, 'Squaring a number, slowly');
     await replaceCode(page, ex, 'print("edited", 6 * 7)');
     await page.keyboard.press('ControlOrMeta+Enter');
@@ -105,11 +114,11 @@ describe('live examples in Chromium', () => {
     await again.getByRole('button', { name: 'Run' }).click();
     expect(await finished(again)).toBe('Square 1\nEnd square 1\n1');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('asyncio-live:edit:')))).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('marks the line of a SyntaxError in the editor', async () => {
-    const { page, context } = await open(base(), '/lessons/writing-asynchronous-code/');
+    const { page, close } = await open(base(), '/lessons/writing-asynchronous-code/');
     const ex = example(page, 'await outside a coroutine');
     await ex.getByRole('button', { name: 'Run' }).click();
     await finished(ex);
@@ -120,7 +129,7 @@ describe('live examples in Chromium', () => {
     const markerTop = await marker.first().evaluate((line) => (line as HTMLElement).style.top);
     const codeLine = ex.locator('.monaco-editor .view-line', { hasText: 'result = await' });
     expect(await codeLine.evaluate((line) => (line as HTMLElement).style.top)).toBe(markerTop);
-    await context.close();
+    await close();
   });
 
   for (const [name, url] of [
@@ -128,7 +137,7 @@ describe('live examples in Chromium', () => {
     ['without isolation (worker replaced)', () => inject('plainURL')],
   ] as const) {
     it(`stops while True: pass within a second, ${name}, and the next run works`, async () => {
-      const { page, context } = await open(url(), '/lessons/executing-tasks/');
+      const { page, close } = await open(url(), '/lessons/executing-tasks/');
       const ex = example(page, 'Squaring a number, slowly');
       await replaceCode(page, ex, 'print("spinning")\nwhile True: pass');
       await ex.getByRole('button', { name: 'Run' }).click();
@@ -141,12 +150,12 @@ describe('live examples in Chromium', () => {
       await ex.getByRole('button', { name: 'Reset' }).click();
       await ex.getByRole('button', { name: 'Run' }).click();
       expect(await finished(ex)).toBe('Square 1\nEnd square 1\n1');
-      await context.close();
+      await close();
     });
   }
 
   it('a 100,000-line print loop leaves the page responsive and ends in the truncation line', async () => {
-    const { page, context } = await open(base(), '/lessons/synchronous-programming/');
+    const { page, close } = await open(base(), '/lessons/synchronous-programming/');
     const ex = example(page, 'Breakfast, one step at a time');
     // Enter auto-indents the loop body in the editor.
     await replaceCode(page, ex, 'for i in range(100_000):\nprint(i)');
@@ -156,11 +165,11 @@ describe('live examples in Chromium', () => {
     const text = await finished(ex);
     expect(text).toContain('[output truncated: the program printed more than 10,000 lines');
     await expect(ex.locator('.output__error').innerText()).resolves.toContain('OutputLimitExceeded');
-    await context.close();
+    await close();
   });
 
   it('shares one worker between the examples of a page, and requests nothing from other hosts', async () => {
-    const { page, context, requests } = await open(base(), '/lessons/executing-tasks/');
+    const { page, close, requests } = await open(base(), '/lessons/executing-tasks/');
     const first = example(page, 'Squaring a number, slowly');
     const second = example(page, 'Three squares in one second');
     // Two Run clicks at once: the second waits its turn.
@@ -171,11 +180,11 @@ describe('live examples in Chromium', () => {
     expect(page.workers().filter((worker) => worker.url().includes('worker'))).toHaveLength(1);
     const origin = new URL(base()).origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('ignores corrupted or foreign saved edits', async () => {
-    const { page, context, errors } = await open(base(), '/lessons/executing-tasks/');
+    const { page, close, errors } = await open(base(), '/lessons/executing-tasks/');
     const key = (index: number) => `asyncio-live:edit:/lessons/executing-tasks/#${index}`;
     await page.evaluate(
       ([a, b, c]) => {
@@ -191,11 +200,11 @@ describe('live examples in Chromium', () => {
     expect(await finished(ex)).toBe('main is done');
     await expect(page.locator('live-example .live-example__edited:visible').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('lets the keyboard leave the editor with Escape then Tab', async () => {
-    const { page, context } = await open(base(), '/lessons/executing-tasks/');
+    const { page, close } = await open(base(), '/lessons/executing-tasks/');
     const ex = example(page, 'Squaring a number, slowly');
     await replaceCode(page, ex, 'x = 1');
     await page.keyboard.press('Tab');
@@ -206,15 +215,15 @@ describe('live examples in Chromium', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null);
     expect(focused).toBe(true);
-    await context.close();
+    await close();
   });
 
   it('gives touch devices a plain editor', async () => {
-    const { page, context } = await open(base(), '/lessons/executing-tasks/', { touch: true });
+    const { page, close } = await open(base(), '/lessons/executing-tasks/', { touch: true });
     const ex = example(page, 'Squaring a number, slowly');
     await ex.locator('.live-example__code').tap();
     await ex.locator('textarea.live-example__textarea').waitFor();
     expect(await page.locator('.monaco-editor').count()).toBe(0);
-    await context.close();
+    await close();
   });
 });

@@ -123,3 +123,23 @@ describe('the runtime client without interrupts (a page that is not cross-origin
     expect((await outcomeOf(plain.run('print("fresh worker")'))).output).toBe('fresh worker\n');
   });
 });
+
+describe('what the reader cannot reach from the worker', () => {
+  const locked = createNodeRuntime();
+  afterAll(() => locked.destroy());
+
+  it('has no network, no new workers and no way to forge messages to the page', async () => {
+    const { output, outcome } = await outcomeOf(
+      locked.run(
+        'import js\n' +
+          "for name in ('fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'Worker', 'postMessage', 'close'):\n" +
+          '    print(name, getattr(js, name, None))\n',
+      ),
+    );
+    expect(outcome.result.ok).toBe(true);
+    expect(output).toBe(
+      ['fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'Worker', 'postMessage', 'close'].map((n) => `${n} None\n`).join(''),
+    );
+    expect((await outcomeOf(locked.run('print("still answering")'))).output).toBe('still answering\n');
+  });
+});

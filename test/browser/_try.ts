@@ -1,0 +1,17 @@
+import { launchChromium } from './chromium.ts';
+const ctx = await launchChromium();
+const page = await ctx.newPage();
+page.on('console', (m) => { if (/policy|CSP|refused/i.test(m.text())) console.log('console:', m.text().slice(0, 300)); });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.log('CSP violation', e.violatedDirective, e.blockedURI)));
+await page.setViewportSize({ width: 1280, height: 900 });
+await page.goto('http://127.0.0.1:4321/lessons/executing-tasks/', { waitUntil: 'load' });
+const ex = page.locator('live-example', { has: page.locator('figcaption', { hasText: 'Squaring a number, slowly' }) });
+await ex.getByRole('button', { name: 'Run' }).click();
+await ex.locator('.output__status', { hasText: /^Done/ }).waitFor({ timeout: 30000 });
+await ex.locator('.monaco-editor').waitFor();
+await page.keyboard.press('Control+k');
+await page.keyboard.type('gather');
+await page.waitForTimeout(1500);
+console.log('search results', await page.locator('.pagefind-ui__result').count());
+await ctx.close();
