@@ -37,7 +37,7 @@ async function open(base: string, path: string, options: { javaScript?: boolean;
   await page.goto(base + path, { waitUntil: 'load' });
   const close = async () => {
     expect(violations, 'CSP violations').toEqual([]);
-    await close();
+    await context.close();
   };
   return { page, context, requests, errors, close };
 }
