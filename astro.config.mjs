@@ -9,7 +9,8 @@ import { CODE_THEMES } from './src/fence/highlight-themes.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
-import { POLICY_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/security/policy.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
+import { HEADER_POLICY, ISOLATION_HEADERS, POLICY_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/security/policy.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,10 +22,7 @@ export default defineConfig({
   // Cross-origin isolation, so Stop can interrupt Python through a SharedArrayBuffer
   // (npm start and npm run dev). Without it, Stop ends the worker instead.
   server: {
-    headers: {
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    },
+    headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': HEADER_POLICY },
   },
   // Content Security Policy on every page: src/security/policy.ts.
   security: {
@@ -70,7 +68,9 @@ export default defineConfig({
       // Other code blocks (shell, plain text) use the same colours as the live examples.
       expressiveCode: { themes: [CODE_THEMES.dark, CODE_THEMES.light], useStarlightUiThemeColors: true },
       customCss: ['./src/styles/lesson.css', './src/styles/live-example.css'],
+      components: { Head: './src/components/Head.astro' },
     }),
     cspInlineHashes(),
+    serviceWorker(),
   ],
 });

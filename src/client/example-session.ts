@@ -9,6 +9,7 @@ import type { CodeEditor } from './code-editor.ts';
 import { OutputPane } from './output-pane.ts';
 import { pageRuntime } from './page-runtime.ts';
 import { editKey, loadEdit, saveEdit } from './saved-edits.ts';
+import { readShareFragment, shareFragment, sharedIndex, ShareLinkError } from './share-link.ts';
 
 export interface ExampleSession {
   run(): void;
@@ -37,6 +38,11 @@ export function createSession(element: HTMLElement): ExampleSession {
   const edited = element.querySelector<HTMLElement>('.live-example__edited')!;
   const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label);
   const beforeLines = data.before ? data.before.split('\n').length : 0;
+  const notice = element.querySelector<HTMLElement>('.live-example__notice')!;
+  const say = (text: string | null) => {
+    notice.textContent = text ?? '';
+    notice.hidden = text === null;
+  };
 
   let code = loadEdit(key, data.code) ?? data.code;
   let editor: CodeEditor | null = null;
@@ -88,6 +94,37 @@ export function createSession(element: HTMLElement): ExampleSession {
     void openEditor();
   }
 
+  async function share(): Promise<void> {
+    const shareButton = button('share');
+    try {
+      const fragment = await shareFragment(index, code);
+      history.replaceState(null, '', fragment);
+      try {
+        await navigator.clipboard.writeText(location.href);
+        shareButton.textContent = 'Link copied';
+      } catch {
+        shareButton.textContent = 'Link in address bar';
+      }
+      setTimeout(() => (shareButton.textContent = 'Share'), 2000);
+    } catch (error) {
+      say(error instanceof ShareLinkError ? `Cannot share: ${error.message}.` : 'Cannot share this code as a link here.');
+    }
+  }
+
+  /** Code from a share link: shown with a notice, never run by itself. */
+  async function openSharedCode(): Promise<void> {
+    try {
+      const shared = await readShareFragment(location.hash);
+      code = shared;
+      showEdited();
+      say('This code came from a link, not from the lesson. Read it before you press Run: it runs only when you do. Reset brings back the lesson’s code.');
+      await openEditor();
+    } catch (error) {
+      const why = error instanceof ShareLinkError ? error.message : 'it could not be read';
+      say(`This share link could not be opened (${why}). Showing the lesson’s code.`);
+    }
+  }
+
   async function copy(): Promise<void> {
     const copyButton = button('copy');
     try {
@@ -106,8 +143,13 @@ export function createSession(element: HTMLElement): ExampleSession {
     .preload()
     .then(() => (document.documentElement.dataset.python = 'ready'))
     .catch(() => {});
-  // A reader who edited this example before sees their code, not the lesson's.
-  if (code !== data.code) void openEditor();
+  // Python and the editor are about to load: let the service worker keep them for
+  // offline use (it caches them only now, so readers who only read never download them).
+  void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: 'asyncio-live/warm' }));
+  // A reader who edited this example before sees their code, not the lesson's; a
+  // share link's code wins over both.
+  if (sharedIndex(location.hash) === index) void openSharedCode();
+  else if (code !== data.code) void openEditor();
 
   return {
     run,
@@ -115,7 +157,9 @@ export function createSession(element: HTMLElement): ExampleSession {
       if (action === 'run') run();
       else if (action === 'stop') current?.stop();
       else if (action === 'copy') void copy();
+      else if (action === 'share') void share();
       else if (action === 'reset') {
+        say(null);
         code = data.code;
         saveEdit(key, data.code, code);
         editor?.setValue(code);

@@ -6,6 +6,7 @@
  */
 import type { ExampleSession } from './example-session.ts';
 import { editKey, hasEdit } from './saved-edits.ts';
+import { sharedIndex } from './share-link.ts';
 
 type SessionModule = typeof import('./example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
@@ -17,8 +18,10 @@ class LiveExampleElement extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.runnable !== 'true' || this.#session) return;
     this.querySelector<HTMLElement>('.live-example__actions')?.removeAttribute('hidden');
-    // The reader edited this example before: show their code, not the lesson's.
-    if (hasEdit(editKey(location.pathname, Number(this.dataset.index)))) void this.session();
+    // The reader edited this example before, or a share link carries code for it:
+    // show that code, not the lesson's (it is never run by itself).
+    const index = Number(this.dataset.index);
+    if (hasEdit(editKey(location.pathname, index)) || sharedIndex(location.hash) === index) void this.session();
     const intent = () => void this.session();
     this.addEventListener('pointerenter', intent, { once: true });
     this.addEventListener('focusin', intent, { once: true });

@@ -128,8 +128,8 @@ export class OutputPane {
       return;
     }
     if (result.ok) {
-      this.#status.textContent = `Done ${timing}.`;
-      if (this.#lines.length === 0) this.#text.textContent = '(no output)';
+      this.#status.textContent = `Done ${timing}${this.#lines.length === 0 ? ', no output' : ''}.`;
+      this.#text.hidden = this.#lines.length === 0;
       return;
     }
     const { error } = result;

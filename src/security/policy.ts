@@ -22,3 +22,18 @@ export const POLICY_DIRECTIVES = [
 
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 export const STYLE_SOURCES = ["'self'", "'unsafe-inline'"];
+
+/**
+ * The part of the policy sent as an HTTP header (by `npm start`, the test server and
+ * the service worker) on every response, worker scripts included: a page's meta policy
+ * does not cover the workers it starts. Script rules stay in the meta policy, where
+ * each page's inline scripts have their hashes.
+ */
+export const HEADER_POLICY = "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'";
+
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer, so Stop can interrupt). */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;

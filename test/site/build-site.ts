@@ -23,7 +23,9 @@ export default async function buildSite(project: TestProject): Promise<() => Pro
   if (process.env.SKIP_SITE_BUILD !== '1') {
     const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
     try {
-      execFileSync(process.execPath, [astro, 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      // Vitest sets NODE_ENV=test, which would make Astro build a development site.
+      const env = { ...process.env, NODE_ENV: 'production' };
+      execFileSync(process.execPath, [astro, 'build', '--silent'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
       throw new Error(`The site does not build (npm run build):\n${stderr}`);

@@ -1,18 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { HEADER_POLICY, ISOLATION_HEADERS } from '../../src/security/policy.ts';
 
 /**
  * Serves the built site on localhost for browser tests, as a static host would:
- * with cross-origin isolation headers (`isolated`), or with none.
+ * with the headers `npm start` sends (`isolated`: isolation and the header policy),
+ * or with none, like a host that cannot set headers.
  */
 export async function serveDist(dir: string, isolated: boolean): Promise<{ url: string; close(): Promise<void> }> {
   const files = sirv(dir, {
     dev: true, // no caching between test runs of different builds
     setHeaders(response) {
       if (!isolated) return;
-      response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-      response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+      for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
+      response.setHeader('Content-Security-Policy', HEADER_POLICY);
     },
   });
   const server: Server = createServer((request, response) =>

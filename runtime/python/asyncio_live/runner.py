@@ -2,6 +2,7 @@
 CPython 3.14 script semantics, and a result the page can show."""
 
 import asyncio
+import builtins
 import io
 import json
 import linecache
@@ -129,6 +130,33 @@ class _Stream(io.TextIOBase):
         self._output.flush(self._name)
 
 
+class InputNotAvailable(RuntimeError):
+    """``input()`` in an example: there is no keyboard to read from."""
+
+
+_NO_INPUT = (
+    "input() cannot read from the keyboard here: examples run without a terminal. "
+    'Put the value in the code instead, for example name = "Ada".'
+)
+
+
+class _NoStdin(io.TextIOBase):
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        raise InputNotAvailable(_NO_INPUT)
+
+    readline = read
+
+
+def _no_input(prompt=""):
+    if prompt:
+        sys.stdout.write(str(prompt))
+        sys.stdout.flush()
+    raise InputNotAvailable(_NO_INPUT)
+
+
 def _fresh_main():
     main = types.ModuleType("__main__")
     main.__file__ = PROGRAM
@@ -185,6 +213,8 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")
     sys.stderr = _Stream(output, "stderr")
+    sys.stdin = _NoStdin()
+    builtins.input = _no_input
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
     clock.reset(deterministic=deterministic, budget=budget)
     task_numbers.reset()

@@ -303,3 +303,18 @@ describe('output', () => {
     expect(stdout).toBe('1.0\n');
   });
 });
+
+describe('what examples cannot do', () => {
+  it('input() says plainly that there is no keyboard, after showing its prompt', async () => {
+    const { stdout, result } = await runPython('name = input("Your name? ")\nprint("hi", name)');
+    expect(stdout).toBe('Your name? ');
+    expect(result.ok || result.error).toMatchObject({ type: 'InputNotAvailable', line: 1 });
+    expect(result.ok || result.error.message).toMatch(/cannot read from the keyboard here/);
+  });
+
+  it('sys.exit with a status ends the run with a clear error', async () => {
+    const { result } = await runPython('import sys\nprint("bye")\nsys.exit(3)');
+    expect(result.ok || result.error).toMatchObject({ type: 'SystemExit', message: 'the program exited with status 3' });
+    expect((await runPython('import sys\nsys.exit(0)')).result.ok).toBe(true);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Share links: an example's code in the URL fragment (`#share-2=...`), compressed
+ * (deflate) and base64url-encoded. The fragment never reaches a server. Code from a
+ * link is shown with a notice and is never run by itself.
+ */
+
+/** Encoded code longer than this makes links that chat apps and browsers cut. */
+export const MAX_LINK_CHARS = 16_000;
+/** Decoded code longer than this is not a lesson example any more. */
+const MAX_CODE_CHARS = 200_000;
+
+const PREFIX = 'share-';
+
+export class ShareLinkError extends Error {
+  readonly type = 'ShareLinkError';
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const piped = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(piped).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new ShareLinkError('it contains characters a share link never has');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+/** The fragment that carries `code` for the example at `index`. */
+export async function shareFragment(index: number, code: string): Promise<string> {
+  const payload = toBase64Url(await pipe(new TextEncoder().encode(code), new CompressionStream('deflate-raw')));
+  if (payload.length > MAX_LINK_CHARS) {
+    throw new ShareLinkError(
+      `this code is too long to share as a link (${Math.ceil(payload.length / 1000)} KB encoded, at most ${MAX_LINK_CHARS / 1000} KB)`,
+    );
+  }
+  return `#${PREFIX}${index}=${payload}`;
+}
+
+/** Which example a fragment is for, if it is a share link at all (cheap, synchronous). */
+export function sharedIndex(hash: string): number | null {
+  const match = new RegExp(`^#${PREFIX}(\\d+)=`).exec(hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The code a share link carries; throws ShareLinkError saying why it cannot be read. */
+export async function readShareFragment(hash: string): Promise<string> {
+  const payload = hash.slice(hash.indexOf('=') + 1);
+  if (payload.length > MAX_LINK_CHARS) throw new ShareLinkError('the link is longer than any share link this site makes');
+  let bytes: Uint8Array;
+  try {
+    bytes = await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'));
+  } catch (error) {
+    if (error instanceof ShareLinkError) throw error;
+    throw new ShareLinkError('the link is damaged (perhaps cut short when it was copied)');
+  }
+  if (bytes.length > MAX_CODE_CHARS) throw new ShareLinkError('the code in the link is far longer than any example');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ShareLinkError('the link does not hold text');
+  }
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
+
+/** Python and the editor: cached on a reader's first intent, not at install. */
+const RUNTIME_FILES = ['pyodide/**', '_astro/monaco-editor*.js', '_astro/editor.worker*.js', '_astro/worker-*.js', '_astro/*.py', '_astro/python*.js', '_astro/github-*.js'];
+
+/**
+ * After the build: bundles src/service-worker/sw.ts to /sw.js (Workbox inside), then
+ * writes the two file lists into it, each file with its revision, so a new build
+ * replaces exactly what changed.
+ */
+export function serviceWorker(): AstroIntegration {
+  return {
+    name: 'asyncio-live:service-worker',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const swDest = join(root, 'sw.js');
+        await build({
+          entryPoints: [fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url))],
+          bundle: true,
+          format: 'iife',
+          minify: true,
+          outfile: swDest,
+          logLevel: 'warning',
+        });
+        const site = await injectManifest({
+          swSrc: swDest,
+          swDest,
+          globDirectory: root,
+          globPatterns: ['**/*.{html,css,js,svg,png,ico,xml,txt,json,pf_meta,pf_fragment,pf_index,pagefind}', 'pagefind/**/*'],
+          globIgnores: ['sw.js', ...RUNTIME_FILES],
+          maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        });
+        const runtime = await injectManifest({
+          swSrc: swDest,
+          swDest,
+          globDirectory: root,
+          globPatterns: RUNTIME_FILES,
+          injectionPoint: 'self.__RUNTIME_MANIFEST',
+          maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+        });
+        const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+        logger.info(
+          `sw.js: ${site.count} site files (${mb(site.size)} MB) precached, ` +
+            `${runtime.count} Python and editor files (${mb(runtime.size)} MB) cached on first intent`,
+        );
+      },
+    },
+  };
+}

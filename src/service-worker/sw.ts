@@ -1,0 +1,101 @@
+/// <reference lib="webworker" />
+/**
+ * The site's service worker (bundled to /sw.js after the build, see
+ * src/integrations/service-worker.ts). It makes the site work offline after one visit,
+ * and cross-origin isolated on hosts that cannot send headers.
+ *
+ * - The site (pages, styles, scripts, search index) is precached when it installs.
+ * - Python and the editor (about 17 MB) are cached when a reader first shows intent on
+ *   an example (the page sends `asyncio-live/warm`): readers who only read never pay.
+ * - Every response gets the isolation headers and the header policy.
+ * - A new build's worker waits until the page asks it to take over (`asyncio-live/update`),
+ *   so one page never mixes two versions; old caches are then removed.
+ */
+import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core';
+import { HEADER_POLICY, ISOLATION_HEADERS } from '../security/policy.ts';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (PrecacheEntry | string)[];
+  __RUNTIME_MANIFEST: (PrecacheEntry | string)[];
+};
+
+/** Adds the isolation headers and the header policy to a same-origin response. */
+function withSiteHeaders(response: Response): Response {
+  if (response.type === 'opaque' || response.status === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  headers.set('Content-Security-Policy', HEADER_POLICY);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+const siteHeaders: WorkboxPlugin = {
+  handlerWillRespond: async ({ response }) => withSiteHeaders(response),
+};
+
+addPlugins([siteHeaders]);
+precacheAndRoute(self.__WB_MANIFEST, { cleanURLs: true, directoryIndex: 'index.html', ignoreURLParametersMatching: [/./] });
+cleanupOutdatedCaches();
+
+// Python and the editor: kept under revisioned keys in a cache of their own, filled
+// on the page's request. (Workbox's precaching fills caches only during install.)
+const RUNTIME_CACHE = 'asyncio-live-runtime';
+const runtimeKeys = new Map<string, string>(
+  self.__RUNTIME_MANIFEST.map((entry) => {
+    const { url, revision } = typeof entry === 'string' ? { url: entry, revision: null } : entry;
+    const absolute = new URL(url, self.location.href);
+    const key = new URL(absolute);
+    if (revision) key.searchParams.set('__revision', revision);
+    return [absolute.href, key.href];
+  }),
+);
+
+async function warmRuntime(): Promise<void> {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const cached = new Set((await cache.keys()).map((request) => request.url));
+  for (const [url, key] of runtimeKeys) {
+    if (cached.has(key)) continue;
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (response.ok) await cache.put(key, response);
+  }
+}
+
+/** Drop what an older build cached and this one no longer lists. */
+async function pruneRuntime(): Promise<void> {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const current = new Set(runtimeKeys.values());
+  for (const request of await cache.keys()) if (!current.has(request.url)) await cache.delete(request);
+}
+
+registerRoute(
+  ({ url }) => runtimeKeys.has(`${url.origin}${url.pathname}`),
+  async ({ request, url }) => {
+    const key = runtimeKeys.get(`${url.origin}${url.pathname}`)!;
+    const cached = await caches.match(key, { cacheName: RUNTIME_CACHE });
+    return withSiteHeaders(cached ?? (await fetch(request)));
+  },
+);
+
+// Anything else of the site (a page that is not in the build: the 404): the network
+// first, the cache when offline, headers added either way.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin,
+  new NetworkFirst({ cacheName: 'asyncio-live-pages', plugins: [siteHeaders] }),
+);
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'asyncio-live/warm') event.waitUntil(warmRuntime());
+  if (type === 'asyncio-live/update') void self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      await pruneRuntime();
+      await self.clients.claim();
+    })(),
+  );
+});

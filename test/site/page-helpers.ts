@@ -1,0 +1,90 @@
+/** Helpers for the browser tests: one Chromium per test file, a fresh context per test. */
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../browser/chromium';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+export interface OpenOptions {
+  javaScript?: boolean;
+  touch?: boolean;
+  /** Refuse every request to another host (and record it), as a closed network would. */
+  blockOutside?: boolean;
+  serviceWorkers?: 'allow' | 'block';
+}
+
+/** A fresh browser context on `base + path`, recording requests, page errors and CSP refusals. */
+export async function open(base: string, path: string, options: OpenOptions = {}) {
+  const context: BrowserContext = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: options.touch ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    hasTouch: options.touch,
+    isMobile: options.touch,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+  });
+  const blocked: string[] = [];
+  if (options.blockOutside) {
+    const origin = new URL(base).origin;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+  }
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Every test also checks that the Content Security Policy refused nothing.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text().slice(0, 200));
+  });
+  await page.goto(base + path, { waitUntil: 'load' });
+  const close = async () => {
+    expect(violations, 'CSP violations').toEqual([]);
+    await context.close();
+  };
+  return { page, context, requests, errors, blocked, close };
+}
+
+export const example = (page: Page, title: string) => page.locator('live-example', { has: page.locator('figcaption', { hasText: title }) });
+export const status = (ex: Locator) => ex.locator('.output__status');
+
+/** Wait for the run shown in this example to end; returns its output text. */
+export async function finished(ex: Locator): Promise<string> {
+  await status(ex).filter({ hasText: /^(Done|Stopped|Ended)/ }).waitFor({ timeout: 30_000 });
+  return (await ex.locator('.output__text').innerText()).replace(/\n$/, '');
+}
+
+/** The code shown in the example's editor (Monaco draws spaces as no-break spaces). */
+export async function editorText(ex: Locator): Promise<string> {
+  return (await ex.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Open the example's editor and replace its code, typing as a reader would. */
+export async function replaceCode(page: Page, ex: Locator, code: string): Promise<void> {
+  await ex.locator('.live-example__code').click();
+  const lines = ex.locator('.monaco-editor .view-lines');
+  await lines.waitFor({ timeout: 30_000 });
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(code);
+}
+
+/** How long the page takes to answer a trivial script: a busy main thread answers late. */
+export async function responseTime(page: Page): Promise<number> {
+  const started = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  return Date.now() - started;
+}
+
