@@ -18,7 +18,7 @@ const RUNS = 5;
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
 // Our own client code, by chunk name; the rest is Astro's and Starlight's.
-const OURS = /LiveExample|live-example|saved-edits|preload-helper/;
+const OURS = /LiveExample|live-example|saved-edits|preload-helper|Head\.astro|workbox/;
 const HEAVY = /monaco|editor\.worker|pyodide|python_stdlib|\/worker-|\.py$/;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
