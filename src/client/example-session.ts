@@ -36,7 +36,7 @@ export function createSession(element: HTMLElement): ExampleSession {
   const host = element.querySelector<HTMLElement>('.live-example__code')!;
   const button = (action: string) => element.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
   const edited = element.querySelector<HTMLElement>('.live-example__edited')!;
-  const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label);
+  const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label, element.dataset.timeline === 'on');
   const beforeLines = data.before ? data.before.split('\n').length : 0;
   const notice = element.querySelector<HTMLElement>('.live-example__notice')!;
   const say = (text: string | null) => {
@@ -76,7 +76,8 @@ export function createSession(element: HTMLElement): ExampleSession {
   function run(): void {
     if (current && current.status !== 'done') return;
     editor?.clearError();
-    const handle = pageRuntime().run(assembleProgram(data, code));
+    // Always traced: the timeline can then be shown for any run, after the fact.
+    const handle = pageRuntime().run(assembleProgram(data, code), { trace: true });
     current = handle;
     button('run').disabled = true;
     button('stop').disabled = false;

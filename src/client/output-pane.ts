@@ -1,4 +1,5 @@
-import type { RunEvent, RunHandle, RunOutcome, RunStatus } from '../../runtime/index.ts';
+import type { RunEvent, RunHandle, RunOutcome, RunStatus, TraceEvent } from '../../runtime/index.ts';
+import type { TimelineView } from './timeline/timeline-view.ts';
 
 /** One line of output as shown: text only, never HTML. */
 interface Line {
@@ -24,45 +25,87 @@ export class OutputPane {
   readonly #text: HTMLElement;
   readonly #error: HTMLElement;
   readonly #times: HTMLInputElement;
+  readonly #timelineToggle: HTMLInputElement;
+  readonly #timelineBox: HTMLElement;
+  #timeline: Promise<TimelineView> | null = null;
   #lines: Line[] = [];
+  #lineElements: HTMLElement[] = [];
   #pending: Line[] = [];
+  #trace: TraceEvent[] = [];
+  #outcome: RunOutcome | null = null;
   #frame = 0;
 
-  constructor(root: HTMLElement, exampleLabel: string) {
+  constructor(root: HTMLElement, exampleLabel: string, timelineByDefault: boolean) {
     this.#root = root;
     root.innerHTML = `
       <div class="output__head">
         <span class="output__label">Your run</span>
         <span class="output__status" role="status" aria-live="polite"></span>
         <label class="output__times"><input type="checkbox"> loop times</label>
+        <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
       </div>
       <pre class="output__text" aria-live="polite" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
-      <div class="output__error" hidden></div>`;
+      <div class="output__error" hidden></div>
+      <div class="timeline" hidden></div>`;
     this.#status = root.querySelector('.output__status')!;
     this.#text = root.querySelector('.output__text')!;
     this.#error = root.querySelector('.output__error')!;
     this.#times = root.querySelector('.output__times input')!;
-    try {
-      this.#times.checked = localStorage.getItem('asyncio-live:loop-times') === 'on';
-    } catch {
-      // storage disabled: times start hidden
+    this.#timelineToggle = root.querySelector('.output__timeline-toggle')!;
+    this.#timelineBox = root.querySelector('.timeline')!;
+    const remembered = readSetting('asyncio-live:timeline');
+    this.#timelineToggle.checked = remembered === null ? timelineByDefault : remembered === 'on';
+    this.#timelineToggle.addEventListener('change', () => {
+      writeSetting('asyncio-live:timeline', this.#timelineToggle.checked ? 'on' : 'off');
+      void this.#showTimeline();
+    });
+    // A printed line and its mark on the timeline light up together.
+    for (const type of ['mouseover', 'focusin'] as const) {
+      root.addEventListener(type, (event) => this.#link((event.target as Element).closest?.('[data-line]')));
     }
+    root.addEventListener('mouseleave', () => this.#link(null));
+    this.#times.checked = readSetting('asyncio-live:loop-times') === 'on';
     this.#times.addEventListener('change', () => {
-      try {
-        localStorage.setItem('asyncio-live:loop-times', this.#times.checked ? 'on' : 'off');
-      } catch {
-        // the choice just does not outlive the page
-      }
+      writeSetting('asyncio-live:loop-times', this.#times.checked ? 'on' : 'off');
       this.#text.replaceChildren();
+      this.#lineElements = [];
       this.#append(this.#lines);
     });
+  }
+
+  /** For replay: show only lines written at or before loop time `t` (null: all of them). */
+  showUntil(t: number | null): void {
+    for (const [i, element] of this.#lineElements.entries()) {
+      const lineTime = this.#lines[i].t;
+      element.hidden = t !== null && (lineTime === null || lineTime > t);
+    }
+    this.#error.hidden = t !== null || this.#error.childElementCount === 0;
+  }
+
+  #link(target: Element | null | undefined): void {
+    for (const lit of this.#root.querySelectorAll('.is-linked')) lit.classList.remove('is-linked');
+    const line = target?.getAttribute('data-line');
+    if (line === null || line === undefined) return;
+    for (const match of this.#root.querySelectorAll(`[data-line="${line}"]`)) match.classList.add('is-linked');
+  }
+
+  async #showTimeline(): Promise<void> {
+    const on = this.#timelineToggle.checked && this.#outcome !== null;
+    this.#timelineBox.hidden = !on;
+    if (!on) return;
+    this.#timeline ??= import('./timeline/timeline-view.ts').then(({ TimelineView }) => new TimelineView(this.#timelineBox, this));
+    (await this.#timeline).show(this.#trace, this.#outcome!.result.time);
   }
 
   /** Show one run, from its first event to its outcome. */
   show(run: RunHandle, onDone: (outcome: RunOutcome) => void): void {
     this.#root.hidden = false;
     this.#lines = [];
+    this.#lineElements = [];
     this.#pending = [];
+    this.#trace = [];
+    this.#outcome = null;
+    this.#timelineBox.hidden = true;
     this.#text.replaceChildren();
     this.#text.hidden = false;
     this.#error.hidden = true;
@@ -82,11 +125,14 @@ export class OutputPane {
         this.#frame ||= requestAnimationFrame(() => this.#flush());
         break;
       case 'trace':
+        this.#trace.push(event.event);
         break;
       case 'done':
         this.#flush();
+        this.#outcome = event.outcome;
         this.#finish(event.outcome);
         onDone(event.outcome);
+        void this.#showTimeline();
         break;
     }
   }
@@ -103,20 +149,18 @@ export class OutputPane {
   #append(lines: Line[]): void {
     const fragment = document.createDocumentFragment();
     for (const line of lines) {
+      const element = document.createElement('span');
+      element.className = line.stream === 'stderr' ? 'output__line output__stderr' : 'output__line';
+      element.dataset.line = String(this.#lineElements.length);
       if (this.#times.checked && line.t !== null) {
         const time = document.createElement('span');
         time.className = 'output__time';
         time.textContent = `${line.t.toFixed(3)}s `;
-        fragment.append(time);
+        element.append(time);
       }
-      if (line.stream === 'stderr') {
-        const span = document.createElement('span');
-        span.className = 'output__stderr';
-        span.textContent = line.text;
-        fragment.append(span);
-      } else {
-        fragment.append(line.text);
-      }
+      element.append(line.text);
+      this.#lineElements.push(element);
+      fragment.append(element);
     }
     this.#text.append(fragment);
   }
@@ -150,6 +194,22 @@ export class OutputPane {
       this.#error.append(details);
     }
     this.#error.hidden = false;
+  }
+}
+
+function readSetting(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: defaults apply
+  }
+}
+
+function writeSetting(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // the choice just does not outlive the page
   }
 }
 

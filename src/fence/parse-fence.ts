@@ -7,6 +7,7 @@
  *   title="Two squares at once"   a caption shown above the code
  *   norun                         a fragment that must not run (no Run button, no doc-test)
  *   norun="why"                   the same, with the reason shown to the reader
+ *   timeline                      show the run's timeline by default (readers can still hide it)
  *
  * Body markers, each alone on its line (a `#|` line is never shown to readers):
  *   #| hide     the following lines are hidden setup (before or after the shown code)
@@ -33,6 +34,8 @@ export interface Example {
   title: string | null;
   /** `null` for a runnable example; otherwise why it must not run ("" when no reason). */
   norun: string | null;
+  /** Show the run's timeline by default. */
+  timeline: boolean;
 }
 
 /** Where a fence sits, so errors can point at it. */
@@ -51,7 +54,7 @@ export class FenceError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['title', 'norun'] as const;
+const KNOWN_KEYS = ['title', 'norun', 'timeline'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 
 /** Reads the info string after the language name into key/value pairs. */
@@ -75,7 +78,7 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(
         where,
         0,
-        `unknown fence option "${key}". A python fence takes: title="..." and norun (or norun="reason").`,
+        `unknown fence option "${key}". A python fence takes: title="...", norun (or norun="reason") and timeline.`,
       );
     }
     if (found.has(key as Key)) {
@@ -85,6 +88,9 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(where, 0, `the value of "${key}" opens a quote that never closes: ${bare}`);
     }
     const value = dq ?? sq ?? bare;
+    if (key === 'timeline' && value !== undefined) {
+      throw new FenceError(where, 0, 'timeline is a flag: write timeline, with no value.');
+    }
     if (key === 'title' && (value === undefined || value.trim() === '')) {
       throw new FenceError(where, 0, `title needs text: write title="What this example shows".`);
     }
@@ -164,6 +170,9 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
         '(nothing after it when it prints nothing), or mark a fragment that must not run with norun.',
     );
   }
+  if (norun !== null && options.has('timeline')) {
+    throw new FenceError(where, 0, 'a norun example never runs, so it has no timeline to show.');
+  }
   if (norun !== null && expected !== null) {
     throw new FenceError(where, 0, 'a norun example cannot have "#| output": it is never run, so nothing checks it.');
   }
@@ -176,6 +185,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
     expected: expected === null ? null : trimBlankEnds(expected).join('\n'),
     title: typeof title === 'string' ? title : null,
     norun,
+    timeline: options.has('timeline'),
   };
 }
 

@@ -90,12 +90,13 @@ describe('offline, and on a host that sends no headers', () => {
       .toBeGreaterThanOrEqual(10);
     await context.setOffline(true);
     await page.goto(`${site.url}/lessons/why-asynchronous-programming/`, { waitUntil: 'load' });
-    const ex = page.locator('live-example').first();
+    const ex = example(page, 'An await in the wrong place');
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('Ana got a ticket, 0 left\nBen got a ticket, -1 left');
     await page.reload();
-    await page.locator('live-example').nth(1).getByRole('button', { name: 'Run' }).click();
-    expect(await finished(page.locator('live-example').nth(1))).toBe('Ben: sold out\nAna got a ticket, 0 left');
+    const fixed = example(page, 'Check and take, then wait');
+    await fixed.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(fixed)).toBe('Ben: sold out\nAna got a ticket, 0 left');
     await close();
   });
 

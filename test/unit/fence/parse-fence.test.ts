@@ -11,7 +11,7 @@ describe('parseMeta', () => {
   });
 
   it.each([
-    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle"/],
+    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", norun \(or norun="reason"\) and timeline/],
     ['title="x" title="y"', /:10: the fence option "title" is given twice/],
     ['title="unclosed', /:10: the value of "title" opens a quote that never closes/],
     ['title=""', /:10: title needs text/],
@@ -33,6 +33,7 @@ describe('parseFence', () => {
       expected: 'hi',
       title: 'Hello',
       norun: null,
+      timeline: false,
     });
   });
 
@@ -72,6 +73,12 @@ describe('parseFence', () => {
   it('keeps blank lines and markers-looking text inside the expected output', () => {
     const example = parseFence('', 'print("a\\n\\n#| b")\n#| output\na\n\n#| b\n', at);
     expect(example.expected).toBe('a\n\n#| b');
+  });
+
+  it('reads the timeline flag', () => {
+    expect(parseFence('timeline', 'print(1)\n#| output\n1', at).timeline).toBe(true);
+    expect(() => parseFence('timeline=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: timeline is a flag/);
+    expect(() => parseFence('timeline norun', 'x', at)).toThrowError(/:10: a norun example never runs/);
   });
 
   it('reads norun with and without a reason', () => {

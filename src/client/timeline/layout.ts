@@ -1,0 +1,230 @@
+import type { TraceEvent, WaitTarget } from '../../../runtime/index.ts';
+
+/** A stretch of loop time, in seconds from the run's start. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export interface WaitSpan extends Span {
+  /** What the task waits on, for people: "sleep until 1.0 s", "gather of Task-2, Task-3". */
+  label: string;
+}
+
+/** A printed line, on the lane of the task that printed it. */
+export interface Mark {
+  t: number;
+  /** Index of the line in the run's output (matches the output pane). */
+  line: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface Lane {
+  /** `loop` for the loop's own lane, else the task name (or the group's coroutine). */
+  id: string;
+  label: string;
+  /** How many tasks the lane stands for (more than 1 when alike tasks are grouped). */
+  count: number;
+  steps: Span[];
+  waits: WaitSpan[];
+  marks: Mark[];
+  /** When the task finished, and how. */
+  done: { t: number; outcome: string } | null;
+}
+
+export interface TimelineLayout {
+  /** Loop time at the end of the run. */
+  end: number;
+  /** The loop first, then one lane per task in order of creation (or per group). */
+  lanes: Lane[];
+  /** Times the loop could not switch tasks: blocking sleeps and long steps. */
+  blocked: (Span & { label: string })[];
+  /** Every event in order, for the text view. */
+  rows: { t: number; task: string; event: string }[];
+}
+
+/** Above this many tasks, alike tasks (same coroutine) share one lane. */
+export const MAX_LANES = 24;
+/** A step longer than this holds the loop long enough to show as "loop blocked". */
+export const LONG_STEP = 0.01;
+
+export function describeWait(on: WaitTarget): string {
+  switch (on.kind) {
+    case 'sleep':
+      return `sleep until ${formatTime(on.until)}`;
+    case 'task':
+      return `awaits ${on.task}`;
+    case 'gather':
+      return on.tasks.length <= 3 ? `gather of ${on.tasks.join(', ')}` : `gather of ${on.tasks.length.toLocaleString('en')} tasks`;
+    case 'yield':
+      return 'yields to the loop';
+    case 'future': {
+      const known: Record<string, string> = {
+        'Queue.get': 'queue get',
+        'Queue.put': 'queue put',
+        'Queue.join': 'queue join',
+        'Lock.acquire': 'lock',
+        'Semaphore.acquire': 'semaphore',
+        'BoundedSemaphore.acquire': 'semaphore',
+        'Event.wait': 'event',
+        'Condition.wait': 'condition',
+        'Barrier.wait': 'barrier',
+      };
+      return on.via ? (known[on.via] ?? `waits in ${on.via}`) : 'waits on a future';
+    }
+  }
+}
+
+/** Loop time for people: 250 ms, 1.5 s, 2 min 5 s, 1 h 30 min. */
+export function formatTime(seconds: number): string {
+  if (seconds === 0) return '0 s';
+  if (seconds < 1) return `${Number((seconds * 1000).toPrecision(3))} ms`;
+  if (seconds < 60) return `${Number(seconds.toPrecision(3))} s`;
+  if (seconds < 3600) {
+    const minutes = Math.floor(seconds / 60);
+    const rest = Math.round(seconds - minutes * 60);
+    return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  }
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.round((seconds - hours * 3600) / 60);
+  return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+}
+
+const NICE_STEPS = [
+  0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
+  7200, 10800, 21600, 43200, 86400,
+];
+
+/** Tick times for an axis from 0 to `end`, about `wanted` of them, at round values. */
+export function ticks(end: number, wanted = 6): number[] {
+  const span = end > 0 ? end : 1;
+  const step = NICE_STEPS.find((candidate) => span / candidate <= wanted) ?? NICE_STEPS.at(-1)!;
+  const result: number[] = [];
+  for (let t = 0; t <= span + step * 1e-9; t += step) result.push(Number(t.toFixed(6)));
+  return result;
+}
+
+const coroutineName = (label: string) => label.slice(0, label.indexOf('(') >= 0 ? label.indexOf('(') : undefined);
+
+/** Turns a run's trace into lanes, blocks, waits and marks. */
+export function layoutTrace(events: TraceEvent[], end: number): TimelineLayout {
+  const loop: Lane = { id: 'loop', label: 'event loop', count: 1, steps: [], waits: [], marks: [], done: null };
+  const lanes = new Map<string, Lane>();
+  const coroutines = new Map<string, string>();
+  const openStep = new Map<string, number>();
+  const openWait = new Map<string, { from: number; label: string }>();
+  // Blocking sleeps inside a step are drawn as such; only the rest of a long step is computing.
+  const sleptInStep = new Map<string, number>();
+  const blocked: TimelineLayout['blocked'] = [];
+  const rows: TimelineLayout['rows'] = [];
+  let line = 0;
+  let last = 0;
+
+  const laneOf = (task: string | null) => (task === null ? loop : (lanes.get(task) ?? loop));
+  const closeWait = (task: string, t: number) => {
+    const wait = openWait.get(task);
+    if (wait) laneOf(task).waits.push({ from: wait.from, to: t, label: wait.label });
+    openWait.delete(task);
+  };
+  const closeStep = (task: string, t: number) => {
+    const from = openStep.get(task);
+    if (from === undefined) return;
+    laneOf(task).steps.push({ from, to: t });
+    if (t - from - (sleptInStep.get(task) ?? 0) >= LONG_STEP) blocked.push({ from, to: t, label: `${task} computes` });
+    openStep.delete(task);
+    sleptInStep.delete(task);
+  };
+
+  for (const event of events) {
+    last = Math.max(last, event.t);
+    switch (event.type) {
+      case 'task':
+        lanes.set(event.task, { id: event.task, label: `${event.task} ${event.coro}`, count: 1, steps: [], waits: [], marks: [], done: null });
+        coroutines.set(event.task, coroutineName(event.coro));
+        rows.push({ t: event.t, task: event.task, event: `created: ${event.coro}` });
+        break;
+      case 'step':
+        closeWait(event.task, event.t);
+        openStep.set(event.task, event.t);
+        rows.push({ t: event.t, task: event.task, event: 'runs' });
+        break;
+      case 'wait': {
+        closeStep(event.task, event.t);
+        const label = describeWait(event.on);
+        openWait.set(event.task, { from: event.t, label });
+        rows.push({ t: event.t, task: event.task, event: label });
+        break;
+      }
+      case 'done': {
+        closeStep(event.task, event.t);
+        const outcome = event.cancelled ? 'cancelled' : event.exception !== undefined ? `raised ${event.exception}` : `returned ${event.result}`;
+        laneOf(event.task).done = { t: event.t, outcome };
+        rows.push({ t: event.t, task: event.task, event: outcome });
+        break;
+      }
+      case 'block':
+        if (event.task) sleptInStep.set(event.task, (sleptInStep.get(event.task) ?? 0) + event.seconds);
+        blocked.push({ from: event.t, to: event.t + event.seconds, label: `time.sleep(${event.seconds})` });
+        last = Math.max(last, event.t + event.seconds);
+        rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks the loop: time.sleep(${event.seconds})` });
+        break;
+      case 'output':
+        laneOf(event.task).marks.push({ t: event.t, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });
+        rows.push({ t: event.t, task: event.task ?? 'main', event: `prints ${JSON.stringify(event.text.replace(/\n$/, ''))}` });
+        break;
+    }
+  }
+  const finish = Math.max(end, last);
+  for (const task of [...openStep.keys()]) closeStep(task, finish);
+  for (const task of [...openWait.keys()]) closeWait(task, finish);
+
+  let taskLanes = [...lanes.values()];
+  if (taskLanes.length > MAX_LANES) taskLanes = group(taskLanes, coroutines);
+  return { end: finish, lanes: [loop, ...taskLanes], blocked, rows };
+}
+
+/** Many tasks of the same coroutine become one lane with a count. */
+function group(lanes: Lane[], coroutines: Map<string, string>): Lane[] {
+  const groups = new Map<string, Lane>();
+  for (const lane of lanes) {
+    const name = coroutines.get(lane.id) ?? lane.id;
+    const existing = groups.get(name);
+    if (!existing) {
+      groups.set(name, { ...lane, id: name, steps: [...lane.steps], waits: [...lane.waits], marks: [...lane.marks] });
+      continue;
+    }
+    existing.count++;
+    existing.steps.push(...lane.steps);
+    existing.waits.push(...lane.waits);
+    existing.marks.push(...lane.marks);
+    if (lane.done && (!existing.done || lane.done.t > existing.done.t)) existing.done = lane.done;
+  }
+  for (const lane of groups.values()) {
+    if (lane.count > 1) {
+      lane.label = `${lane.id}() ×${lane.count.toLocaleString('en')}`;
+      lane.steps = merge(lane.steps);
+      lane.waits = mergeWaits(lane.waits);
+      lane.marks.sort((a, b) => a.line - b.line);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Overlapping spans as one, so a lane of 10,000 tasks draws a handful of shapes. */
+export function merge(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const previous = merged.at(-1);
+    if (previous && span.from <= previous.to) previous.to = Math.max(previous.to, span.to);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function mergeWaits(waits: WaitSpan[]): WaitSpan[] {
+  const labels = new Set(waits.map((wait) => wait.label));
+  const label = labels.size === 1 ? [...labels][0] : 'waiting';
+  return merge(waits).map((span) => ({ ...span, label }));
+}

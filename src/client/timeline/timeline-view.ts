@@ -1,0 +1,212 @@
+/**
+ * The timeline of one run, drawn as SVG: one lane per task (the loop on top), a block
+ * for each step, a thin line while a task waits (with what it waits on), "loop blocked"
+ * across all lanes, a mark for each printed line. Zoom widens the drawing (the box
+ * scrolls), replay plays the run back at its loop times. A table tells the same story
+ * to screen readers. Loaded only when a timeline is first shown.
+ */
+import { formatTime, layoutTrace, ticks, type Lane, type TimelineLayout } from './layout.ts';
+import type { TraceEvent } from '../../../runtime/index.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const LANE = 44;
+const AXIS = 26;
+const PAD = 12;
+const SPEEDS = [1, 2, 10];
+
+function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+export interface ReplayTarget {
+  /** Show only the output lines written at or before loop time `t` (null: show all). */
+  showUntil(t: number | null): void;
+}
+
+export class TimelineView {
+  readonly #root: HTMLElement;
+  readonly #scroll: HTMLElement;
+  readonly #table: HTMLElement;
+  readonly #replayButton: HTMLButtonElement;
+  readonly #speed: HTMLSelectElement;
+  #layout: TimelineLayout | null = null;
+  #zoom = 1;
+  #playhead: SVGLineElement | null = null;
+  #frame = 0;
+  readonly #output: ReplayTarget;
+
+  constructor(root: HTMLElement, output: ReplayTarget) {
+    this.#root = root;
+    this.#output = output;
+    root.innerHTML = `
+      <div class="timeline__bar">
+        <span class="timeline__title">Timeline</span>
+        <span class="timeline__summary"></span>
+        <button type="button" class="live-example__button" data-zoom="out" aria-label="Zoom out">−</button>
+        <button type="button" class="live-example__button" data-zoom="in" aria-label="Zoom in">+</button>
+        <button type="button" class="live-example__button timeline__replay">Replay</button>
+        <select class="timeline__speed" aria-label="Replay speed">${SPEEDS.map((s) => `<option value="${s}">${s}×</option>`).join('')}</select>
+      </div>
+      <div class="timeline__scroll" tabindex="0" role="group" aria-label="Timeline drawing; the table below has the same events"></div>
+      <details class="timeline__table"><summary>Timeline as a table</summary><div></div></details>`;
+    this.#scroll = root.querySelector('.timeline__scroll')!;
+    this.#table = root.querySelector('.timeline__table div')!;
+    this.#replayButton = root.querySelector('.timeline__replay')!;
+    this.#speed = root.querySelector('.timeline__speed')!;
+    root.querySelector('[data-zoom="in"]')!.addEventListener('click', () => this.#setZoom(this.#zoom * 2));
+    root.querySelector('[data-zoom="out"]')!.addEventListener('click', () => this.#setZoom(this.#zoom / 2));
+    this.#replayButton.addEventListener('click', () => (this.#frame ? this.#stopReplay() : this.#replay()));
+    // Arrow keys move between marks, like through a list.
+    this.#scroll.addEventListener('keydown', (event) => this.#onKey(event));
+  }
+
+  show(events: TraceEvent[], end: number): void {
+    this.#stopReplay();
+    this.#layout = layoutTrace(events, end);
+    this.#zoom = 1;
+    const tasks = this.#layout.lanes.slice(1).reduce((sum, lane) => sum + lane.count, 0);
+    this.#root.querySelector('.timeline__summary')!.textContent =
+      `${tasks.toLocaleString('en')} ${tasks === 1 ? 'task' : 'tasks'}, ${formatTime(this.#layout.end)} of loop time`;
+    this.#draw();
+    this.#drawTable();
+  }
+
+  #setZoom(zoom: number): void {
+    this.#zoom = Math.min(64, Math.max(1, zoom));
+    this.#draw();
+  }
+
+  #draw(): void {
+    const layout = this.#layout;
+    if (!layout) return;
+    const width = Math.max(320, this.#scroll.clientWidth || 600) * this.#zoom;
+    const height = AXIS + layout.lanes.length * LANE + PAD;
+    const end = layout.end > 0 ? layout.end : 1;
+    const x = (t: number) => PAD + (t / end) * (width - 2 * PAD);
+    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline__svg', role: 'img', 'aria-label': `Timeline: ${layout.lanes.length - 1} task lanes` });
+
+    const pattern = svg('pattern', { id: 'timeline-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    pattern.append(svg('rect', { width: 3, height: 6, class: 'timeline__hatch' }));
+    const defs = svg('defs', {});
+    defs.append(pattern);
+    root.append(defs);
+
+    for (const t of ticks(end, Math.max(3, Math.round(width / 110)))) {
+      root.append(svg('line', { x1: x(t), x2: x(t), y1: AXIS - 6, y2: height - PAD, class: 'timeline__grid' }));
+      root.append(svg('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', class: 'timeline__tick' }, formatTime(t)));
+    }
+    for (const span of layout.blocked) {
+      const block = svg('g', { class: 'timeline__blocked' });
+      block.append(svg('rect', { x: x(span.from), y: AXIS, width: Math.max(2, x(span.to) - x(span.from)), height: height - AXIS - PAD, fill: 'url(#timeline-hatch)' }));
+      block.append(svg('title', {}, `loop blocked: ${span.label}, ${formatTime(span.to - span.from)}`));
+      if (x(span.to) - x(span.from) > 80) block.append(svg('text', { x: x(span.from) + 4, y: height - PAD - 4, class: 'timeline__blocked-label' }, 'loop blocked'));
+      root.append(block);
+    }
+    layout.lanes.forEach((lane, i) => root.append(this.#lane(lane, AXIS + i * LANE, x)));
+    this.#playhead = svg('line', { x1: PAD, x2: PAD, y1: AXIS - 4, y2: height - PAD, class: 'timeline__playhead', visibility: 'hidden' });
+    root.append(this.#playhead);
+    this.#scroll.replaceChildren(root);
+  }
+
+  #lane(lane: Lane, top: number, x: (t: number) => number): SVGGElement {
+    const group = svg('g', { class: lane.id === 'loop' ? 'timeline__lane timeline__lane--loop' : 'timeline__lane' });
+    group.append(svg('text', { x: PAD, y: top + 13, class: 'timeline__label' }, lane.label + (lane.done ? ` · ${lane.done.outcome}` : '')));
+    const mid = top + 29;
+    for (const wait of lane.waits) {
+      const line = svg('g', { class: 'timeline__wait' });
+      line.append(svg('line', { x1: x(wait.from), x2: x(wait.to), y1: mid, y2: mid }));
+      line.append(svg('title', {}, `${wait.label} (${formatTime(wait.from)} to ${formatTime(wait.to)})`));
+      const room = x(wait.to) - x(wait.from);
+      if (room > wait.label.length * 6 + 16) line.append(svg('text', { x: x(wait.from) + 8, y: mid - 4, class: 'timeline__wait-label' }, wait.label));
+      group.append(line);
+    }
+    for (const step of lane.steps) {
+      group.append(svg('rect', { x: x(step.from), y: mid - 6, width: Math.max(3, x(step.to) - x(step.from)), height: 12, rx: 2, class: 'timeline__step' }));
+    }
+    for (const mark of lane.marks) {
+      const shape =
+        mark.stream === 'stderr'
+          ? svg('rect', { x: x(mark.t) - 4, y: mid + 6, width: 8, height: 8, transform: `rotate(45 ${x(mark.t)} ${mid + 10})` })
+          : svg('circle', { cx: x(mark.t), cy: mid + 10, r: 4 });
+      shape.setAttribute('class', `timeline__mark timeline__mark--${mark.stream}`);
+      shape.setAttribute('tabindex', '0');
+      shape.setAttribute('data-line', String(mark.line));
+      shape.setAttribute('role', 'button');
+      shape.setAttribute('aria-label', `${formatTime(mark.t)}, ${lane.label} prints: ${mark.text}`);
+      shape.append(svg('title', {}, `${formatTime(mark.t)}: ${mark.text}`));
+      group.append(shape);
+    }
+    return group;
+  }
+
+  #drawTable(): void {
+    const layout = this.#layout!;
+    const table = document.createElement('table');
+    table.innerHTML = '<thead><tr><th scope="col">Loop time</th><th scope="col">Task</th><th scope="col">Event</th></tr></thead>';
+    const body = document.createElement('tbody');
+    // A table of 50,000 rows helps nobody: the first thousand tell the story.
+    for (const row of layout.rows.slice(0, 1000)) {
+      const tr = document.createElement('tr');
+      for (const cell of [formatTime(row.t), row.task, row.event]) {
+        const td = document.createElement('td');
+        td.textContent = cell;
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    table.append(body);
+    const note = document.createElement('p');
+    if (layout.rows.length > 1000) note.textContent = `First 1,000 of ${layout.rows.length.toLocaleString('en')} events.`;
+    this.#table.replaceChildren(table, note);
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    if (!['ArrowRight', 'ArrowLeft'].includes(event.key)) return;
+    const marks = [...this.#scroll.querySelectorAll<SVGElement>('.timeline__mark')].sort(
+      (a, b) => Number(a.dataset.line) - Number(b.dataset.line),
+    );
+    if (marks.length === 0) return;
+    event.preventDefault();
+    const current = marks.indexOf(document.activeElement as SVGElement);
+    const next = event.key === 'ArrowRight' ? Math.min(marks.length - 1, current + 1) : Math.max(0, current - 1);
+    marks[current < 0 ? 0 : next].focus();
+  }
+
+  #replay(): void {
+    const layout = this.#layout;
+    if (!layout || !this.#playhead) return;
+    const speed = Number(this.#speed.value) || 1;
+    const started = performance.now();
+    const width = Number(this.#scroll.querySelector('svg')!.getAttribute('width'));
+    const end = layout.end > 0 ? layout.end : 1;
+    this.#replayButton.textContent = 'Stop replay';
+    this.#playhead.setAttribute('visibility', 'visible');
+    this.#root.classList.add('is-replaying');
+    const frame = () => {
+      const t = Math.min(layout.end, ((performance.now() - started) / 1000) * speed);
+      const px = PAD + (t / end) * (width - 2 * PAD);
+      this.#playhead!.setAttribute('x1', String(px));
+      this.#playhead!.setAttribute('x2', String(px));
+      this.#output.showUntil(t);
+      if (t >= layout.end) {
+        this.#stopReplay();
+        return;
+      }
+      this.#frame = requestAnimationFrame(frame);
+    };
+    this.#output.showUntil(0);
+    this.#frame = requestAnimationFrame(frame);
+  }
+
+  #stopReplay(): void {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#replayButton.textContent = 'Replay';
+    this.#playhead?.setAttribute('visibility', 'hidden');
+    this.#root.classList.remove('is-replaying');
+    this.#output.showUntil(null);
+  }
+}

@@ -1,0 +1,16 @@
+import { launchChromium } from './chromium.ts';
+const [path, title, theme, width, out] = process.argv.slice(2);
+const ctx = await launchChromium();
+const page = await ctx.newPage();
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text().slice(0, 200)); });
+await page.setViewportSize({ width: Number(width), height: 900 });
+await page.addInitScript((t) => { localStorage.setItem('starlight-theme', t); localStorage.setItem('asyncio-live:timeline', 'on'); }, theme);
+await page.goto('http://127.0.0.1:4321' + path, { waitUntil: 'load' });
+const ex = page.locator('live-example', { has: page.locator('figcaption', { hasText: title }) });
+await ex.getByRole('button', { name: 'Run' }).click();
+await ex.locator('.output__status', { hasText: /^(Done|Ended|Stopped)/ }).waitFor({ timeout: 30000 });
+await ex.locator('.timeline svg').waitFor({ timeout: 10000 });
+await page.waitForTimeout(300);
+await ex.locator('.live-example__output').screenshot({ path: out });
+await ctx.close();

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../runtime/protocol';
+import { describeWait, formatTime, layoutTrace, MAX_LANES, merge, ticks } from '../../../src/client/timeline/layout';
+import { dedent, sharedEngine } from '../runtime/run-python';
+
+/** The trace of a real run on the runtime (deterministic clock). */
+async function traced(code: string): Promise<{ events: TraceEvent[]; end: number }> {
+  const events: TraceEvent[] = [];
+  const result = (await sharedEngine()).run(dedent(code), { deterministic: true }, () => {}, (event) => events.push(event));
+  return { events, end: result.time };
+}
+
+const GATHER = `
+  import asyncio
+
+  async def square(x):
+      print('Square', x)
+      await asyncio.sleep(1)
+      print('End square', x)
+      return x * x
+
+  async def main():
+      print(await asyncio.gather(square(1), square(2)))
+
+  asyncio.run(main())
+`;
+
+describe('layoutTrace', () => {
+  it('lays out the two-task gather example: lanes, steps, overlapping sleeps, marks', async () => {
+    const { events, end } = await traced(GATHER);
+    const layout = layoutTrace(events, end);
+    expect(layout.end).toBe(1);
+    expect(layout.lanes.map((lane) => lane.label)).toEqual(['event loop', 'Task-1 main()', 'Task-2 square(1)', 'Task-3 square(2)']);
+    const [, main, one, two] = layout.lanes;
+    expect(main.waits).toEqual([{ from: 0, to: 1, label: 'gather of Task-2, Task-3' }]);
+    expect(one.waits).toEqual([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
+    expect(two.waits).toEqual([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
+    expect(one.steps).toEqual([{ from: 0, to: 0 }, { from: 1, to: 1 }]);
+    expect(one.marks.map((m) => [m.t, m.line, m.text])).toEqual([[0, 0, 'Square 1'], [1, 2, 'End square 1']]);
+    expect(two.marks.map((m) => m.line)).toEqual([1, 3]);
+    expect(main.marks.map((m) => m.text)).toEqual(['[1, 4]']);
+    expect(one.done).toEqual({ t: 1, outcome: 'returned 1' });
+    expect(layout.blocked).toEqual([]);
+  });
+
+  it('draws a blocking time.sleep as the loop blocked', async () => {
+    const { events, end } = await traced(`
+      import asyncio, time
+      async def ticker():
+          for _ in range(3):
+              await asyncio.sleep(0.5)
+      async def blocker():
+          time.sleep(2)
+      async def main():
+          await asyncio.gather(ticker(), blocker())
+      asyncio.run(main())
+    `);
+    const layout = layoutTrace(events, end);
+    expect(layout.blocked).toEqual([{ from: 0, to: 2, label: 'time.sleep(2)' }]);
+    expect(layout.end).toBe(3);
+  });
+
+  it('puts output from outside any task on the loop lane', async () => {
+    const { events, end } = await traced('print("top level")');
+    expect(layoutTrace(events, end).lanes[0].marks.map((m) => m.text)).toEqual(['top level']);
+  });
+
+  it('groups many alike tasks into one lane with a count', async () => {
+    const { events, end } = await traced(`
+      import asyncio
+      async def sleeper(i):
+          await asyncio.sleep(1)
+      async def main():
+          await asyncio.gather(*(sleeper(i) for i in range(100)))
+      asyncio.run(main())
+    `);
+    const layout = layoutTrace(events, end);
+    expect(layout.lanes.length).toBeLessThanOrEqual(MAX_LANES + 1);
+    const group = layout.lanes.find((lane) => lane.label.startsWith('sleeper() ×100'));
+    expect(group?.count).toBe(100);
+    expect(group?.waits).toEqual([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
+  });
+
+  it('closes what is still open at the end of a run (an error, a stop)', () => {
+    const events: TraceEvent[] = [
+      { type: 'task', task: 'Task-1', coro: 'main()', t: 0 },
+      { type: 'step', task: 'Task-1', t: 0 },
+    ];
+    expect(layoutTrace(events, 2).lanes[1].steps).toEqual([{ from: 0, to: 2 }]);
+  });
+});
+
+describe('labels and axis', () => {
+  it('describes what a task waits on', () => {
+    expect(describeWait({ kind: 'future', via: 'Queue.get' })).toBe('queue get');
+    expect(describeWait({ kind: 'future', via: 'Lock.acquire' })).toBe('lock');
+    expect(describeWait({ kind: 'gather', tasks: Array.from({ length: 10_000 }, (_, i) => `Task-${i}`) })).toBe('gather of 10,000 tasks');
+    expect(describeWait({ kind: 'yield' })).toBe('yields to the loop');
+  });
+
+  it('formats loop time from milliseconds to hours', () => {
+    expect([0, 0.0005, 0.25, 1, 2.5, 125, 3600, 5400].map(formatTime)).toEqual([
+      '0 s', '0.5 ms', '250 ms', '1 s', '2.5 s', '2 min 5 s', '1 h', '1 h 30 min',
+    ]);
+  });
+
+  it('picks round ticks for any length of run', () => {
+    expect(ticks(1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(0.003)).toEqual([0, 0.001, 0.002, 0.003]);
+    expect(ticks(3600)).toEqual([0, 600, 1200, 1800, 2400, 3000, 3600]);
+  });
+
+  it('merges overlapping spans', () => {
+    expect(merge([{ from: 2, to: 3 }, { from: 0, to: 1 }, { from: 0.5, to: 1.5 }])).toEqual([{ from: 0, to: 1.5 }, { from: 2, to: 3 }]);
+  });
+});
