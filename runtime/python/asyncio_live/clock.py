@@ -37,6 +37,7 @@ class Clock:
         self.deterministic = deterministic
         self.budget = budget
         self.skipped = 0.0
+        self.excluded = 0.0
         self._real_start = _real_perf_counter()
         self._epoch = DETERMINISTIC_EPOCH if deterministic else _real_time()
 
@@ -44,7 +45,12 @@ class Clock:
         """Seconds since the run started, on the virtual clock."""
         if self.deterministic:
             return self.skipped
-        return self.skipped + (_real_perf_counter() - self._real_start)
+        return self.skipped + (_real_perf_counter() - self._real_start) - self.excluded
+
+    def exclude(self, seconds):
+        """Real time spent on the runtime's own work (tracing), which the program did not use."""
+        if not self.deterministic:
+            self.excluded += seconds
 
     def monotonic(self):
         return MONOTONIC_START + self.elapsed()

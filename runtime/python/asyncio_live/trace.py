@@ -11,7 +11,7 @@ import json
 import weakref
 from asyncio import events, futures, tasks
 
-from .clock import clock
+from .clock import _real_perf_counter, clock
 
 # Coroutines that asyncio.run starts for its own housekeeping: noise on a timeline.
 _INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
@@ -37,12 +37,13 @@ def coroutine_label(coro):
 
 
 def _innermost_await(coro):
-    """The qualified name of the innermost coroutine in the await chain (``Queue.get``)."""
-    name = None
+    """The qualified name of the innermost coroutine in the await chain (``Queue.get``),
+    or None when the task's own coroutine awaits the future directly."""
+    names = []
     while coro is not None and hasattr(coro, "cr_code"):
-        name = coro.cr_code.co_qualname
+        names.append(coro.cr_code.co_qualname)
         coro = coro.cr_await
-    return name
+    return names[-1] if len(names) > 1 else None
 
 
 class Tracer:
@@ -50,7 +51,13 @@ class Tracer:
     ``None`` as null on the JavaScript side, and no proxy outlives the call)."""
 
     def __init__(self, emit):
-        self._send = lambda event: emit(json.dumps(event))
+        def send(event):
+            # Tracing is the runtime's own work, not the program's: keep it off the clock.
+            started = _real_perf_counter()
+            emit(json.dumps(event))
+            clock.exclude(_real_perf_counter() - started)
+
+        self._send = send
         self._sleeps = weakref.WeakKeyDictionary()
         self._internal = weakref.WeakSet()
         # ``print`` writes a line in pieces; the trace gets whole lines (a partial

@@ -83,7 +83,9 @@ export class TimelineView {
     const layout = this.#layout;
     if (!layout) return;
     const width = Math.max(320, this.#scroll.clientWidth || 600) * this.#zoom;
-    const height = AXIS + layout.lanes.length * LANE + PAD;
+    const blockedRow = layout.blocked.length ? 16 : 0;
+    const lanesBottom = AXIS + layout.lanes.length * LANE;
+    const height = lanesBottom + blockedRow + PAD;
     const end = layout.end > 0 ? layout.end : 1;
     const x = (t: number) => PAD + (t / end) * (width - 2 * PAD);
     const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline__svg', role: 'img', 'aria-label': `Timeline: ${layout.lanes.length - 1} task lanes` });
@@ -100,9 +102,12 @@ export class TimelineView {
     }
     for (const span of layout.blocked) {
       const block = svg('g', { class: 'timeline__blocked' });
-      block.append(svg('rect', { x: x(span.from), y: AXIS, width: Math.max(2, x(span.to) - x(span.from)), height: height - AXIS - PAD, fill: 'url(#timeline-hatch)' }));
+      block.append(svg('rect', { x: x(span.from), y: AXIS, width: Math.max(2, x(span.to) - x(span.from)), height: lanesBottom + blockedRow - AXIS, fill: 'url(#timeline-hatch)' }));
       block.append(svg('title', {}, `loop blocked: ${span.label}, ${formatTime(span.to - span.from)}`));
-      if (x(span.to) - x(span.from) > 80) block.append(svg('text', { x: x(span.from) + 4, y: height - PAD - 4, class: 'timeline__blocked-label' }, 'loop blocked'));
+      // Labelled in a row of its own under the lanes, clear of the marks.
+      const room = x(span.to) - x(span.from);
+      const text = room > 9 * span.label.length + 110 ? `loop blocked: ${span.label}` : room > 90 ? 'loop blocked' : '';
+      if (text) block.append(svg('text', { x: x(span.from) + 4, y: lanesBottom + blockedRow - 4, class: 'timeline__blocked-label' }, text));
       root.append(block);
     }
     layout.lanes.forEach((lane, i) => root.append(this.#lane(lane, AXIS + i * LANE, x)));

@@ -81,6 +81,18 @@ describe('the trace of a run', () => {
     );
   });
 
+  it('says "a future" when a task awaits a bare future itself', async () => {
+    const events = await traceOf(`
+      import asyncio
+      async def main():
+          fut = asyncio.get_running_loop().create_future()
+          asyncio.get_running_loop().call_later(1, fut.set_result, 1)
+          await fut
+      asyncio.run(main())
+    `);
+    expect(events).toContainEqual({ type: 'wait', task: 'Task-1', t: 0, on: { kind: 'future', via: null } });
+  });
+
   it('records blocking sleeps, exceptions, cancellations and output outside any task', async () => {
     const events = await traceOf(`
       import asyncio, time
