@@ -13,4 +13,12 @@ export const sidebar = [
       { label: '4. Executing tasks', slug: 'lessons/executing-tasks' },
     ],
   },
+  {
+    // Past the source lesson: what real programs need.
+    label: 'Beyond the lesson',
+    items: [
+      { label: '5. Running many tasks', slug: 'beyond/many-tasks' },
+      { label: '6. Structured concurrency', slug: 'beyond/structured-concurrency' },
+    ],
+  },
 ];
