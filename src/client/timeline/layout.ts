@@ -70,6 +70,9 @@ export function describeWait(on: WaitTarget): string {
         'Event.wait': 'event',
         'Condition.wait': 'condition',
         'Barrier.wait': 'barrier',
+        'TaskGroup._aexit': 'its task group',
+        'TaskGroup.__aexit__': 'its task group',
+        'timeout.__aexit__': 'a timeout',
       };
       return on.via ? (known[on.via] ?? `waits in ${on.via}`) : 'waits on a future';
     }
