@@ -20,6 +20,7 @@ export const sidebar = [
       { label: '5. Running many tasks', slug: 'beyond/many-tasks' },
       { label: '6. Structured concurrency', slug: 'beyond/structured-concurrency' },
       { label: '7. Time limits and cancellation', slug: 'beyond/time-limits-and-cancellation' },
+      { label: '8. Coordinating tasks', slug: 'beyond/coordinating-tasks' },
     ],
   },
 ];
