@@ -6,6 +6,7 @@ import { loadPyodide } from 'pyodide';
 import type { RunHandle } from '../runtime/client.ts';
 import { Engine } from '../runtime/engine.ts';
 import { bootNodeEngine, createNodeRuntime, PYODIDE_DIR, pythonFiles } from '../runtime/node.ts';
+import { program } from '../test/unit/runtime/programs/index.ts';
 
 const BOOTS = 5;
 const RUNS = 20;
@@ -13,20 +14,7 @@ const RUNS = 20;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-const GATHER = `
-import asyncio
-
-async def square(x):
-    print('Square', x)
-    await asyncio.sleep(1)
-    print('End square', x)
-    return x * x
-
-async def main():
-    print(await asyncio.gather(square(1), square(2)))
-
-asyncio.run(main())
-`;
+const GATHER = program('gather_squares');
 
 const NOTEBOOK = `
 import nest_asyncio

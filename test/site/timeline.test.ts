@@ -1,19 +1,9 @@
 /** The timeline of a run, in Chromium: drawn from the trace of that exact run, and replayed. */
 import { describe, expect, inject, it } from 'vitest';
+import { program } from '../unit/runtime/programs/index';
 import { example, finished, loadCode, open } from './page-helpers';
 
-const GATHER = `import asyncio
-
-async def square(x):
-    print('Square', x)
-    await asyncio.sleep(1)
-    print('End square', x)
-    return x * x
-
-async def main():
-    print(await asyncio.gather(square(1), square(2)))
-
-asyncio.run(main())`;
+const GATHER = program('gather_squares');
 
 describe('the timeline', () => {
   it('shows the two-task gather example: its lanes, the two sleeps overlapping, one second in all', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../runtime/protocol';
+import { program } from './programs/index';
 import { dedent, sharedEngine } from './run-python';
 
 async function traceOf(code: string): Promise<TraceEvent[]> {
@@ -12,20 +13,7 @@ async function traceOf(code: string): Promise<TraceEvent[]> {
 
 describe('the trace of a run', () => {
   it('is exact for the two-task gather example', async () => {
-    const events = await traceOf(`
-      import asyncio
-
-      async def square(x):
-          print('Square', x)
-          await asyncio.sleep(1)
-          print('End square', x)
-          return x * x
-
-      async def main():
-          print(await asyncio.gather(square(1), square(2)))
-
-      asyncio.run(main())
-    `);
+    const events = await traceOf(program('gather_squares'));
     const out = (task: string, t: number, text: string) => ({ type: 'output', stream: 'stdout', task, t, text });
     expect(events).toEqual([
       { type: 'task', task: 'Task-1', coro: 'main()', t: 0 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../runtime/protocol';
 import { describeWait, formatTime, layoutTrace, MAX_LANES, merge, ticks } from '../../../src/client/timeline/layout';
+import { program } from '../runtime/programs/index';
 import { dedent, sharedEngine } from '../runtime/run-python';
 
 /** The trace of a real run on the runtime (deterministic clock). */
@@ -10,20 +11,7 @@ async function traced(code: string): Promise<{ events: TraceEvent[]; end: number
   return { events, end: result.time };
 }
 
-const GATHER = `
-  import asyncio
-
-  async def square(x):
-      print('Square', x)
-      await asyncio.sleep(1)
-      print('End square', x)
-      return x * x
-
-  async def main():
-      print(await asyncio.gather(square(1), square(2)))
-
-  asyncio.run(main())
-`;
+const GATHER = program('gather_squares');
 
 describe('layoutTrace', () => {
   it('lays out the two-task gather example: lanes, steps, overlapping sleeps, marks', async () => {
