@@ -21,6 +21,7 @@ export const sidebar = [
       { label: '6. Structured concurrency', slug: 'beyond/structured-concurrency' },
       { label: '7. Time limits and cancellation', slug: 'beyond/time-limits-and-cancellation' },
       { label: '8. Coordinating tasks', slug: 'beyond/coordinating-tasks' },
+      { label: '9. Blocking the loop', slug: 'beyond/blocking-the-loop' },
     ],
   },
 ];

@@ -318,3 +318,30 @@ describe('what examples cannot do', () => {
     expect((await runPython('import sys\nsys.exit(0)')).result.ok).toBe(true);
   });
 });
+
+describe('no threads in the browser', () => {
+  it('runs asyncio.to_thread and run_in_executor inline, holding the loop while they run', async () => {
+    const { stdout, result } = await runPython(`
+      import asyncio, time
+      def blocking(seconds):
+          time.sleep(seconds)
+          return seconds
+      async def ticker():
+          for _ in range(2):
+              print(f"tick at {time.monotonic() - start:.1f}")
+              await asyncio.sleep(0.5)
+      async def main():
+          global start
+          start = time.monotonic()
+          tick = asyncio.create_task(ticker())
+          await asyncio.sleep(0)
+          print(await asyncio.to_thread(blocking, 2), await asyncio.get_running_loop().run_in_executor(None, blocking, 1))
+          await tick
+      asyncio.run(main())
+    `);
+    // In CPython the second tick comes at 0.5 s, from another thread's point of view;
+    // here the "thread" runs inline, so it comes when the loop is free again, at 3 s.
+    expect(stdout).toBe('tick at 0.0\n2 1\ntick at 3.0\n');
+    expect(result.ok).toBe(true);
+  });
+});
