@@ -16,21 +16,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const GATHER = program('gather_squares');
 
-const NOTEBOOK = `
-import nest_asyncio
-nest_asyncio.apply()
-import asyncio
-
-async def square(x):
-    print('Square', x)
-    await asyncio.sleep(1)
-    print('End square', x)
-    return x * x
-
-loop = asyncio.get_event_loop()
-results = loop.run_until_complete(square(1))
-print(results)
-`;
+const NOTEBOOK = program('lesson/notebook_cell');
 
 const SLEEPERS = `
 import asyncio

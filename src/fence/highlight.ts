@@ -1,8 +1,6 @@
 import { createHighlighter, type Highlighter } from 'shiki';
 import { CODE_THEMES } from './highlight-themes.ts';
 
-export { CODE_THEMES };
-
 let highlighter: Promise<Highlighter> | undefined;
 
 /**

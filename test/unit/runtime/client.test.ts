@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunEvent, RunHandle } from '../../../runtime/client';
 import { createNodeRuntime } from '../../../runtime/node';
+import { program } from './programs/index';
 
 const runtime = createNodeRuntime({ memoryLimit: 256 * 1024 ** 2 });
 afterAll(() => runtime.destroy());
@@ -24,11 +25,7 @@ describe('the runtime client', () => {
   it('boots on preload, and runs the notebook cell of the source lesson', async () => {
     await runtime.preload();
     const { outcome, output, statuses } = await outcomeOf(
-      runtime.run(
-        'import nest_asyncio\nnest_asyncio.apply()\nimport asyncio\n' +
-          "async def square(x):\n    print('Square', x)\n    await asyncio.sleep(1)\n    print('End square', x)\n    return x * x\n" +
-          'loop = asyncio.get_event_loop()\nresults = loop.run_until_complete(square(1))\nprint(results)\n',
-      ),
+      runtime.run(program('lesson/notebook_cell')),
     );
     expect(output).toBe('Square 1\nEnd square 1\n1\n');
     expect(outcome.result.ok).toBe(true);

@@ -4,7 +4,8 @@
  * and reasoned from the 3.14 source (Lib/asyncio) where they differ, as noted.
  */
 import { describe, expect, it } from 'vitest';
-import { runPython } from './run-python';
+import { program } from './programs/index';
+import { runPython, sharedEngine } from './run-python';
 
 describe('the virtual clock', () => {
   it('a one-second sleep reports one second', async () => {
@@ -152,20 +153,7 @@ describe('CPython 3.14 script semantics', () => {
   });
 
   it('runs the source lesson notebook cell with the nest_asyncio stand-in', async () => {
-    const { stdout, result } = await runPython(`
-      import nest_asyncio
-      nest_asyncio.apply()
-      import asyncio
-      async def square(x):
-          print('Square', x)
-          await asyncio.sleep(1)
-          print('End square', x)
-          return x * x
-      loop = asyncio.get_event_loop()
-      results = loop.run_until_complete(square(1))
-      print(results)
-      #loop.close()
-    `);
+    const { stdout, result } = await runPython(program('lesson/notebook_cell'));
     expect(stdout).toBe('Square 1\nEnd square 1\n1\n');
     expect(result.ok).toBe(true);
   });
@@ -243,7 +231,6 @@ describe('errors for people', () => {
 describe('output', () => {
   it('streams partial lines as they are flushed', async () => {
     const chunks: string[] = [];
-    const { sharedEngine } = await import('./run-python');
     (await sharedEngine()).run(
       "import sys\nprint('loading', end='', flush=True)\nprint('.', end='', flush=True)\nprint(' done')\n",
       { deterministic: true },
@@ -255,7 +242,6 @@ describe('output', () => {
 
   it('sends whole lines, each with the loop time it was written at', async () => {
     const chunks: unknown[] = [];
-    const { sharedEngine } = await import('./run-python');
     (await sharedEngine()).run(
       'import time\nprint("a", "b")\ntime.sleep(2)\nprint("c", end="")\nprint("d")\nimport sys\nprint("e", file=sys.stderr)\n',
       { deterministic: true },
