@@ -18,6 +18,8 @@ export class Engine {
     maxBytes: number,
     onTrace: ((event: string) => void) | undefined,
     onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
+    checkCode: string | undefined,
+    prediction: string | undefined,
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
@@ -84,6 +86,8 @@ export class Engine {
         // undefined becomes None in Python (null would become a JsNull object).
         onTrace ? (event) => onTrace(JSON.parse(event) as TraceEvent) : undefined,
         (stream, text, t) => onOutput({ stream, text, t }),
+        options.check?.code,
+        options.check?.prediction,
       );
       return JSON.parse(result) as RunResult;
     } finally {

@@ -17,6 +17,27 @@ export interface RunOptions {
   maxOutputLines?: number;
   /** Bytes of output a run may print. Default 1,000,000. */
   maxOutputBytes?: number;
+  /** Check an exercise after the program: see {@link ExerciseCheck}. */
+  check?: ExerciseCheck;
+}
+
+/**
+ * Hidden Python that runs after the reader's program, in a copy of its namespace, with
+ * `printed` (what the program wrote to stdout), `prediction` (the reader's guess of it,
+ * or "") and `lines(text)` (its non-blank lines, stripped) added. It fails the exercise
+ * by raising AssertionError with a hint; its own output is never shown.
+ */
+export interface ExerciseCheck {
+  code: string;
+  /** What the reader predicts the program prints (predict exercises). */
+  prediction?: string;
+}
+
+/** What a check made of the reader's program. */
+export interface CheckVerdict {
+  passed: boolean;
+  /** Why not, as a hint for the reader; "" when it passed. */
+  message: string;
 }
 
 /** The exception that ended a program, described for a person. */
@@ -32,8 +53,8 @@ export interface RunError {
 
 /** How a run ended. */
 export type RunResult =
-  | { ok: true; /** Virtual seconds the run took. */ time: number }
-  | { ok: false; time: number; error: RunError };
+  | { ok: true; /** Virtual seconds the run took. */ time: number; check?: CheckVerdict }
+  | { ok: false; time: number; error: RunError; check?: CheckVerdict };
 
 /** One piece of output, in the order the program wrote it. */
 export interface OutputChunk {

@@ -11,6 +11,7 @@ import traceback
 import types
 from asyncio import events
 
+from . import check as exercise
 from . import clock as clock_module
 from . import trace
 from .clock import VirtualTimeBudgetExceeded, clock
@@ -61,6 +62,8 @@ class _Output:
             f"the program printed more than {max_lines:,} lines or {max_bytes:,} bytes, "
             "and was stopped. Print less, or print a summary."
         )
+        # What the program printed to stdout, for an exercise's check (capped like the rest).
+        self.printed = []
         self._pending = {"stdout": "", "stderr": ""}
         self._pending_t = {"stdout": 0.0, "stderr": 0.0}
 
@@ -73,6 +76,8 @@ class _Output:
             return 0
         if trace.current is not None:
             trace.current.output(stream, text)
+        if stream == "stdout":
+            self.printed.append(text)
         self._lines += text.count("\n")
         self._bytes += len(text.encode("utf-8", "replace"))
         other = "stderr" if stream == "stdout" else "stdout"
@@ -206,10 +211,12 @@ def _print_to_real_streams(stream, text, t):
 
 
 def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000, on_trace=None,
-        on_output=None):
+        on_output=None, check_code=None, prediction=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``, the error's traceback in the result.
-    Output goes to ``on_output(stream, text, t)`` (by default, the real streams)."""
+    Output goes to ``on_output(stream, text, t)`` (by default, the real streams).
+    With ``check_code``, an exercise's check runs after the program and the result
+    gets its ``"check"`` verdict; ``time`` stays the program's own."""
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")
     sys.stderr = _Stream(output, "stderr")
@@ -255,4 +262,16 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
     result = {"ok": error is None, "time": clock.elapsed()}
     if error is not None:
         result["error"] = error
+    if check_code is not None:
+        result["check"] = _check(main, check_code, "".join(output.printed), prediction, error, max_lines, max_bytes)
     return result
+
+
+def _check(main, code, printed, prediction, error, max_lines, max_bytes):
+    quiet = _Output(lambda stream, text, t: None, max_lines, max_bytes)
+    try:
+        return exercise.verdict(main.__dict__, code, printed, prediction, error,
+                                (_Stream(quiet, "stdout"), _Stream(quiet, "stderr")))
+    finally:
+        quiet.closed = True
+        _close_leftover_loops()
