@@ -6,6 +6,7 @@
 import type { RunHandle } from '../../runtime/index.ts';
 import { assembleProgram } from '../fence/parse-fence.ts';
 import type { CodeEditor } from './code-editor.ts';
+import { ExerciseView, type ExerciseData } from './exercise.ts';
 import { OutputPane } from './output-pane.ts';
 import { pageRuntime } from './page-runtime.ts';
 import { editKey, loadEdit, saveEdit } from './saved-edits.ts';
@@ -24,6 +25,7 @@ interface ExampleData {
   before: string;
   after: string;
   indent: number;
+  exercise: ExerciseData | null;
 }
 
 const touch = () => matchMedia('(pointer: coarse)').matches;
@@ -39,6 +41,7 @@ export function createSession(element: HTMLElement): ExampleSession {
   const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label, element.dataset.timeline === 'on');
   const beforeLines = data.before ? data.before.split('\n').length : 0;
   const notice = element.querySelector<HTMLElement>('.live-example__notice')!;
+  const exercise = data.exercise ? new ExerciseView(element, data.exercise, index) : null;
   const say = (text: string | null) => {
     notice.textContent = text ?? '';
     notice.hidden = text === null;
@@ -73,17 +76,24 @@ export function createSession(element: HTMLElement): ExampleSession {
     return opening;
   }
 
-  function run(): void {
+  /** Run the reader's code; with `checked`, the exercise's check runs after it. */
+  function run(checked = false): void {
     if (current && current.status !== 'done') return;
+    const check = checked && exercise ? exercise.checkRequest() : undefined;
+    if (check === null) return;
+    if (check) exercise!.checking();
+    else exercise?.hide();
     editor?.clearError();
     // Always traced: the timeline can then be shown for any run, after the fact.
-    const handle = pageRuntime().run(assembleProgram(data, code), { trace: true });
+    const handle = pageRuntime().run(assembleProgram(data, code), { trace: true, check });
     current = handle;
-    button('run').disabled = true;
+    const starters = exercise ? [button('run'), button('check')] : [button('run')];
+    for (const starter of starters) starter.disabled = true;
     button('stop').disabled = false;
     pane.show(handle, (outcome) => {
-      button('run').disabled = false;
+      for (const starter of starters) starter.disabled = false;
       button('stop').disabled = true;
+      if (check) exercise!.show(outcome);
       if (!outcome.result.ok && !outcome.stopped) {
         const { line, type, message } = outcome.result.error;
         const shown = line === null ? null : line - beforeLines;
@@ -152,20 +162,29 @@ export function createSession(element: HTMLElement): ExampleSession {
   if (sharedIndex(location.hash) === index) void openSharedCode();
   else if (code !== data.code) void openEditor();
 
+  function putCode(value: string): void {
+    code = value;
+    saveEdit(key, data.code, code);
+    editor?.setValue(code);
+    editor?.clearError();
+    showEdited();
+  }
+
   return {
-    run,
+    run: () => run(),
     act(action) {
       if (action === 'run') run();
+      else if (action === 'check') run(true);
+      else if (action === 'solution' && exercise) {
+        putCode(exercise.data.solution);
+        void openEditor().then((opened) => opened.focus());
+      }
       else if (action === 'stop') current?.stop();
       else if (action === 'copy') void copy();
       else if (action === 'share') void share();
       else if (action === 'reset') {
         say(null);
-        code = data.code;
-        saveEdit(key, data.code, code);
-        editor?.setValue(code);
-        editor?.clearError();
-        showEdited();
+        putCode(data.code);
       }
     },
     edit(at) {

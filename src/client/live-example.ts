@@ -5,6 +5,7 @@
  * imported then, from example-session.ts.
  */
 import type { ExampleSession } from './example-session.ts';
+import { isSolved, solvedKey } from './exercise-progress.ts';
 import { editKey, hasEdit } from './saved-edits.ts';
 import { sharedIndex } from './share-link.ts';
 
@@ -18,9 +19,13 @@ class LiveExampleElement extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.runnable !== 'true' || this.#session) return;
     this.querySelector<HTMLElement>('.live-example__actions')?.removeAttribute('hidden');
+    const index = Number(this.dataset.index);
+    if (this.dataset.exercise) {
+      for (const part of this.querySelectorAll('.exercise__prediction, button[data-action="solution"]')) part.removeAttribute('hidden');
+      if (isSolved(solvedKey(location.pathname, index))) this.querySelector('.exercise__solved')?.removeAttribute('hidden');
+    }
     // The reader edited this example before, or a share link carries code for it:
     // show that code, not the lesson's (it is never run by itself).
-    const index = Number(this.dataset.index);
     if (hasEdit(editKey(location.pathname, index)) || sharedIndex(location.hash) === index) void this.session();
     const intent = () => void this.session();
     this.addEventListener('pointerenter', intent, { once: true });

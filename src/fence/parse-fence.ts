@@ -8,12 +8,33 @@
  *   norun                         a fragment that must not run (no Run button, no doc-test)
  *   norun="why"                   the same, with the reason shown to the reader
  *   timeline                      show the run's timeline by default (readers can still hide it)
+ *   exercise="predict|fix|write"  an exercise: the reader predicts the output, fixes the code,
+ *                                 or writes the missing piece, and a hidden check says if it is right
  *
  * Body markers, each alone on its line (a `#|` line is never shown to readers):
  *   #| hide     the following lines are hidden setup (before or after the shown code)
  *   #| show     back to lines the reader sees
  *   #| output   everything after this line is the expected output
+ *
+ * An exercise ends, instead of "#| output", in these sections (in any order):
+ *   #| check     hidden Python run after the program (runtime/protocol.ts, ExerciseCheck);
+ *                it fails the exercise with `assert ..., "a hint"`
+ *   #| hint      one hint, shown on request (give one or more, gentlest first)
+ *   #| solution  the solved code; for a predict exercise, the output it prints
  */
+
+export const EXERCISE_KINDS = ['predict', 'fix', 'write'] as const;
+export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
+
+/** What makes a fence an exercise. */
+export interface Exercise {
+  kind: ExerciseKind;
+  check: string;
+  /** Shown one at a time, on request. */
+  hints: string[];
+  /** The solved code (fix, write), or the program's output (predict). */
+  solution: string;
+}
 
 /** One parsed python fence. */
 export interface Example {
@@ -36,6 +57,8 @@ export interface Example {
   norun: string | null;
   /** Show the run's timeline by default. */
   timeline: boolean;
+  /** `null` unless the fence is an exercise. */
+  exercise: Exercise | null;
 }
 
 /** Where a fence sits, so errors can point at it. */
@@ -54,7 +77,7 @@ export class FenceError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['title', 'norun', 'timeline'] as const;
+const KNOWN_KEYS = ['title', 'norun', 'timeline', 'exercise'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 
 /** Reads the info string after the language name into key/value pairs. */
@@ -78,7 +101,7 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(
         where,
         0,
-        `unknown fence option "${key}". A python fence takes: title="...", norun (or norun="reason") and timeline.`,
+        `unknown fence option "${key}". A python fence takes: title="...", norun (or norun="reason"), timeline and exercise="predict|fix|write".`,
       );
     }
     if (found.has(key as Key)) {
@@ -90,6 +113,9 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
     const value = dq ?? sq ?? bare;
     if (key === 'timeline' && value !== undefined) {
       throw new FenceError(where, 0, 'timeline is a flag: write timeline, with no value.');
+    }
+    if (key === 'exercise' && !(EXERCISE_KINDS as readonly string[]).includes(String(value))) {
+      throw new FenceError(where, 0, `exercise takes a kind: exercise="predict", exercise="fix" or exercise="write".`);
     }
     if (key === 'title' && (value === undefined || value.trim() === '')) {
       throw new FenceError(where, 0, `title needs text: write title="What this example shows".`);
@@ -112,6 +138,9 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
   let expected: string[] | null = null;
   let hidden = false;
   let hideLine = 0;
+  // The exercise's sections, in the order written; `section` is the one being read.
+  const sections: { word: 'check' | 'hint' | 'solution'; lines: string[]; offset: number }[] = [];
+  const section = () => sections[sections.length - 1];
 
   lines.forEach((text, i) => {
     // Line 1 of the body is the line after the opening fence.
@@ -121,8 +150,25 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
       return;
     }
     const marker = MARKER.exec(text);
+    const word = marker?.[1];
+    if (word === 'check' || word === 'hint' || word === 'solution') {
+      if (!options.has('exercise')) {
+        throw new FenceError(where, offset, `"#| ${word}" belongs to an exercise: add exercise="predict", "fix" or "write" to the fence.`);
+      }
+      if (word !== 'hint' && sections.some((s) => s.word === word)) {
+        throw new FenceError(where, offset, `a second "#| ${word}": an exercise has one.`);
+      }
+      sections.push({ word, lines: [], offset });
+      return;
+    }
+    if (sections.length > 0) {
+      if (marker) {
+        throw new FenceError(where, offset, `"#| ${word}" after the exercise's sections: put hidden lines and output before "#| check".`);
+      }
+      section().lines.push(text);
+      return;
+    }
     if (marker) {
-      const word = marker[1];
       if (word === 'hide') {
         if (hidden) throw new FenceError(where, offset, '"#| hide" inside hidden lines: close the first with "#| show".');
         hidden = true;
@@ -136,7 +182,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
         throw new FenceError(
           where,
           offset,
-          `unknown marker "#| ${word}". Markers are "#| hide", "#| show" and "#| output".`,
+          `unknown marker "#| ${word}". Markers are "#| hide", "#| show", "#| output", and in exercises "#| check", "#| hint" and "#| solution".`,
         );
       }
       return;
@@ -162,7 +208,16 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
   const indent = Math.min(...shown.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
   const norunValue = options.get('norun');
   const norun = norunValue === undefined ? null : norunValue === true ? '' : norunValue;
-  if (norun === null && expected === null) {
+  if (options.has('exercise') && (norun !== null || expected !== null)) {
+    throw new FenceError(
+      where,
+      0,
+      'an exercise runs and checks itself: it takes neither norun nor "#| output" ' +
+        '(for a predict exercise, the output goes under "#| solution").',
+    );
+  }
+  const exercise = readExercise(options.get('exercise'), sections, where);
+  if (norun === null && expected === null && !exercise) {
     throw new FenceError(
       where,
       0,
@@ -186,7 +241,25 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
     title: typeof title === 'string' ? title : null,
     norun,
     timeline: options.has('timeline'),
+    exercise,
   };
+}
+
+function readExercise(
+  kind: string | true | undefined,
+  sections: { word: 'check' | 'hint' | 'solution'; lines: string[]; offset: number }[],
+  where: FenceLocation,
+): Exercise | null {
+  if (kind === undefined) return null;
+  const text = (word: string) => sections.filter((s) => s.word === word).map((s) => trimBlankEnds(s.lines).join('\n'));
+  const [check] = text('check');
+  const [solution] = text('solution');
+  const hints = text('hint');
+  const empty = sections.find((s) => trimBlankEnds([...s.lines]).length === 0);
+  if (empty) throw new FenceError(where, empty.offset, `"#| ${empty.word}" is empty.`);
+  const missing = [check ? null : '"#| check" (the hidden code that says if it is solved)', solution ? null : '"#| solution"', hints.length ? null : 'at least one "#| hint"'].filter(Boolean);
+  if (missing.length) throw new FenceError(where, 0, `this exercise needs ${missing.join(', ')}.`);
+  return { kind: kind as ExerciseKind, check, hints, solution };
 }
 
 /**

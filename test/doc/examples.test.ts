@@ -3,24 +3,13 @@
  * clock, the hidden setup included) and must print exactly its expected output. When
  * the program ends in an exception, its output ends with the exception's last line.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectExamples } from '../../src/fence/collect-fences';
+import { lessonExamples } from './lesson-examples';
 import { assembleProgram } from '../../src/fence/parse-fence';
 import { bootNodeEngine } from '../../runtime/node';
 
-const root = join(import.meta.dirname, '../..');
 
-function mdxFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return mdxFiles(path);
-    return name.endsWith('.mdx') ? [path] : [];
-  });
-}
-
-const examples = mdxFiles(join(root, 'content')).flatMap((path) => collectExamples(path, relative(root, path)));
+const examples = lessonExamples();
 const engine = bootNodeEngine();
 
 /** What the reader would see printed: the output, then the error's last line. */
@@ -36,7 +25,8 @@ describe('every example of the lessons prints what the lesson says', () => {
     expect(examples.length).toBeGreaterThan(20);
   });
 
-  const runnable = examples.filter(({ example }) => example.norun === null);
+  // Exercises have no expected output; test/doc/exercises.test.ts checks them.
+  const runnable = examples.filter(({ example }) => example.norun === null && example.exercise === null);
   it.each(runnable.map((e) => [`${e.file}:${e.line} ${e.example.title ?? ''}`.trim(), e] as const))('%s', async (_name, { example }) => {
     expect(await printed(assembleProgram(example, example.code))).toBe(example.expected);
   });

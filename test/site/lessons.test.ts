@@ -8,7 +8,7 @@ import { sidebar } from '../../src/sidebar';
 import { CONTENT, DIST, page } from './dist';
 
 /** The lesson pages in course order, as the sidebar lists them. */
-const lessons = sidebar.flatMap((group) => ('items' in group ? group.items.map((item) => item.slug) : []));
+const lessons = sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => item.slug) : []));
 /** The pages that mirror the source lesson: the sidebar's first group. */
 const mirrored = lessons.slice(0, 4);
 

@@ -11,7 +11,9 @@ describe('parseMeta', () => {
   });
 
   it.each([
-    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", norun \(or norun="reason"\) and timeline/],
+    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", norun \(or norun="reason"\), timeline and exercise/],
+    ['exercise', /:10: exercise takes a kind/],
+    ['exercise="guess"', /:10: exercise takes a kind/],
     ['title="x" title="y"', /:10: the fence option "title" is given twice/],
     ['title="unclosed', /:10: the value of "title" opens a quote that never closes/],
     ['title=""', /:10: title needs text/],
@@ -34,6 +36,7 @@ describe('parseFence', () => {
       title: 'Hello',
       norun: null,
       timeline: false,
+      exercise: null,
     });
   });
 
@@ -111,5 +114,52 @@ describe('parseFence', () => {
       expect(error).toBeInstanceOf(FenceError);
       expect((error as FenceError).type).toBe('FenceError');
     }
+  });
+});
+
+describe('an exercise fence', () => {
+  const body = [
+    'import asyncio',
+    'async def main():',
+    '    await asyncio.sleep(1)',
+    '#| check',
+    'assert True',
+    '#| hint',
+    'Look at the `await`.',
+    '',
+    'It waits.',
+    '#| hint',
+    'Second hint.',
+    '#| solution',
+    'import asyncio',
+    '',
+    'async def main():',
+    '    await asyncio.sleep(0)',
+  ].join('\n');
+
+  it('reads its kind, check, hints in order, and solution; it needs no expected output', () => {
+    const example = parseFence('exercise="fix" title="Make it quick"', body, at);
+    expect(example.code).toBe('import asyncio\nasync def main():\n    await asyncio.sleep(1)');
+    expect(example.expected).toBeNull();
+    expect(example.norun).toBeNull();
+    expect(example.exercise).toEqual({
+      kind: 'fix',
+      check: 'assert True',
+      hints: ['Look at the `await`.\n\nIt waits.', 'Second hint.'],
+      solution: 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0)',
+    });
+  });
+
+  it.each([
+    ['a check outside an exercise', '', 'print(1)\n#| check\nassert True', /:12: "#\| check" belongs to an exercise/],
+    ['no check', 'exercise="write"', 'x = 1\n#| hint\nh\n#| solution\nx = 2', /:10: this exercise needs "#\| check"/],
+    ['no hint', 'exercise="write"', 'x = 1\n#| check\nassert x\n#| solution\nx = 2', /needs at least one "#\| hint"/],
+    ['an empty section', 'exercise="write"', 'x = 1\n#| check\n\n#| hint\nh\n#| solution\nx', /:12: "#\| check" is empty/],
+    ['two checks', 'exercise="fix"', 'x = 1\n#| check\na\n#| check\nb', /:14: a second "#\| check"/],
+    ['expected output too', 'exercise="fix"', 'x = 1\n#| output\n\n#| check\na', /"#\| check" after the exercise's sections|takes neither/],
+    ['norun too', 'exercise="fix" norun', 'x = 1\n#| check\na\n#| hint\nh\n#| solution\ns', /takes neither norun/],
+    ['a marker inside a section', 'exercise="fix"', 'x = 1\n#| check\na\n#| hide\nb', /:14: "#\| hide" after the exercise's sections/],
+  ])('rejects %s', (_what, meta, source, message) => {
+    expect(() => parseFence(meta, source, at)).toThrowError(message);
   });
 });

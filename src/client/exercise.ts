@@ -1,0 +1,71 @@
+/**
+ * The exercise side of a live example: reads the reader's prediction, shows the
+ * check's verdict, and remembers solved exercises. The run itself is the example
+ * session's; this module only knows what an exercise adds.
+ */
+import type { ExerciseCheck, RunOutcome } from '../../runtime/index.ts';
+import { markSolved, solvedKey } from './exercise-progress.ts';
+
+export interface ExerciseData {
+  kind: 'predict' | 'fix' | 'write';
+  check: string;
+  solution: string;
+}
+
+export class ExerciseView {
+  readonly data: ExerciseData;
+  readonly #element: HTMLElement;
+  readonly #key: string;
+  readonly #verdict: HTMLElement;
+
+  constructor(element: HTMLElement, data: ExerciseData, index: number) {
+    this.data = data;
+    this.#element = element;
+    this.#key = solvedKey(location.pathname, index);
+    this.#verdict = element.querySelector<HTMLElement>('.exercise__verdict')!;
+  }
+
+  /** What to check the next run with; null (and a word to the reader) when a prediction is missing. */
+  checkRequest(): ExerciseCheck | null {
+    if (this.data.kind !== 'predict') return { code: this.data.check };
+    const box = this.#element.querySelector<HTMLTextAreaElement>('.exercise__prediction textarea')!;
+    if (box.value.trim() === '') {
+      this.#say(false, 'First, your prediction', 'Write what you expect the program to print, one line per line of output, then press Check.');
+      box.focus();
+      return null;
+    }
+    return { code: this.data.check, prediction: box.value };
+  }
+
+  checking(): void {
+    this.#say(null, 'Checking…', '');
+  }
+
+  /** Shows how the checked run ended; marks the exercise solved when it passed. */
+  show(outcome: RunOutcome): void {
+    const verdict = outcome.result.check;
+    if (outcome.stopped || !verdict) {
+      this.#say(false, 'Not checked', 'The run was stopped before the check. Press Check to try again.');
+    } else if (verdict.passed) {
+      markSolved(this.#key);
+      this.#element.querySelector<HTMLElement>('.exercise__solved')!.hidden = false;
+      const praise = this.data.kind === 'predict' ? 'Your prediction matches what it printed.' : 'It does what the exercise asks.';
+      this.#say(true, '✓ Solved', praise);
+    } else {
+      const more = this.data.kind === 'predict' ? ' Compare your prediction with the output below.' : ' A hint below may help.';
+      this.#say(false, 'Not yet', verdict.message + more);
+    }
+  }
+
+  hide(): void {
+    this.#verdict.hidden = true;
+  }
+
+  #say(passed: boolean | null, title: string, message: string): void {
+    this.#verdict.hidden = false;
+    if (passed === null) delete this.#verdict.dataset.passed;
+    else this.#verdict.dataset.passed = String(passed);
+    this.#verdict.querySelector('.exercise__verdict-title')!.textContent = title;
+    this.#verdict.querySelector('.exercise__verdict-message')!.textContent = message;
+  }
+}
