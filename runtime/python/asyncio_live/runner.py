@@ -7,8 +7,10 @@ import io
 import json
 import linecache
 import sys
+import tracemalloc
 import traceback
 import types
+import warnings
 from asyncio import events
 
 from . import check as exercise
@@ -32,6 +34,25 @@ def setup():
     asyncio.run = asyncio.runners.run
     clock_module.install()
     install_policy()
+    global _pristine
+    _pristine = (sys.getrecursionlimit(), list(warnings.filters))
+
+
+#: Interpreter-wide settings a program may change, as they were at boot.
+_pristine = None
+
+
+def _restore_process_state():
+    """Undo what a program changed for the whole interpreter, so the next run starts as
+    a fresh ``python main.py`` would (a memory trace left running would, for example,
+    change the next run's warnings)."""
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
+    if _pristine is not None:
+        sys.setrecursionlimit(_pristine[0])
+        warnings.filters[:] = _pristine[1]
+        # The C side caches filters by version: tell it they changed, as simplefilter does.
+        getattr(warnings, "_filters_mutated", lambda: None)()
 
 
 class OutputLimitExceeded(BaseException):
@@ -253,6 +274,7 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
 
         gc.collect()
         output.flush()
+        _restore_process_state()
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if trace.current is not None:
             trace.current.flush()

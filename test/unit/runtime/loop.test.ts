@@ -152,6 +152,20 @@ describe('CPython 3.14 script semantics', () => {
     expect(stdout).toBe('False __main__\n');
   });
 
+  it('each run starts as a fresh process would: no tracemalloc, default warning filters and recursion limit', async () => {
+    await runPython(`
+      import sys, tracemalloc, warnings
+      tracemalloc.start()
+      warnings.simplefilter("error")
+      sys.setrecursionlimit(50)
+    `);
+    const { stdout } = await runPython(`
+      import sys, tracemalloc, warnings
+      print(tracemalloc.is_tracing(), any(action == "error" for action, *_ in warnings.filters), sys.getrecursionlimit())
+    `);
+    expect(stdout).toBe('False False 1000\n');
+  });
+
   it('runs the source lesson notebook cell with the nest_asyncio stand-in', async () => {
     const { stdout, result } = await runPython(program('lesson/notebook_cell'));
     expect(stdout).toBe('Square 1\nEnd square 1\n1\n');
