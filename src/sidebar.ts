@@ -22,6 +22,13 @@ export const sidebar = [
       { label: '7. Time limits and cancellation', slug: 'beyond/time-limits-and-cancellation' },
       { label: '8. Coordinating tasks', slug: 'beyond/coordinating-tasks' },
       { label: '9. Blocking the loop', slug: 'beyond/blocking-the-loop' },
+      { label: '10. Async iteration and context managers', slug: 'beyond/async-iteration' },
+      { label: '11. Debugging asyncio', slug: 'beyond/debugging' },
+      { label: '12. Why not threads?', slug: 'beyond/why-not-threads' },
     ],
+  },
+  {
+    label: 'Reference',
+    items: [{ label: 'Cheat sheet', slug: 'reference/cheat-sheet' }],
   },
 ];

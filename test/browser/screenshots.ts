@@ -1,15 +1,17 @@
 /**
  * Screenshots of every page for a person to look at: light and dark, desktop and a
  * 390 px phone, and with JavaScript off. Serve the built site first (`npm start`), then:
- *   npm run screenshots [-- http://127.0.0.1:4321]
+ *   npm run screenshots [-- http://127.0.0.1:4321 [part-of-a-path]]
  * Pictures go to test-results/screenshots/ (not committed).
  */
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from './chromium.ts';
+import { sidebar } from '../../src/sidebar.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4321';
-const pages = ['/', '/lessons/synchronous-programming/', '/lessons/why-asynchronous-programming/',
-  '/lessons/writing-asynchronous-code/', '/lessons/executing-tasks/', '/no-such-page/'];
+const only = process.argv[3];
+const pages = ['/', ...sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => `/${item.slug}/`) : [])), '/no-such-page/']
+  .filter((path) => !only || path.includes(only));
 const out = 'test-results/screenshots';
 mkdirSync(out, { recursive: true });
 
