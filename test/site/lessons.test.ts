@@ -88,6 +88,18 @@ describe('lesson pages', () => {
       expect(figure.getAttribute('data-runnable')).toBe(example.norun === null ? 'true' : 'false');
       // No dead buttons without JavaScript: the run bar starts hidden.
       if (example.norun === null) expect(figure.querySelector('.live-example__actions')?.hasAttribute('hidden')).toBe(true);
+      if (example.exercise) {
+        // Hints and the solution read without JavaScript, behind disclosures; the
+        // prediction box and the verdict need JavaScript to mean anything, so start hidden.
+        const { kind, hints, solution } = example.exercise;
+        expect(figure.getAttribute('data-exercise')).toBe(kind);
+        expect(figure.querySelectorAll('details.exercise__hint')).toHaveLength(hints.length);
+        expect(figure.querySelector('details.exercise__solution')?.textContent).toContain(solution.split('\n')[0]);
+        expect(figure.querySelector('.exercise__prediction')?.hasAttribute('hidden') ?? true).toBe(true);
+        expect(figure.querySelector('.exercise__verdict')?.hasAttribute('hidden')).toBe(true);
+        expect(figure.querySelector('button[data-action="solution"]')?.hasAttribute('hidden') ?? kind === 'predict').toBe(true);
+        expect(figure.querySelector('.live-example__expected')).toBeNull();
+      }
     });
   });
 
