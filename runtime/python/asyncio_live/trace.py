@@ -22,13 +22,21 @@ def _short(value, limit=60):
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def coroutine_label(coro):
-    """``square(1)``: the coroutine's name and the arguments it was called with."""
+#: Tasks per run whose lane label shows their arguments. Reading them materializes the
+#: coroutine's frame object (about 100 bytes, kept while the task lives): fine for the
+#: first tasks, whose lanes a reader tells apart, but not for ten thousand, which the
+#: timeline groups by name anyway, and whose programs may be measuring their memory.
+LABELS_WITH_ARGUMENTS = 100
+
+
+def coroutine_label(coro, with_arguments=True):
+    """``square(1)``: the coroutine's name and the arguments it was called with
+    (``square()`` without ``with_arguments``)."""
     code = getattr(coro, "cr_code", None)
-    frame = getattr(coro, "cr_frame", None)
     if code is None:
         return _short(coro)
     name = code.co_qualname
+    frame = getattr(coro, "cr_frame", None) if with_arguments else None
     if frame is None:
         return f"{name}()"
     names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
@@ -58,8 +66,13 @@ class Tracer:
             clock.exclude(_real_perf_counter() - started)
 
         self._send = send
-        self._sleeps = weakref.WeakKeyDictionary()
+        # Deadlines of the sleeps scheduled during the current step, by their future.
+        # Kept only until the step ends (the step that sleeps is the one that waits on
+        # it), so the trace holds nothing per waiting task: programs that measure their
+        # own memory with tracemalloc measure the same with or without a trace.
+        self._sleeps = {}
         self._internal = weakref.WeakSet()
+        self._labelled = 0
         # ``print`` writes a line in pieces; the trace gets whole lines (a partial
         # line is sent when anything else happens, or at the end of the run).
         self._line = None
@@ -89,7 +102,9 @@ class Tracer:
         if code is not None and code.co_qualname in _INTERNAL:
             self._internal.add(task)
             return
-        self._emit({"type": "task", "task": task.get_name(), "coro": coroutine_label(coro), "t": self.now()})
+        self._labelled += 1
+        label = coroutine_label(coro, with_arguments=self._labelled <= LABELS_WITH_ARGUMENTS)
+        self._emit({"type": "task", "task": task.get_name(), "coro": label, "t": self.now()})
 
     def sleep_until(self, future, when):
         self._sleeps[future] = when
@@ -98,14 +113,22 @@ class Tracer:
         self._emit({"type": "step", "task": task.get_name(), "t": self.now()})
 
     def step_end(self, task):
+        try:
+            self._report_step_end(task)
+        finally:
+            self._sleeps.clear()
+
+    def _report_step_end(self, task):
         t = self.now()
         name = task.get_name()
         if task.done():
             event = {"type": "done", "task": name, "t": t}
             if task.cancelled():
                 event["cancelled"] = True
-            elif task.exception() is not None:
-                event["exception"] = _short(task.exception())
+            # Not task.exception(): that marks the exception as retrieved, and the
+            # program would lose its "Task exception was never retrieved" report.
+            elif task._exception is not None:
+                event["exception"] = _short(task._exception)
             else:
                 event["result"] = _short(task.result())
             self._emit(event)
@@ -163,12 +186,17 @@ class TracedHandle(events.Handle):
         tracer = current
         task = getattr(self._callback, "__self__", None)
         if tracer is None or not isinstance(task, tasks.Task) or tracer.is_internal(task):
-            return super()._run()
-        tracer.step_start(task)
-        try:
-            return super()._run()
-        finally:
-            tracer.step_end(task)
+            super()._run()
+        else:
+            tracer.step_start(task)
+            try:
+                super()._run()
+            finally:
+                tracer.step_end(task)
+        # As Handle._run does: a failed task's traceback can keep this frame alive, so
+        # it must not hold the handle or the task, or a forgotten task would outlive its
+        # step and its "Task exception was never retrieved" would come late.
+        self = task = None  # noqa: F841
 
 
 #: The tracer of the run in progress, or None when the run is not traced.

@@ -12,6 +12,46 @@ async function traceOf(code: string): Promise<TraceEvent[]> {
 }
 
 describe('the trace of a run', () => {
+  const forgottenTask = `
+    import asyncio
+    async def fail():
+        raise ValueError("nobody will hear this")
+    async def main():
+        asyncio.create_task(fail())
+        await asyncio.sleep(1)
+        print("main done")
+    asyncio.run(main())
+  `;
+  const memoryPerTask = `
+    import asyncio, tracemalloc
+    async def wait():
+        await asyncio.sleep(1)
+    async def main():
+        tracemalloc.start()
+        before, _ = tracemalloc.get_traced_memory()
+        tasks = [asyncio.create_task(wait()) for _ in range(5_000)]
+        await asyncio.sleep(0)
+        after, _ = tracemalloc.get_traced_memory()
+        print(f"{(after - before) / len(tasks) / 1024:.1f} KiB per task")
+        await asyncio.gather(*tasks)
+    asyncio.run(main())
+  `;
+
+  it.each([
+    ['a forgotten task’s exception is reported at once', forgottenTask, /^Task exception was never retrieved\n[\s\S]*ValueError: nobody will hear this\nmain done\n$/],
+    ['a program measuring its own memory measures the same', memoryPerTask, /^0\.\d KiB per task\n$/],
+  ])('changes nothing the program prints: %s', async (_what, code, expected) => {
+    const engine = await sharedEngine();
+    const printed = (traced: boolean) => {
+      let output = '';
+      engine.run(dedent(code), { deterministic: true }, (chunk) => (output += chunk.text), traced ? () => {} : undefined);
+      return output;
+    };
+    const traced = printed(true);
+    expect(traced).toBe(printed(false));
+    expect(traced).toMatch(expected);
+  });
+
   it('is exact for the two-task gather example', async () => {
     const events = await traceOf(program('gather_squares'));
     const out = (task: string, t: number, text: string) => ({ type: 'output', stream: 'stdout', task, t, text });
