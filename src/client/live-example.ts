@@ -34,7 +34,9 @@ class LiveExampleElement extends HTMLElement {
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        void this.session().then((session) => session.run());
+        // In the prediction box, Ctrl+Enter checks the prediction; elsewhere it runs.
+        const inPrediction = (event.target as HTMLElement).closest('.exercise__prediction');
+        void this.session().then((session) => (inPrediction ? session.act('check') : session.run()));
       }
     });
   }

@@ -13,9 +13,13 @@ import { open } from './page-helpers';
 
 const pages = sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => item.slug) : []));
 
-async function check(ex: Locator): Promise<{ title: string; message: string }> {
+/** Press Check (or Ctrl+Enter in the prediction box) and wait for the verdict. */
+async function check(ex: Locator, withKeys = false): Promise<{ title: string; message: string }> {
   const verdict = ex.locator('.exercise__verdict');
-  await ex.getByRole('button', { name: 'Check' }).click();
+  // Forget the last verdict, so the wait below cannot mistake it for this one.
+  await verdict.evaluate((element) => (element.querySelector('.exercise__verdict-title')!.textContent = ''));
+  if (withKeys) await ex.getByRole('textbox', { name: /Your prediction/ }).press('Control+Enter');
+  else await ex.getByRole('button', { name: 'Check' }).click();
   await verdict.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet|Not checked|First)/ }).waitFor({ timeout: 30_000 });
   return { title: await verdict.locator('.exercise__verdict-title').innerText(), message: await verdict.locator('.exercise__verdict-message').innerText() };
 }
@@ -48,7 +52,7 @@ describe('the exercises', () => {
         await ex.getByRole('button', { name: 'Put this solution in the editor' }).click();
         await ex.locator('.live-example__edited:not([hidden])').waitFor();
       }
-      expect(await check(ex), `${slug} #${index} solved`).toEqual({ title: '✓ Solved', message: expect.stringMatching(/matches|does what/) });
+      expect(await check(ex, kind === 'predict'), `${slug} #${index} solved`).toEqual({ title: '✓ Solved', message: expect.stringMatching(/matches|does what/) });
       await ex.locator('.exercise__solved:not([hidden])').waitFor();
       const hints = ex.locator('.exercise__hint');
       await hints.first().locator('summary').click();
