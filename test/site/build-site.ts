@@ -23,8 +23,7 @@ export default async function buildSite(project: TestProject): Promise<() => Pro
   if (process.env.SKIP_SITE_BUILD !== '1') {
     const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
     try {
-      // Vitest sets NODE_ENV=test, which would make Astro build a development site.
-      const env = { ...process.env, NODE_ENV: 'production' };
+      const env = productionEnv(process.env);
       execFileSync(process.execPath, [astro, 'build', '--silent'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
@@ -39,4 +38,17 @@ export default async function buildSite(project: TestProject): Promise<() => Pro
     await isolated.close();
     await plain.close();
   };
+}
+
+/**
+ * The environment of `npm run build`, without what Vitest adds. Vitest sets NODE_ENV=test
+ * and mirrors `import.meta.env` into process.env (DEV=1, PROD='', MODE=test, SSR=1,
+ * BASE_URL): Astro would read those and build a site whose search box says "only
+ * available in production builds", so the tests would not test the site readers get.
+ */
+function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(
+    Object.entries(env).filter(([name]) => !/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*)$/.test(name)),
+  );
+  return { ...clean, NODE_ENV: 'production' };
 }
