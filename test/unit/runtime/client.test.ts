@@ -66,6 +66,17 @@ describe('the runtime client', () => {
     expect((await outcomeOf(runtime.run('print(1)'))).output).toBe('1\n');
   });
 
+  it('stops a run through the interrupt buffer even after a program ignored SIGINT', async () => {
+    await outcomeOf(runtime.run('import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)'));
+    const busy = runtime.run('while True: pass');
+    stopAfter(busy, 100);
+    expect((await busy.done).stopped).toBe(true);
+    // An interrupt, not a new worker: the next run does not wait for Python to boot.
+    const { output, statuses } = await outcomeOf(runtime.run('print("same worker")'));
+    expect(output).toBe('same worker\n');
+    expect(statuses).not.toContain('booting');
+  });
+
   it('drops a queued run that is stopped before it starts', async () => {
     const first = runtime.run('import time\ntime.sleep(1)');
     const second = runtime.run('print("never")');

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { program } from './programs/index';
-import { runPython, sharedEngine } from './run-python';
+import { bootNodeEngine } from '../../../runtime/node';
+import { dedent, runPython, sharedEngine } from './run-python';
 
 describe('the virtual clock', () => {
   it('a one-second sleep reports one second', async () => {
@@ -146,6 +147,24 @@ describe('CPython 3.14 script semantics', () => {
     );
   });
 
+  it("the interpreter's warm-up at boot leaves nothing behind: the first run starts fresh", async () => {
+    const engine = await bootNodeEngine();
+    let output = '';
+    const result = engine.run(
+      dedent(`
+        import asyncio, sys
+        print([name for name in vars(sys.modules["__main__"]) if not name.startswith("__")])
+        async def main():
+            print(asyncio.current_task().get_name())
+        asyncio.run(main())
+      `),
+      { deterministic: true },
+      (chunk) => (output += chunk.text),
+    );
+    expect(output).toBe("['asyncio', 'sys']\nTask-1\n");
+    expect(result).toEqual({ ok: true, time: 0 });
+  });
+
   it('each run gets a fresh __main__', async () => {
     await runPython('leftover = 1');
     const { stdout } = await runPython("print('leftover' in globals(), __name__)");
@@ -164,6 +183,50 @@ describe('CPython 3.14 script semantics', () => {
       print(tracemalloc.is_tracing(), any(action == "error" for action, *_ in warnings.filters), sys.getrecursionlimit())
     `);
     expect(stdout).toBe('False False 1000\n');
+  });
+
+  it('undoes what a program changed in the interpreter: patched asyncio, builtins and time, gc, tracing, SIGINT', async () => {
+    const changed = await runPython(`
+      import asyncio, builtins, gc, signal, sys, time
+      async def instant(delay, result=None):
+          return result
+      asyncio.sleep = instant
+      builtins.print = lambda *args, **kwargs: None
+      del builtins.len
+      time.perf_counter = lambda: 0.0
+      gc.disable()
+      sys.settrace(lambda *args: None)
+      signal.signal(signal.SIGINT, signal.SIG_IGN)
+    `);
+    expect(changed.result.ok).toBe(true);
+    const { stdout, result } = await runPython(`
+      import asyncio, gc, signal, sys, time
+      async def main():
+          start = time.perf_counter()
+          await asyncio.sleep(1)
+          print(time.perf_counter() - start, len("abc"))
+      asyncio.run(main())
+      print(gc.isenabled(), sys.gettrace(), signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    `);
+    expect(result.ok).toBe(true);
+    expect(stdout).toBe('1.0 3\nTrue None True\n');
+  });
+
+  it("reports the program's own loop time, not the runner's clean-up after it", async () => {
+    // Cyclic garbage the runner collects after the program: slow to collect, and not
+    // the program's time. The program's last line reads the clock as it ends.
+    const { stdout, result } = await runPython(
+      `
+      import gc, time
+      gc.disable()
+      for _ in range(200_000):
+          cycle = []
+          cycle.append(cycle)
+      print(time.monotonic() - 1000)
+    `,
+      { deterministic: false },
+    );
+    expect(result.time - Number(stdout)).toBeLessThan(0.005);
   });
 
   it('runs the source lesson notebook cell with the nest_asyncio stand-in', async () => {
