@@ -38,6 +38,8 @@ class Clock:
         self.budget = budget
         self.skipped = 0.0
         self.excluded = 0.0
+        self._paused = 0
+        self._paused_at = 0.0
         self._real_start = _real_perf_counter()
         self._epoch = DETERMINISTIC_EPOCH if deterministic else _real_time()
 
@@ -45,12 +47,20 @@ class Clock:
         """Seconds since the run started, on the virtual clock."""
         if self.deterministic:
             return self.skipped
-        return self.skipped + (_real_perf_counter() - self._real_start) - self.excluded
+        now = self._paused_at if self._paused else _real_perf_counter()
+        return self.skipped + (now - self._real_start) - self.excluded
 
-    def exclude(self, seconds):
-        """Real time spent on the runtime's own work (tracing), which the program did not use."""
-        if not self.deterministic:
-            self.excluded += seconds
+    def pause(self):
+        """The runtime's own work starts (delivering output, tracing): the program is not
+        computing, so the clock stands still until ``resume``. Pauses nest."""
+        self._paused += 1
+        if self._paused == 1:
+            self._paused_at = _real_perf_counter()
+
+    def resume(self):
+        self._paused -= 1
+        if self._paused == 0:
+            self.excluded += _real_perf_counter() - self._paused_at
 
     def monotonic(self):
         return MONOTONIC_START + self.elapsed()

@@ -11,7 +11,7 @@ import json
 import weakref
 from asyncio import events, futures, tasks
 
-from .clock import _real_perf_counter, clock
+from .clock import clock
 
 # Coroutines that asyncio.run starts for its own housekeeping: noise on a timeline.
 _INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
@@ -61,9 +61,11 @@ class Tracer:
     def __init__(self, emit):
         def send(event):
             # Tracing is the runtime's own work, not the program's: keep it off the clock.
-            started = _real_perf_counter()
-            emit(json.dumps(event))
-            clock.exclude(_real_perf_counter() - started)
+            clock.pause()
+            try:
+                emit(json.dumps(event))
+            finally:
+                clock.resume()
 
         self._send = send
         # Deadlines of the sleeps scheduled during the current step, by their future.
