@@ -5,8 +5,9 @@
  * and cross-origin isolated on hosts that cannot send headers.
  *
  * - The site (pages, styles, scripts, search index) is precached when it installs.
- * - Python and the editor (about 17 MB) are cached when a reader first shows intent on
+ * - Python and the editor (about 23 MB) are cached when a reader first shows intent on
  *   an example (the page sends `asyncio-live/warm`): readers who only read never pay.
+ *   Each file crosses the network once, whether the page or the cache asked first.
  * - Every response gets the isolation headers and the header policy.
  * - A new build's worker waits until the page asks it to take over (`asyncio-live/update`),
  *   so one page never mixes two versions; old caches are then removed.
@@ -52,13 +53,54 @@ const runtimeKeys = new Map<string, string>(
   }),
 );
 
+/**
+ * Runtime files on their way into the cache, by cache key. The page's worker asks for
+ * Python's files at the moment the page asks for them to be kept: each must cross the
+ * network once (they are 20 MB), whoever asked first.
+ */
+const storing = new Map<string, Promise<void>>();
+
+/**
+ * A runtime file: from the cache, or else from the network, once, kept in the cache as
+ * it streams to whoever asked. A second request for a file on its way waits for it.
+ */
+function runtimeFile(url: string, key: string): Promise<Response> {
+  const onItsWay = storing.get(key);
+  if (onItsWay) return onItsWay.then(async () => (await fromCache(key)) ?? fetch(url));
+  // Registered before anything is awaited: a request that comes meanwhile waits for this one.
+  let stored!: () => void;
+  storing.set(key, new Promise<void>((resolve) => (stored = resolve)).finally(() => storing.delete(key)));
+  return (async () => {
+    let copying = false;
+    try {
+      const cached = await fromCache(key);
+      if (cached) return cached;
+      const response = await fetch(url, { cache: 'no-cache' });
+      if (!response.ok) return response;
+      const cache = await caches.open(RUNTIME_CACHE);
+      copying = true;
+      // The copy is written as the response streams on; the file counts as stored then.
+      void cache
+        .put(key, response.clone())
+        .catch(() => {})
+        .finally(stored);
+      return response;
+    } finally {
+      if (!copying) stored();
+    }
+  })();
+}
+
+function fromCache(key: string): Promise<Response | undefined> {
+  return caches.match(key, { cacheName: RUNTIME_CACHE });
+}
+
 async function warmRuntime(): Promise<void> {
-  const cache = await caches.open(RUNTIME_CACHE);
-  const cached = new Set((await cache.keys()).map((request) => request.url));
   for (const [url, key] of runtimeKeys) {
-    if (cached.has(key)) continue;
-    const response = await fetch(url, { cache: 'no-cache' });
-    if (response.ok) await cache.put(key, response);
+    const response = await runtimeFile(url, key);
+    // Only the cached copy is wanted here; it is written one file at a time.
+    void response.body?.cancel().catch(() => {});
+    await storing.get(key);
   }
 }
 
@@ -71,10 +113,9 @@ async function pruneRuntime(): Promise<void> {
 
 registerRoute(
   ({ url }) => runtimeKeys.has(`${url.origin}${url.pathname}`),
-  async ({ request, url }) => {
+  async ({ url }) => {
     const key = runtimeKeys.get(`${url.origin}${url.pathname}`)!;
-    const cached = await caches.match(key, { cacheName: RUNTIME_CACHE });
-    return withSiteHeaders(cached ?? (await fetch(request)));
+    return withSiteHeaders(await runtimeFile(url.href, key));
   },
 );
 

@@ -53,7 +53,7 @@ describe('the static export', () => {
 });
 
 describe('offline, and on a host that sends no headers', () => {
-  let site: { url: string; close(): Promise<void> };
+  let site: Awaited<ReturnType<typeof serveDist>>;
   let dir: string;
   beforeAll(async () => {
     // A copy of dist/, so the update test can publish a "new build" without touching it.
@@ -79,6 +79,7 @@ describe('offline, and on a host that sends no headers', () => {
   });
 
   it('after one visit, reloads any page offline and runs its examples', async () => {
+    const servedBefore = site.served.length;
     const { page, context, close } = await open(site.url, '/lessons/executing-tasks/');
     await whenControlled(page);
     const first = page.locator('live-example').first();
@@ -88,6 +89,10 @@ describe('offline, and on a host that sends no headers', () => {
     await expect
       .poll(() => page.evaluate(async () => (await (await caches.open('asyncio-live-runtime')).keys()).length), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(10);
+    // The page and the service worker both want Python's files: each crossed the network once.
+    const python = site.served.slice(servedBefore).filter((path) => path.startsWith('/pyodide/'));
+    expect(python.length).toBeGreaterThanOrEqual(4);
+    expect(python).toEqual([...new Set(python)]);
     await context.setOffline(true);
     await page.goto(`${site.url}/lessons/why-asynchronous-programming/`, { waitUntil: 'load' });
     const ex = example(page, 'An await in the wrong place');

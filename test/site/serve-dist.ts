@@ -8,7 +8,11 @@ import { HEADER_POLICY, ISOLATION_HEADERS } from '../../src/security/policy.ts';
  * with the headers `npm start` sends (`isolated`: isolation and the header policy),
  * or with none, like a host that cannot set headers.
  */
-export async function serveDist(dir: string, isolated: boolean): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveDist(
+  dir: string,
+  isolated: boolean,
+): Promise<{ url: string; /** Paths the server was asked for, in order. */ served: string[]; close(): Promise<void> }> {
+  const served: string[] = [];
   const files = sirv(dir, {
     dev: true, // no caching between test runs of different builds
     setHeaders(response) {
@@ -17,16 +21,18 @@ export async function serveDist(dir: string, isolated: boolean): Promise<{ url: 
       response.setHeader('Content-Security-Policy', HEADER_POLICY);
     },
   });
-  const server: Server = createServer((request, response) =>
+  const server: Server = createServer((request, response) => {
+    served.push(new URL(request.url ?? '/', 'http://localhost').pathname);
     files(request, response, () => {
       response.statusCode = 404;
       response.end('not found');
-    }),
-  );
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    served,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
