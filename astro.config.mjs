@@ -7,6 +7,7 @@ import { liveExamples } from './src/fence/live-examples-plugin.ts';
 import { sidebar } from './src/sidebar.ts';
 import { CODE_THEMES } from './src/fence/highlight-themes.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
+import { pythonSnapshot } from './src/integrations/python-snapshot.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -55,6 +56,7 @@ export default defineConfig({
   },
   integrations: [
     pyodideFiles(),
+    pythonSnapshot(),
     starlight({
       title: 'asyncio-live',
       description: "Learn Python's asyncio with examples you can edit and run in the page.",

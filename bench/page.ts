@@ -7,12 +7,15 @@
  * - layout shift when an example upgrades to the editor (must be 0)
  * - page load to runtime ready (intent given at load)
  * - click to first output, warm runtime and cold (empty cache, click at load)
+ * - what the Python snapshot buys: runtime ready from the snapshot and from an ordinary
+ *   boot (the snapshot refused), at localhost speed and over slower links
  */
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/chromium.ts';
 import { serveDist } from '../test/site/serve-dist.ts';
+import { slowLink } from './slow-link.ts';
 
 const RUNS = 5;
 const PAGE = '/lessons/executing-tasks/';
@@ -144,6 +147,39 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
   }
   console.log(`Click to first output, warm runtime (notebook example), median of ${RUNS}: ${median(warm).toFixed(1)} ms`);
   await close();
+}
+
+// 5. The snapshot against an ordinary boot. It adds about 6 MB to download and saves
+// seconds of start-up work: worth it unless the link is slow.
+{
+  const readyAt = async (base: string, snapshot: boolean): Promise<number> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    if (!snapshot) await context.route('**/*.snapshot.gz', (route) => route.fulfill({ status: 404 }));
+    const page = await context.newPage();
+    await page.goto(base + PAGE, { waitUntil: 'load' });
+    await notebook(page).hover();
+    await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 120_000 });
+    const boot = await page.evaluate(() => document.documentElement.dataset.pythonBoot);
+    if (boot !== (snapshot ? 'snapshot' : 'fresh')) throw new Error(`expected a ${snapshot ? 'snapshot' : 'fresh'} boot, got ${boot}`);
+    const ms = await page.evaluate(() => performance.now());
+    await context.close();
+    return ms;
+  };
+  const links: [string, number | null][] = [['localhost', null], ['100 Mbit/s', 100], ['20 Mbit/s', 20]];
+  for (const [label, speed] of links) {
+    const link = speed ? await slowLink(server.url, speed) : { url: server.url, close: async () => {} };
+    const runs = speed ? 3 : RUNS;
+    const times: Record<string, number[]> = { snapshot: [], fresh: [] };
+    for (let i = 0; i < runs; i++) {
+      times.snapshot.push(await readyAt(link.url, true));
+      times.fresh.push(await readyAt(link.url, false));
+    }
+    console.log(
+      `Page load to runtime ready over ${label} (uncompressed files), median of ${runs}: ` +
+        `from the snapshot ${median(times.snapshot).toFixed(0)} ms, ordinary boot ${median(times.fresh).toFixed(0)} ms`,
+    );
+    await link.close();
+  }
 }
 
 await browser.close();

@@ -1,4 +1,4 @@
-import type { PageToWorker, PythonFiles, RunOptions, RunResult, TraceEvent, WorkerToPage } from './protocol.ts';
+import type { BootInfo, PageToWorker, PythonFiles, RunOptions, RunResult, TraceEvent, WorkerToPage } from './protocol.ts';
 
 /** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
 export interface WorkerLike {
@@ -14,6 +14,12 @@ export interface RuntimeOptions {
   createWorker(): WorkerLike;
   /** Where Pyodide's files are served: the site's own copy. */
   indexURL: string;
+  /**
+   * A memory snapshot of the booted runtime (made at build time, see snapshot.ts):
+   * Python starts in a fraction of the time. Without one, or when it does not restore,
+   * the worker boots Python from scratch.
+   */
+  snapshotURL?: string | null;
   /** The runtime's Python package (read once, sent to every worker that boots). */
   loadFiles(): PythonFiles | Promise<PythonFiles>;
   /** Replace the worker after a run leaves its memory above this. Default 1 GiB. */
@@ -68,7 +74,7 @@ const SIGINT = 2;
  * runs taken one at a time in the order asked (FIFO).
  */
 export class Runtime {
-  readonly #options: Required<Omit<RuntimeOptions, 'interrupts'>> & { interrupts: boolean };
+  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL'>> & { interrupts: boolean; snapshotURL: string | null };
   readonly #queue: Run[] = [];
   #worker: WorkerSession | null = null;
   #current: Run | null = null;
@@ -79,6 +85,7 @@ export class Runtime {
     this.#options = {
       memoryLimit: 1024 ** 3,
       stopTimeoutMs: 2000,
+      snapshotURL: null,
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
     };
@@ -90,8 +97,8 @@ export class Runtime {
   }
 
   /** Boot Python in the background, so that the first Run rarely waits. */
-  preload(): Promise<void> {
-    return this.#session().ready.then(() => undefined);
+  preload(): Promise<BootInfo> {
+    return this.#session().ready;
   }
 
   run(code: string, request: RunRequest = {}): RunHandle {
@@ -211,26 +218,26 @@ export class Runtime {
 }
 
 class WorkerSession {
-  readonly ready: Promise<number>;
+  readonly ready: Promise<BootInfo>;
   readonly interrupt: Int32Array | null;
   isReady = false;
   #worker: WorkerLike;
   #ended = false;
 
   constructor(
-    options: { createWorker(): WorkerLike; indexURL: string; interrupts: boolean },
+    options: { createWorker(): WorkerLike; indexURL: string; snapshotURL: string | null; interrupts: boolean },
     files: Promise<PythonFiles>,
     onMessage: (message: WorkerToPage) => void,
     onDied: (why: string) => void,
   ) {
     this.interrupt = options.interrupts ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.#worker = options.createWorker();
-    this.ready = new Promise<number>((resolve, reject) => {
+    this.ready = new Promise<BootInfo>((resolve, reject) => {
       this.#worker.onMessage((message) => {
         if (this.#ended) return;
         if (message.type === 'worker/ready') {
           this.isReady = true;
-          resolve(message.bootMs);
+          resolve(message.boot);
         } else if (message.type === 'worker/failed') {
           reject(new Error(message.message));
         } else {
@@ -248,7 +255,14 @@ class WorkerSession {
     this.ready.catch(() => {});
     void files.then(
       (pythonFiles) =>
-        this.post({ type: 'worker/boot', id: 0, indexURL: options.indexURL, files: pythonFiles, interruptBuffer: this.interrupt }),
+        this.post({
+          type: 'worker/boot',
+          id: 0,
+          indexURL: options.indexURL,
+          snapshotURL: options.snapshotURL,
+          files: pythonFiles,
+          interruptBuffer: this.interrupt,
+        }),
       (error: Error) => onDied(`the runtime's files could not be loaded: ${error.message}`),
     );
   }

@@ -1,4 +1,4 @@
-import type { PyodideAPI } from 'pyodide';
+import type { loadPyodide, PyodideAPI } from 'pyodide';
 import type { OutputChunk, PythonFiles, RunOptions, RunResult, TraceEvent } from './protocol.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
@@ -23,8 +23,12 @@ export class Engine {
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
-  private constructor(pyodide: PyodideAPI) {
+  /** This interpreter was restored from a memory snapshot (see snapshot.ts), not booted. */
+  readonly fromSnapshot: boolean;
+
+  private constructor(pyodide: PyodideAPI, fromSnapshot: boolean) {
     this.#pyodide = pyodide;
+    this.fromSnapshot = fromSnapshot;
     // The program's output comes through the runner (with its loop time). What reaches
     // the real streams is the interpreter's own (a crash report), passed on as it is.
     for (const stream of ['stdout', 'stderr'] as const) {
@@ -41,17 +45,58 @@ export class Engine {
     this.#run = pyodide.pyimport('asyncio_live.runner').run_json;
   }
 
-  /** Installs the runtime's Python package into a booted interpreter. */
-  static async create(pyodide: PyodideAPI, files: PythonFiles): Promise<Engine> {
+  /**
+   * Boots Pyodide from the site's copy of its files and installs the runtime: from a
+   * memory snapshot (gzipped, see snapshot.ts) when one is given and restores, else
+   * from scratch. A snapshot that is missing, damaged or made by another Pyodide
+   * build costs the reader nothing but the ordinary boot.
+   */
+  static async boot(
+    load: typeof loadPyodide,
+    indexURL: string,
+    files: PythonFiles,
+    snapshot?: () => Promise<Uint8Array | null>,
+  ): Promise<Engine> {
+    const quiet = { indexURL, stdout: () => {}, stderr: () => {} };
+    if (snapshot) {
+      try {
+        const memory = await snapshot().then((data) => data && inflate(data));
+        if (memory) {
+          const pyodide = await load({ ...quiet, _loadSnapshot: memory } as Parameters<typeof loadPyodide>[0]);
+          // Installing runs the warm-up program: a restore that went wrong fails here.
+          return Engine.create(pyodide, files, true);
+        }
+      } catch {
+        // Fall through to an ordinary boot.
+      }
+    }
+    return Engine.create(await load(quiet), files, false);
+  }
+
+  /** An interpreter with the runtime installed (and set up anew after a restore). */
+  static create(pyodide: PyodideAPI, files: PythonFiles, fromSnapshot = false): Engine {
+    Engine.install(pyodide, files);
+    return new Engine(pyodide, fromSnapshot);
+  }
+
+  /**
+   * Writes the runtime's Python package into the interpreter and sets it up. After a
+   * snapshot restore the modules are already imported, but the file system is not part
+   * of a snapshot, and setup redoes what must differ per interpreter (a fresh random
+   * seed, the warm-up that compiles the hot WebAssembly code).
+   */
+  static install(pyodide: PyodideAPI, files: PythonFiles): void {
     for (const [path, source] of Object.entries(files)) {
       const full = `${PACKAGE_DIR}/${path}`;
       pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
       pyodide.FS.writeFile(full, source);
     }
+    // A restore runs Pyodide's start-up again, which adds its entries to sys.path again:
+    // keep one of each.
     pyodide.runPython(
-      `import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})\nimport asyncio_live.runner as r; r.setup()`,
+      `import sys\nsys.path[:] = dict.fromkeys([${JSON.stringify(PACKAGE_DIR)}, *sys.path])\n` +
+        'import asyncio_live.runner as r; r.setup()',
     );
-    return new Engine(pyodide);
   }
 
   /** Lets the page stop a run by writing 2 (SIGINT) into `buffer`. */
@@ -94,4 +139,14 @@ export class Engine {
       this.#listener = null;
     }
   }
+}
+
+/**
+ * A snapshot's bytes, gunzipped. It is stored gzipped (31 MB of memory, 6 MB gzipped);
+ * a host that sent it with `Content-Encoding: gzip` has already inflated it.
+ */
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

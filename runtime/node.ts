@@ -7,7 +7,9 @@ import { Runtime, type RuntimeOptions, type WorkerLike } from './client.ts';
 import { Engine } from './engine.ts';
 import type { PythonFiles } from './protocol.ts';
 
-/** The runtime in Node: for tests, the command line, and authors checking examples. */
+/** The runtime in Node: for tests, the command line, the site's build, and authors checking examples. */
+
+export { makeSnapshot, snapshotName } from './snapshot.ts';
 
 const PYTHON_DIR = join(import.meta.dirname, 'python');
 
@@ -28,10 +30,13 @@ export function pythonFiles(dir = PYTHON_DIR): PythonFiles {
 /** Pyodide's files in the project's own node_modules: booting needs no network. */
 export const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
 
-/** Boots Pyodide from the project's own copy of its files and installs the runtime. */
-export async function bootNodeEngine(): Promise<Engine> {
-  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR, stdout: () => {}, stderr: () => {} });
-  return Engine.create(pyodide, pythonFiles());
+/**
+ * Boots Pyodide from the project's own copy of its files and installs the runtime;
+ * from a memory snapshot (see snapshot.ts) when one is given.
+ */
+export async function bootNodeEngine(options: { snapshot?: Uint8Array } = {}): Promise<Engine> {
+  const { snapshot } = options;
+  return Engine.boot(loadPyodide, PYODIDE_DIR, pythonFiles(), snapshot ? async () => snapshot : undefined);
 }
 
 /** The runtime's worker as a Node worker thread, adapted to what the client expects. */

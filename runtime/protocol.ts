@@ -86,6 +86,14 @@ export type TraceEvent =
   | { type: 'block'; task: string | null; t: number; /** a blocking time.sleep */ seconds: number }
   | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string };
 
+/** How an interpreter started. */
+export interface BootInfo {
+  /** ms from the boot request to ready. */
+  bootMs: number;
+  /** Restored from a memory snapshot; false after an ordinary boot (no snapshot, or one that failed). */
+  fromSnapshot: boolean;
+}
+
 /** The runtime's Python package, as path (relative to its root) -> source. */
 export type PythonFiles = Record<string, string>;
 
@@ -97,6 +105,8 @@ export type PageToWorker =
       /** Where Pyodide's own files are served (the site's copy, never a CDN). */
       indexURL: string;
       files: PythonFiles;
+      /** A memory snapshot of the booted runtime to restore (gzipped), or null to boot from scratch. */
+      snapshotURL: string | null;
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
       interruptBuffer: Int32Array | null;
     }
@@ -104,7 +114,7 @@ export type PageToWorker =
 
 /** What the worker sends back; each reply repeats the `id` of its request. */
 export type WorkerToPage =
-  | { type: 'worker/ready'; id: number; /** ms from the boot request to ready. */ bootMs: number }
+  | { type: 'worker/ready'; id: number; boot: BootInfo }
   | { type: 'worker/failed'; id: number; message: string }
   | { type: 'run/output'; id: number; stream: 'stdout' | 'stderr'; text: string; t: number | null }
   | { type: 'run/trace'; id: number; event: TraceEvent }

@@ -23,14 +23,18 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
       case 'worker/boot': {
         const started = performance.now();
         try {
-          const pyodide = await loadPyodide({ indexURL: message.indexURL, stdout: () => {}, stderr: () => {} });
-          engine = await Engine.create(pyodide, message.files);
+          const { snapshotURL } = message;
+          engine = await Engine.boot(loadPyodide, message.indexURL, message.files, snapshotURL ? () => download(snapshotURL) : undefined);
           interrupt = message.interruptBuffer;
           if (interrupt) engine.setInterruptBuffer(interrupt);
           // Python is loaded: from here on the worker needs no network and no way out
           // but its port. Readers' code (`import js`) then cannot reach either.
           lockDown(globalThis as unknown as Record<string, unknown>);
-          port.postMessage({ type: 'worker/ready', id: message.id, bootMs: performance.now() - started });
+          port.postMessage({
+            type: 'worker/ready',
+            id: message.id,
+            boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot },
+          });
         } catch (error) {
           port.postMessage({ type: 'worker/failed', id: message.id, message: describe(error) });
         }
@@ -111,4 +115,10 @@ function crashed(message: string): RunResult {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
+/** A file's bytes, or null when the server does not have it. */
+async function download(url: string): Promise<Uint8Array | null> {
+  const response = await fetch(url);
+  return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
 }

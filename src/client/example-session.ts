@@ -149,10 +149,13 @@ export function createSession(element: HTMLElement): ExampleSession {
 
   showEdited();
   // Start Python now: the reader is about to run something. The page says when it is
-  // ready (tests and the page benchmark wait for it).
+  // ready, and how it started (tests and the page benchmark read both).
   void pageRuntime()
     .preload()
-    .then(() => (document.documentElement.dataset.python = 'ready'))
+    .then((boot) => {
+      document.documentElement.dataset.pythonBoot = boot.fromSnapshot ? 'snapshot' : 'fresh';
+      document.documentElement.dataset.python = 'ready';
+    })
     .catch(() => {});
   // Python and the editor are about to load: let the service worker keep them for
   // offline use (it caches them only now, so readers who only read never download them).

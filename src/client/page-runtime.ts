@@ -3,10 +3,17 @@ import { createBrowserRuntime, type Runtime } from '../../runtime/index.ts';
 /** Where the site serves Pyodide's files (src/integrations/pyodide-files.ts). */
 const PYODIDE_URL = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pyodide/`;
 
+/** The file name of the build's Python snapshot, beside Pyodide's files (src/integrations/python-snapshot.ts). */
+declare const __PYTHON_SNAPSHOT__: string | null;
+
 let runtime: Runtime | undefined;
 
 /** The page's one runtime, shared by every example on it. */
 export function pageRuntime(): Runtime {
-  runtime ??= createBrowserRuntime({ indexURL: new URL(PYODIDE_URL, location.href).href });
+  const indexURL = new URL(PYODIDE_URL, location.href).href;
+  runtime ??= createBrowserRuntime({
+    indexURL,
+    snapshotURL: __PYTHON_SNAPSHOT__ ? new URL(__PYTHON_SNAPSHOT__, indexURL).href : null,
+  });
   return runtime;
 }

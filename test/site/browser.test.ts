@@ -20,13 +20,15 @@ describe('live examples in Chromium', () => {
     await close();
   });
 
-  it('runs the notebook example of the source lesson', async () => {
-    const { page, close, errors } = await open(base(), '/lessons/executing-tasks/');
+  it('runs the notebook example of the source lesson, on Python restored from the build\'s snapshot', async () => {
+    const { page, close, errors, requests } = await open(base(), '/lessons/executing-tasks/');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     const ex = example(page, NOTEBOOK);
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('Square 1\nEnd square 1\n1');
     await expect(status(ex).innerText()).resolves.toMatch(/^Done in \d+ ms · loop time 1\.\d+ s\.$/);
+    expect(await page.evaluate(() => document.documentElement.dataset.pythonBoot)).toBe('snapshot');
+    expect(requests.filter((url) => url.endsWith('.snapshot.gz'))).toHaveLength(1);
     expect(errors).toEqual([]);
     await close();
   });

@@ -7,6 +7,7 @@ import gc
 import io
 import json
 import linecache
+import random
 import sys
 import traceback
 import types
@@ -32,6 +33,9 @@ def setup():
     # (which needs stack switching). A script starts with no loop at all.
     events._set_running_loop(None)
     asyncio.run = asyncio.runners.run
+    # An interpreter restored from a memory snapshot would start with the random state
+    # of the one that made it: every reader would get the same "random" numbers.
+    random.seed()
     clock_module.install()
     install_policy()
     fresh.remember()

@@ -1,0 +1,42 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { bootNodeEngine, makeSnapshot, PYODIDE_DIR, pythonFiles, snapshotName } from '../../runtime/node.ts';
+import { PYODIDE_PATH } from './pyodide-files.ts';
+
+/**
+ * A memory snapshot of Python with the runtime installed, made at build time and served
+ * beside Pyodide's files: the reader's worker restores it instead of booting Python
+ * from scratch (see runtime/snapshot.ts). The page learns its name through the
+ * constant `__PYTHON_SNAPSHOT__` (null in development, where the worker boots as usual).
+ */
+export function pythonSnapshot(): AstroIntegration {
+  const name = snapshotName(pythonFiles());
+  return {
+    name: 'asyncio-live:python-snapshot',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { __PYTHON_SNAPSHOT__: JSON.stringify(command === 'build' ? name : null) } } });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const snapshot = await makeSnapshot(PYODIDE_DIR, pythonFiles());
+        // A snapshot that does not restore would cost every reader a failed attempt
+        // before the ordinary boot: check it here, where it fails the build instead.
+        const engine = await bootNodeEngine({ snapshot });
+        let printed = '';
+        const result = engine.run('import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("ok")', { deterministic: true }, (chunk) => (printed += chunk.text));
+        if (!engine.fromSnapshot || !result.ok || printed !== 'ok\n') {
+          throw new Error(`The Python snapshot does not restore (${JSON.stringify(result)}): see runtime/snapshot.ts.`);
+        }
+        const target = join(fileURLToPath(dir), PYODIDE_PATH);
+        await mkdir(target, { recursive: true });
+        await writeFile(join(target, name), snapshot);
+        logger.info(
+          `${PYODIDE_PATH}${name}: ${(snapshot.length / 1e6).toFixed(1)} MB, made and checked in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+      },
+    },
+  };
+}
