@@ -64,7 +64,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     tabSize: 4,
     insertSpaces: true,
     stickyScroll: { enabled: false },
-    guides: { indentation: false },
+    guides: { indentation: false, bracketPairs: false },
     contextmenu: false,
     // No pop-up suggestions: Tab and Enter do what a learner expects (indent, new line).
     quickSuggestions: false,
@@ -72,6 +72,10 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     wordBasedSuggestions: 'off',
     parameterHints: { enabled: false },
   });
+  // Shiki colours brackets like any other punctuation; Monaco's rainbow would make the
+  // code change colour the moment it becomes editable. (A model option: the editor
+  // option of the same name does not reach the model in the standalone editor.)
+  editor.getModel()!.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
   // Grow with the code: the page scrolls, not the editor. Lines never wrap, so the
   // height is exact; a horizontal scrollbar sits in the bottom padding, as in the
   // static code, instead of adding height.

@@ -53,6 +53,22 @@ describe('live examples in Chromium', () => {
     await close();
   });
 
+  it('opens the editor in the colours of the static code, character for character', async () => {
+    const { page, close } = await open(base(), '/lessons/executing-tasks/');
+    const ex = example(page, 'Three squares in one second');
+    // Every visible character with its colour, in reading order.
+    const coloured = (root: string) =>
+      ex.locator(root).evaluate((element) => {
+        const leaves = [...element.querySelectorAll('span')].filter((span) => span.children.length === 0);
+        return leaves.flatMap((span) => [...(span.textContent ?? '')].filter((c) => c.trim() && c !== '\u00a0').map((c) => `${c} ${getComputedStyle(span).color}`));
+      });
+    const before = await coloured('.live-example__code pre');
+    await ex.locator('.live-example__code').click();
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await expect.poll(() => coloured('.monaco-editor .view-lines'), { timeout: 10_000 }).toEqual(before);
+    await close();
+  });
+
   it('marks the line of a SyntaxError in the editor', async () => {
     const { page, close } = await open(base(), '/lessons/writing-asynchronous-code/');
     const ex = example(page, 'await outside a coroutine');

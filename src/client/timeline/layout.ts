@@ -36,6 +36,8 @@ export interface Lane {
 export interface TimelineLayout {
   /** Loop time at the end of the run. */
   end: number;
+  /** Whether any task ran: without one, the first lane is the program, not an event loop. */
+  loopRan: boolean;
   /** The loop first, then one lane per task in order of creation (or per group). */
   lanes: Lane[];
   /** Times the loop could not switch tasks: blocking sleeps and long steps. */
@@ -170,7 +172,7 @@ export function layoutTrace(events: TraceEvent[], end: number): TimelineLayout {
         if (event.task) sleptInStep.set(event.task, (sleptInStep.get(event.task) ?? 0) + event.seconds);
         blocked.push({ from: event.t, to: event.t + event.seconds, label: `time.sleep(${event.seconds})` });
         last = Math.max(last, event.t + event.seconds);
-        rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks the loop: time.sleep(${event.seconds})` });
+        rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks${event.task ? ' the loop' : ''}: time.sleep(${event.seconds})` });
         break;
       case 'output':
         laneOf(event.task).marks.push({ t: event.t, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });
@@ -184,7 +186,11 @@ export function layoutTrace(events: TraceEvent[], end: number): TimelineLayout {
 
   let taskLanes = [...lanes.values()];
   if (taskLanes.length > MAX_LANES) taskLanes = group(taskLanes, coroutines);
-  return { end: finish, lanes: [loop, ...taskLanes], blocked, rows };
+  const loopRan = taskLanes.length > 0;
+  // A program that never started a loop (plain Python, a SyntaxError) still has a story:
+  // its prints and its blocking sleeps, on a lane that says what it is.
+  if (!loopRan) loop.label = 'the program (no event loop)';
+  return { end: finish, loopRan, lanes: [loop, ...taskLanes], blocked, rows };
 }
 
 /** Many tasks of the same coroutine become one lane with a count. */

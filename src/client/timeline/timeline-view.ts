@@ -68,8 +68,9 @@ export class TimelineView {
     this.#layout = layoutTrace(events, end);
     this.#zoom = 1;
     const tasks = this.#layout.lanes.slice(1).reduce((sum, lane) => sum + lane.count, 0);
-    this.#root.querySelector('.timeline__summary')!.textContent =
-      `${tasks.toLocaleString('en')} ${tasks === 1 ? 'task' : 'tasks'}, ${formatTime(this.#layout.end)} of loop time`;
+    this.#root.querySelector('.timeline__summary')!.textContent = this.#layout.loopRan
+      ? `${tasks.toLocaleString('en')} ${tasks === 1 ? 'task' : 'tasks'}, ${formatTime(this.#layout.end)} of loop time`
+      : `no tasks, ${formatTime(this.#layout.end)}`;
     this.#draw();
     this.#drawTable();
   }
@@ -103,10 +104,12 @@ export class TimelineView {
     for (const span of layout.blocked) {
       const block = svg('g', { class: 'timeline__blocked' });
       block.append(svg('rect', { x: x(span.from), y: AXIS, width: Math.max(2, x(span.to) - x(span.from)), height: lanesBottom + blockedRow - AXIS, fill: 'url(#timeline-hatch)' }));
-      block.append(svg('title', {}, `loop blocked: ${span.label}, ${formatTime(span.to - span.from)}`));
+      // Without a loop, the program itself is what is blocked.
+      const what = layout.loopRan ? 'loop blocked' : 'blocked';
+      block.append(svg('title', {}, `${what}: ${span.label}, ${formatTime(span.to - span.from)}`));
       // Labelled in a row of its own under the lanes, clear of the marks.
       const room = x(span.to) - x(span.from);
-      const text = room > 9 * span.label.length + 110 ? `loop blocked: ${span.label}` : room > 90 ? 'loop blocked' : '';
+      const text = room > 9 * span.label.length + 110 ? `${what}: ${span.label}` : room > 90 ? what : '';
       if (text) block.append(svg('text', { x: x(span.from) + 4, y: lanesBottom + blockedRow - 4, class: 'timeline__blocked-label' }, text));
       root.append(block);
     }

@@ -48,6 +48,22 @@ describe('layoutTrace', () => {
     expect(layout.end).toBe(3);
   });
 
+  it('draws a program with no event loop as the program itself, blocked while it sleeps', async () => {
+    const { events, end } = await traced(`
+      import time
+      print("kettle on")
+      time.sleep(3)
+      print("water boiled")
+    `);
+    const layout = layoutTrace(events, end);
+    expect(layout.loopRan).toBe(false);
+    expect(layout.lanes.map((lane) => lane.label)).toEqual(['the program (no event loop)']);
+    expect(layout.lanes[0].marks.map((m) => [m.t, m.text])).toEqual([[0, 'kettle on'], [3, 'water boiled']]);
+    expect(layout.blocked).toEqual([{ from: 0, to: 3, label: 'time.sleep(3)' }]);
+    expect(layout.rows.map((row) => row.event)).toContain('blocks: time.sleep(3)');
+    expect((await traced(GATHER).then(({ events: e, end: t }) => layoutTrace(e, t))).loopRan).toBe(true);
+  });
+
   it('puts output from outside any task on the loop lane', async () => {
     const { events, end } = await traced('print("top level")');
     expect(layoutTrace(events, end).lanes[0].marks.map((m) => m.text)).toEqual(['top level']);
