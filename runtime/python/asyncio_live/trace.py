@@ -22,6 +22,21 @@ def _short(value, limit=60):
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _argument(value):
+    """An argument as a task's label shows it: short, and telling tasks apart.
+    ``<Semaphore>`` rather than ``<asyncio.locks.Semaphore object at 0x1c3e8 [unlocked]>``
+    (an address tells a reader nothing), and floats to six digits."""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - the reader's __repr__ failing must not fail the run
+        return f"<{type(value).__name__}>"
+    if text.startswith("<") and " at 0x" in text:
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= 20 else text[:17] + "..."
+
+
 #: Tasks per run whose lane label shows their arguments. Reading them materializes the
 #: coroutine's frame object (about 100 bytes, kept while the task lives): fine for the
 #: first tasks, whose lanes a reader tells apart, but not for ten thousand, which the
@@ -40,7 +55,7 @@ def coroutine_label(coro, with_arguments=True):
     if frame is None:
         return f"{name}()"
     names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
-    args = ", ".join(_short(frame.f_locals[n], 20) for n in names if n in frame.f_locals)
+    args = ", ".join(_argument(frame.f_locals[n]) for n in names if n in frame.f_locals)
     return f"{name}({args})"
 
 

@@ -45,10 +45,12 @@ export class TimelineView {
       <div class="timeline__bar">
         <span class="timeline__title">Timeline</span>
         <span class="timeline__summary"></span>
-        <button type="button" class="live-example__button" data-zoom="out" aria-label="Zoom out">−</button>
-        <button type="button" class="live-example__button" data-zoom="in" aria-label="Zoom in">+</button>
-        <button type="button" class="live-example__button timeline__replay">Replay</button>
-        <select class="timeline__speed" aria-label="Replay speed">${SPEEDS.map((s) => `<option value="${s}">${s}×</option>`).join('')}</select>
+        <span class="timeline__controls">
+          <button type="button" class="live-example__button" data-zoom="out" aria-label="Zoom out">−</button>
+          <button type="button" class="live-example__button" data-zoom="in" aria-label="Zoom in">+</button>
+          <button type="button" class="live-example__button timeline__replay">Replay</button>
+          <select class="timeline__speed" aria-label="Replay speed">${SPEEDS.map((s) => `<option value="${s}">${s}×</option>`).join('')}</select>
+        </span>
       </div>
       <div class="timeline__scroll" tabindex="0" role="group" aria-label="Timeline drawing; the table below has the same events"></div>
       <details class="timeline__table"><summary>Timeline as a table</summary><div></div></details>`;
@@ -117,11 +119,16 @@ export class TimelineView {
     this.#playhead = svg('line', { x1: PAD, x2: PAD, y1: AXIS - 4, y2: height - PAD, class: 'timeline__playhead', visibility: 'hidden' });
     root.append(this.#playhead);
     this.#scroll.replaceChildren(root);
+    fitLabels(root, width - 2 * PAD);
   }
 
   #lane(lane: Lane, top: number, x: (t: number) => number): SVGGElement {
     const group = svg('g', { class: lane.id === 'loop' ? 'timeline__lane timeline__lane--loop' : 'timeline__lane' });
-    group.append(svg('text', { x: PAD, y: top + 13, class: 'timeline__label' }, lane.label + (lane.done ? ` · ${lane.done.outcome}` : '')));
+    const label = lane.label + (lane.done ? ` · ${lane.done.outcome}` : '');
+    // The whole label on hover, for when the drawing has to cut it short.
+    const labelled = svg('g', {});
+    labelled.append(svg('title', {}, label), svg('text', { x: PAD, y: top + 13, class: 'timeline__label' }, label));
+    group.append(labelled);
     const mid = top + 29;
     for (const wait of lane.waits) {
       const line = svg('g', { class: 'timeline__wait' });
@@ -216,5 +223,24 @@ export class TimelineView {
     this.#playhead?.setAttribute('visibility', 'hidden');
     this.#root.classList.remove('is-replaying');
     this.#output.showUntil(null);
+  }
+}
+
+/**
+ * Cuts lane labels that would run past the drawing, with an ellipsis (the full label
+ * stays in its title). Measured once drawn: text width depends on the font.
+ */
+function fitLabels(root: SVGSVGElement, room: number): void {
+  for (const text of root.querySelectorAll<SVGTextElement>('.timeline__label')) {
+    if (text.getComputedTextLength() <= room) continue;
+    const full = text.textContent ?? '';
+    let [low, high] = [0, full.length];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      text.textContent = `${full.slice(0, middle)}…`;
+      if (text.getComputedTextLength() <= room) low = middle;
+      else high = middle - 1;
+    }
+    text.textContent = `${full.slice(0, low)}…`;
   }
 }

@@ -109,6 +109,18 @@ describe('the trace of a run', () => {
     );
   });
 
+  it('labels a task by its coroutine and arguments, objects by their type, not their address', async () => {
+    const events = await traceOf(`
+      import asyncio
+      async def download(limit, queue, name, started, tags):
+          pass
+      async def main():
+          await asyncio.create_task(download(asyncio.Semaphore(2), asyncio.Queue(), "notes.txt", 1000.0139347, ["a"]))
+      asyncio.run(main())
+    `);
+    expect(events).toContainEqual({ type: 'task', task: 'Task-2', coro: "download(<Semaphore>, <Queue>, 'notes.txt', 1000.01, ['a'])", t: 0 });
+  });
+
   it('says "a future" when a task awaits a bare future itself', async () => {
     const events = await traceOf(`
       import asyncio
