@@ -101,8 +101,10 @@ export function createSession(element: HTMLElement): ExampleSession {
         void openEditor().then((opened) => opened.markError(inCode ? shown : null, `${type}: ${message}`));
       }
     });
-    // The editor opens alongside: the run does not wait for it.
-    void openEditor();
+    // The editor opens alongside: the run does not wait for it. Not on a phone: there
+    // the editor is a plain textarea without colours, so the highlighted code stays
+    // until the reader taps into it to edit.
+    if (!touch()) void openEditor();
   }
 
   async function share(): Promise<void> {

@@ -170,9 +170,14 @@ describe('live examples in Chromium', () => {
     await close();
   });
 
-  it('gives touch devices a plain editor', async () => {
+  it('gives touch devices a plain editor, opened by a tap into the code, not by Run', async () => {
     const { page, close } = await open(base(), '/lessons/executing-tasks/', { touch: true });
     const ex = example(page, 'Squaring a number, slowly');
+    // Run keeps the highlighted code: the plain editor has no colours.
+    await ex.getByRole('button', { name: 'Run' }).tap();
+    expect(await finished(ex)).toBe('Square 1\nEnd square 1\n1');
+    expect(await ex.locator('.live-example__code pre.shiki, .live-example__code pre').count()).toBeGreaterThan(0);
+    expect(await ex.locator('textarea.live-example__textarea').count()).toBe(0);
     await ex.locator('.live-example__code').tap();
     await ex.locator('textarea.live-example__textarea').waitFor();
     expect(await page.locator('.monaco-editor').count()).toBe(0);
