@@ -2,7 +2,8 @@
  * Screenshots of every page for a person to look at: light and dark, desktop and a
  * 390 px phone, and with JavaScript off. Serve the built site first (`npm start`), then:
  *   npm run screenshots [-- http://127.0.0.1:4321 [part-of-a-path]]
- * Pictures go to test-results/screenshots/ (not committed).
+ * Pictures go to test-results/screenshots/ (not committed); the README's picture of a
+ * run, to test/browser/lesson-page.png.
  */
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from './chromium.ts';
@@ -31,4 +32,19 @@ for (const javaScript of [true, false]) {
   }
   await context.close();
 }
-console.log(`screenshots in ${out}/`);
+// The README's picture: a lesson, an example just run, its output and its timeline.
+{
+  const context = await launchChromium();
+  const tab = await context.newPage();
+  await tab.setViewportSize({ width: 1280, height: 1360 });
+  await tab.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+  await tab.goto(`${base}/lessons/executing-tasks/`, { waitUntil: 'networkidle' });
+  const example = tab.locator('live-example', { has: tab.locator('figcaption', { hasText: 'Three squares in one second' }) });
+  await example.getByRole('button', { name: 'Run' }).click();
+  await example.locator('.timeline svg').waitFor({ timeout: 60_000 });
+  await example.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 190));
+  await tab.waitForTimeout(500);
+  await tab.screenshot({ path: 'test/browser/lesson-page.png' });
+  await context.close();
+}
+console.log(`screenshots in ${out}/, and the README's picture in test/browser/lesson-page.png`);
