@@ -64,17 +64,17 @@ export class Engine {
         if (memory) {
           const pyodide = await load({ ...quiet, _loadSnapshot: memory } as Parameters<typeof loadPyodide>[0]);
           // Installing runs the warm-up program: a restore that went wrong fails here.
-          return Engine.create(pyodide, files, true);
+          return Engine.#create(pyodide, files, true);
         }
       } catch {
         // Fall through to an ordinary boot.
       }
     }
-    return Engine.create(await load(quiet), files, false);
+    return Engine.#create(await load(quiet), files, false);
   }
 
   /** An interpreter with the runtime installed (and set up anew after a restore). */
-  static create(pyodide: PyodideAPI, files: PythonFiles, fromSnapshot = false): Engine {
+  static #create(pyodide: PyodideAPI, files: PythonFiles, fromSnapshot: boolean): Engine {
     Engine.install(pyodide, files);
     return new Engine(pyodide, fromSnapshot);
   }

@@ -12,7 +12,8 @@ import { PYODIDE_PATH } from './pyodide-files.ts';
  * constant `__PYTHON_SNAPSHOT__` (null in development, where the worker boots as usual).
  */
 export function pythonSnapshot(): AstroIntegration {
-  const name = snapshotName(pythonFiles());
+  const files = pythonFiles();
+  const name = snapshotName(files);
   return {
     name: 'asyncio-live:python-snapshot',
     hooks: {
@@ -21,7 +22,7 @@ export function pythonSnapshot(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const snapshot = await makeSnapshot(PYODIDE_DIR, pythonFiles());
+        const snapshot = await makeSnapshot(PYODIDE_DIR, files);
         // A snapshot that does not restore would cost every reader a failed attempt
         // before the ordinary boot: check it here, where it fails the build instead.
         const engine = await bootNodeEngine({ snapshot });

@@ -29,6 +29,9 @@ _PACKAGES = (
 
 _SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook")
 
+# Taken now, so that holding stops works even after a program patched ``signal``.
+_set_signal = signal.signal
+
 
 class _Pristine:
     """What the interpreter looked like once the runtime had booted."""
@@ -70,10 +73,6 @@ def hold_stops():
     _set_signal(signal.SIGINT, signal.SIG_IGN)
 
 
-# Taken now, so that holding stops works even after a program patched ``signal``.
-_set_signal = signal.signal
-
-
 def remember():
     """Record the booted interpreter's state (once, after the runtime is installed)."""
     global _pristine
@@ -102,10 +101,10 @@ def restore_code():
 
 
 def restore():
-    """Put back everything the last program changed, so the next run starts fresh."""
+    """Put back the rest of what the last program changed (after ``restore_code``), so
+    the next run starts fresh."""
     if _pristine is None:
         return
-    restore_code()
     if tracemalloc.is_tracing():
         tracemalloc.stop()
     sys.setrecursionlimit(_pristine.recursion_limit)

@@ -286,11 +286,11 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
         try:
             exec(compile(code, PROGRAM, "exec"), main.__dict__)
         finally:
-            # The program's time ends here: the clean-up below is the runner's. It must
-            # not be stopped, and it needs the builtins and modules the program may
-            # have patched.
-            ended = clock.elapsed()
+            # The program ends here: the clean-up below is the runner's. It must not be
+            # stopped, its time is not the program's, and it needs the builtins and
+            # modules the program may have patched.
             fresh.hold_stops()
+            ended = clock.elapsed()
             fresh.restore_code()
     except SystemExit as exit_:
         if exit_.code not in (None, 0):
@@ -306,9 +306,6 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
         # The traceback is not written to stderr: the page shows it folded under a short
         # message, and the command line prints it from the result.
     finally:
-        # Again: an exception handler above may have been reached before they were.
-        fresh.hold_stops()
-        fresh.restore_code()
         output.closed = True
         _close_leftover_loops()
         # Collect now, so "coroutine ... was never awaited" appears in this run's output.
@@ -338,6 +335,7 @@ def _check(main, code, printed, prediction, error, max_lines, max_bytes):
                                 (_Stream(quiet, "stdout"), _Stream(quiet, "stderr")))
     finally:
         fresh.hold_stops()
+        fresh.restore_code()
         quiet.closed = True
         _close_leftover_loops()
         fresh.restore()

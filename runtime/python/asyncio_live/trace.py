@@ -17,9 +17,12 @@ from .clock import clock
 _INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
 
 
-def _short(value, limit=60):
-    text = repr(value)
+def _cut(text, limit):
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _short(value, limit=60):
+    return _cut(repr(value), limit)
 
 
 def _argument(value):
@@ -34,7 +37,7 @@ def _argument(value):
         return f"<{type(value).__name__}>"
     if text.startswith("<") and " at 0x" in text:
         return f"<{type(value).__name__}>"
-    return text if len(text) <= 20 else text[:17] + "..."
+    return _cut(text, 20)
 
 
 #: Tasks per run whose lane label shows their arguments. Reading them materializes the
