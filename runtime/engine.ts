@@ -1,5 +1,6 @@
 import type { loadPyodide, PyodideAPI } from 'pyodide';
-import type { OutputChunk, PythonFiles, RunOptions, RunResult, TraceEvent } from './protocol.ts';
+import { runOptions, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from './protocol.ts';
+import { readRunResult, readTraceEvent } from './shapes.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
 const PACKAGE_DIR = '/home/pyodide/asyncio-live';
@@ -10,16 +11,12 @@ const PACKAGE_DIR = '/home/pyodide/asyncio-live';
  */
 export class Engine {
   #pyodide: PyodideAPI;
+  /** runner.py's `run_json`: the options as one JSON object, results and trace events back as JSON. */
   #run: (
     code: string,
-    deterministic: boolean,
-    budget: number,
-    maxLines: number,
-    maxBytes: number,
-    onTrace: ((event: string) => void) | undefined,
+    options: string,
     onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
-    checkCode: string | undefined,
-    prediction: string | undefined,
+    onTrace: ((event: string) => void) | undefined,
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
@@ -116,7 +113,7 @@ export class Engine {
    */
   run(
     code: string,
-    options: RunOptions = {},
+    options: Partial<RunOptions> = {},
     onOutput: (chunk: OutputChunk) => void = () => {},
     onTrace?: (event: TraceEvent) => void,
   ): RunResult {
@@ -124,17 +121,12 @@ export class Engine {
     try {
       const result = this.#run(
         code,
-        options.deterministic ?? false,
-        options.budget ?? 3600,
-        options.maxOutputLines ?? 10_000,
-        options.maxOutputBytes ?? 1_000_000,
-        // undefined becomes None in Python (null would become a JsNull object).
-        onTrace ? (event) => onTrace(JSON.parse(event) as TraceEvent) : undefined,
+        JSON.stringify(runOptions(options)),
         (stream, text, t) => onOutput({ stream, text, t }),
-        options.check?.code,
-        options.check?.prediction,
+        // undefined becomes None in Python (null would become a JsNull object).
+        onTrace ? (event) => onTrace(readTraceEvent(event)) : undefined,
       );
-      return JSON.parse(result) as RunResult;
+      return readRunResult(result);
     } finally {
       this.#listener = null;
     }

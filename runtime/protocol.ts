@@ -3,22 +3,42 @@
  * `postMessage` between the page and the worker, and reach Node callers unchanged.
  */
 
-/** Options of one run. */
+/**
+ * Options of one run, all of them. Callers give a `Partial<RunOptions>`; what they leave
+ * out comes from {@link RUN_DEFAULTS}, the only place defaults live. The whole object
+ * crosses to Python as one JSON object (runner.py's `run` reads each field by this name),
+ * so adding an option means: a field here, its default below, and the Python that reads it.
+ */
 export interface RunOptions {
   /**
    * When true, computation costs no virtual time: only waits move the clock, so
    * printed times are exact (doc-tests). When false, the clock also counts the real
    * time Python spent computing, so "the loop is blocked" examples tell the truth.
    */
-  deterministic?: boolean;
-  /** Virtual seconds a run may last before it is stopped as runaway. Default 3600. */
-  budget?: number;
-  /** Lines of output (stdout and stderr together) a run may print. Default 10,000. */
-  maxOutputLines?: number;
-  /** Bytes of output a run may print. Default 1,000,000. */
-  maxOutputBytes?: number;
-  /** Check an exercise after the program: see {@link ExerciseCheck}. */
-  check?: ExerciseCheck;
+  deterministic: boolean;
+  /** Virtual seconds a run may last before it is stopped as runaway. */
+  budget: number;
+  /** Lines of output (stdout and stderr together) a run may print. */
+  maxOutputLines: number;
+  /** Bytes of output a run may print. */
+  maxOutputBytes: number;
+  /** Check an exercise after the program (see {@link ExerciseCheck}), or null. */
+  check: ExerciseCheck | null;
+}
+
+/** What a run gets for each option it does not set: a reader's run on the page. */
+export const RUN_DEFAULTS: Readonly<RunOptions> = Object.freeze({
+  deterministic: false,
+  budget: 3600,
+  maxOutputLines: 10_000,
+  maxOutputBytes: 1_000_000,
+  check: null,
+});
+
+/** `given` completed with the defaults (an explicit `undefined` counts as not given). */
+export function runOptions(given: Partial<RunOptions> = {}): RunOptions {
+  const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return { ...RUN_DEFAULTS, ...set };
 }
 
 /**
@@ -30,7 +50,7 @@ export interface RunOptions {
 export interface ExerciseCheck {
   code: string;
   /** What the reader predicts the program prints (predict exercises). */
-  prediction?: string;
+  prediction?: string | null;
 }
 
 /** What a check made of the reader's program. */
@@ -110,7 +130,7 @@ export type PageToWorker =
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
       interruptBuffer: Int32Array | null;
     }
-  | { type: 'run/start'; id: number; code: string; options: RunOptions; trace: boolean };
+  | { type: 'run/start'; id: number; code: string; options: Partial<RunOptions>; trace: boolean };
 
 /** What the worker sends back; each reply repeats the `id` of its request. */
 export type WorkerToPage =

@@ -30,7 +30,9 @@ class VirtualTimeBudgetExceeded(RuntimeError):
 
 class Clock:
     def __init__(self):
-        self.reset(deterministic=True, budget=3600.0)
+        # Between runs: the real clock, and no budget. Each run resets it with its own
+        # options (protocol.ts holds their defaults).
+        self.reset(deterministic=False, budget=float("inf"))
 
     def reset(self, *, deterministic, budget):
         """Start a new run's time: zero elapsed, zero skipped."""

@@ -1,7 +1,6 @@
 """Runs one example: a fresh ``__main__``, a fresh clock and task numbering, strict
 CPython 3.14 script semantics, and a result the page can show."""
 
-import asyncio
 import builtins
 import gc
 import io
@@ -69,8 +68,12 @@ asyncio.run(main())
 """
 
 
+#: The warm-up's own options (every run gets all of them: defaults live in protocol.ts).
+_WARM_UP_OPTIONS = {"deterministic": True, "budget": 60, "maxOutputLines": 100, "maxOutputBytes": 10_000, "check": None}
+
+
 def _warm_up():
-    run(_WARM_UP, deterministic=True, on_output=lambda stream, text, t: None, on_trace=lambda event: None)
+    run(_WARM_UP, _WARM_UP_OPTIONS, on_output=lambda stream, text, t: None, on_trace=lambda event: None)
 
 
 class OutputLimitExceeded(BaseException):
@@ -251,29 +254,33 @@ def _error_of(error):
     return {"type": kind, "message": str(error), "line": line, "traceback": text}
 
 
-def run_json(*args):
-    """``run``, its result as JSON for the JavaScript side."""
-    return json.dumps(run(*args))
+def run_json(code, options_json, on_output, on_trace):
+    """``run`` for the JavaScript side: the options as one JSON object, the result as JSON
+    (checked there against protocol.ts)."""
+    return json.dumps(run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace))
 
 
 def _print_to_real_streams(stream, text, t):
     (sys.__stdout__ if stream == "stdout" else sys.__stderr__).write(text)
 
 
-def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_000_000, on_trace=None,
-        on_output=None, check_code=None, prediction=None):
+def run(code, options, on_output=None, on_trace=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``, the error's traceback in the result.
-    Output goes to ``on_output(stream, text, t)`` (by default, the real streams).
-    With ``check_code``, an exercise's check runs after the program and the result
-    gets its ``"check"`` verdict; ``time`` stays the program's own."""
+
+    ``options`` is protocol.ts's ``RunOptions``, every field present (its defaults are
+    filled in there, and only there). Output goes to ``on_output(stream, text, t)`` (by
+    default, the real streams). With ``options["check"]``, an exercise's check runs after
+    the program and the result gets its ``"check"`` verdict; ``time`` stays the
+    program's own."""
+    max_lines, max_bytes = options["maxOutputLines"], options["maxOutputBytes"]
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")
     sys.stderr = _Stream(output, "stderr")
     sys.stdin = _NoStdin()
     builtins.input = _no_input
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
-    clock.reset(deterministic=deterministic, budget=budget)
+    clock.reset(deterministic=options["deterministic"], budget=options["budget"])
     task_numbers.reset()
     _close_leftover_loops()
     main = _fresh_main()
@@ -321,8 +328,10 @@ def run(code, deterministic=True, budget=3600.0, max_lines=10_000, max_bytes=1_0
     result = {"ok": error is None, "time": ended}
     if error is not None:
         result["error"] = error
-    if check_code is not None:
-        result["check"] = _check(main, check_code, "".join(output.printed), prediction, error, max_lines, max_bytes)
+    check = options["check"]
+    if check is not None:
+        result["check"] = _check(main, check["code"], "".join(output.printed), check.get("prediction"), error,
+                                 max_lines, max_bytes)
     return result
 
 

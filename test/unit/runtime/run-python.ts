@@ -1,12 +1,12 @@
 import type { Engine } from '../../../runtime/engine.ts';
-import { bootNodeEngine } from '../../../runtime/node.ts';
+import { restoredEngine } from '../../python.ts';
 import type { RunOptions, RunResult } from '../../../runtime/protocol.ts';
 
 let engine: Promise<Engine> | undefined;
 
 /** One interpreter for a whole test file, as one page shares one runtime. */
 export function sharedEngine(): Promise<Engine> {
-  engine ??= bootNodeEngine();
+  engine ??= restoredEngine();
   return engine;
 }
 
@@ -19,7 +19,7 @@ export interface Ran {
 }
 
 /** Runs a program (indentation of the template literal removed), deterministic by default. */
-export async function runPython(code: string, options: RunOptions = {}): Promise<Ran> {
+export async function runPython(code: string, options: Partial<RunOptions> = {}): Promise<Ran> {
   const ran: Ran = { result: { ok: true, time: 0 }, stdout: '', stderr: '', output: '' };
   ran.result = (await sharedEngine()).run(dedent(code), { deterministic: true, ...options }, (chunk) => {
     ran[chunk.stream] += chunk.text;
