@@ -61,7 +61,7 @@ export interface RunHandle {
   readonly done: Promise<RunOutcome>;
 }
 
-export interface RunRequest extends RunOptions {
+export interface RunRequest extends Partial<RunOptions> {
   /** Also stream the run's trace (costs about as much as the run itself). */
   trace?: boolean;
 }
@@ -117,7 +117,7 @@ export class Runtime {
   }
 
   #session(): WorkerSession {
-    if (!this.#worker) {
+    if (!this.#worker || this.#worker.ended) {
       this.#files ??= Promise.resolve(this.#options.loadFiles());
       this.#worker = new WorkerSession(this.#options, this.#files, (message) => this.#fromWorker(message), (why) =>
         this.#workerDied(why),
@@ -135,7 +135,8 @@ export class Runtime {
     try {
       await session.ready;
     } catch (error) {
-      this.#worker = null;
+      // The session has ended its worker; the next run boots a new one.
+      if (this.#worker === session) this.#worker = null;
       this.#end(run, failure('BootError', `Python could not start: ${(error as Error).message}`));
       return;
     }
@@ -217,12 +218,19 @@ export class Runtime {
   }
 }
 
+/**
+ * One worker and the interpreter it boots. Every way it can fail (the worker does not
+ * load, Python does not start, the runtime's files do not arrive, the page ends it)
+ * ends the worker and settles `ready`, so no run waits forever and no worker is left
+ * running unseen.
+ */
 class WorkerSession {
   readonly ready: Promise<BootInfo>;
   readonly interrupt: Int32Array | null;
   isReady = false;
-  #worker: WorkerLike;
+  #worker: WorkerLike | null = null;
   #ended = false;
+  #reject!: (error: Error) => void;
 
   constructor(
     options: { createWorker(): WorkerLike; indexURL: string; snapshotURL: string | null; interrupts: boolean },
@@ -231,30 +239,40 @@ class WorkerSession {
     onDied: (why: string) => void,
   ) {
     this.interrupt = options.interrupts ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    this.#worker = options.createWorker();
-    this.ready = new Promise<BootInfo>((resolve, reject) => {
-      this.#worker.onMessage((message) => {
-        if (this.#ended) return;
-        if (message.type === 'worker/ready') {
-          this.isReady = true;
-          resolve(message.boot);
-        } else if (message.type === 'worker/failed') {
-          reject(new Error(message.message));
-        } else {
-          onMessage(message);
-        }
-      });
-      this.#worker.onError((why) => {
-        if (this.#ended) return;
-        this.end();
-        reject(new Error(why));
-        onDied(why);
-      });
+    let resolve!: (boot: BootInfo) => void;
+    this.ready = new Promise<BootInfo>((ok, fail) => {
+      resolve = ok;
+      this.#reject = fail;
     });
     // A failed boot is reported to the run that waits for it, not as unhandled.
     this.ready.catch(() => {});
+    let worker: WorkerLike;
+    try {
+      worker = options.createWorker();
+    } catch (error) {
+      this.end(`the worker could not be created: ${(error as Error).message}`);
+      return;
+    }
+    this.#worker = worker;
+    worker.onMessage((message) => {
+      if (this.#ended) return;
+      if (message.type === 'worker/ready') {
+        this.isReady = true;
+        resolve(message.boot);
+      } else if (message.type === 'worker/failed') {
+        this.end(message.message);
+      } else {
+        onMessage(message);
+      }
+    });
+    worker.onError((why) => {
+      if (this.#ended) return;
+      this.end(why);
+      onDied(why);
+    });
     void files.then(
-      (pythonFiles) =>
+      (pythonFiles) => {
+        if (this.#ended) return;
         this.post({
           type: 'worker/boot',
           id: 0,
@@ -262,18 +280,28 @@ class WorkerSession {
           snapshotURL: options.snapshotURL,
           files: pythonFiles,
           interruptBuffer: this.interrupt,
-        }),
-      (error: Error) => onDied(`the runtime's files could not be loaded: ${error.message}`),
+        });
+      },
+      (error: Error) => this.end(`the runtime's files could not be loaded: ${error.message}`),
     );
   }
 
-  post(message: PageToWorker): void {
-    this.#worker.postMessage(message);
+  /** Has this worker ended (failed, or ended by the page)? */
+  get ended(): boolean {
+    return this.#ended;
   }
 
-  end(): void {
+  post(message: PageToWorker): void {
+    this.#worker?.postMessage(message);
+  }
+
+  /** End the worker; a boot still under way fails with `why`. */
+  end(why = 'the worker was ended'): void {
+    if (this.#ended) return;
     this.#ended = true;
-    this.#worker.terminate();
+    this.#worker?.terminate();
+    // Settles nothing once ready has resolved; otherwise the waiting run hears why.
+    this.#reject(new Error(why));
   }
 }
 
@@ -283,7 +311,7 @@ class Run implements RunHandle {
   readonly done: Promise<RunOutcome>;
   readonly id: number;
   readonly code: string;
-  readonly options: RunOptions;
+  readonly options: Partial<RunOptions>;
   readonly trace: boolean;
   readonly #requestStop: (run: Run) => void;
   #events: RunEvent[] = [];

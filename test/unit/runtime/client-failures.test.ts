@@ -1,0 +1,130 @@
+/**
+ * The runtime client when things go wrong before Python runs anything: every failure
+ * ends its worker and settles every promise, so no run waits forever and no worker
+ * is left behind. Fake workers stand in for the real one (no interpreter is needed to
+ * fail), each recording whether it was ended.
+ */
+import { describe, expect, it } from 'vitest';
+import { Runtime, type RuntimeOptions, type WorkerLike } from '../../../runtime/client';
+import type { PageToWorker, WorkerToPage } from '../../../runtime/protocol';
+
+interface FakeWorker extends WorkerLike {
+  ended: boolean;
+  received: PageToWorker[];
+  reply(message: WorkerToPage): void;
+  crash(why: string): void;
+}
+
+/** A worker that answers boot requests with `onBoot` (or stays silent). */
+function fakeWorker(onBoot?: (worker: FakeWorker) => void): FakeWorker {
+  let handler: (message: WorkerToPage) => void = () => {};
+  let errorHandler: (why: string) => void = () => {};
+  const worker: FakeWorker = {
+    ended: false,
+    received: [],
+    postMessage(message) {
+      worker.received.push(message);
+      if (message.type === 'worker/boot') queueMicrotask(() => onBoot?.(worker));
+    },
+    onMessage: (h) => (handler = h),
+    onError: (h) => (errorHandler = h),
+    terminate: () => void (worker.ended = true),
+    reply: (message) => handler(message),
+    crash: (why) => errorHandler(why),
+  };
+  return worker;
+}
+
+function runtimeWith(workers: FakeWorker[], options: Partial<RuntimeOptions> = {}) {
+  let next = 0;
+  return new Runtime({
+    createWorker: () => workers[next++] ?? fakeWorker(),
+    indexURL: '/pyodide/',
+    loadFiles: () => ({ 'asyncio_live/__init__.py': '' }),
+    interrupts: false,
+    ...options,
+  });
+}
+
+const ready = (worker: FakeWorker) => worker.reply({ type: 'worker/ready', id: 0, boot: { bootMs: 1, fromSnapshot: true } });
+
+describe('the runtime client, when booting fails', () => {
+  it('ends the worker when Python reports it could not start, and fails the waiting run with the reason', async () => {
+    const broken = fakeWorker((w) => w.reply({ type: 'worker/failed', id: 0, message: 'pyodide.asm.wasm: HTTP 404' }));
+    const runtime = runtimeWith([broken]);
+    const booting = runtime.preload();
+    const outcome = await runtime.run('print(1)').done;
+    expect(outcome.result.ok).toBe(false);
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'BootError', message: expect.stringContaining('HTTP 404') });
+    await expect(booting).rejects.toThrow('pyodide.asm.wasm: HTTP 404');
+    expect(broken.ended).toBe(true);
+  });
+
+  it('boots a new worker for the next run after a failed boot', async () => {
+    const broken = fakeWorker((w) => w.reply({ type: 'worker/failed', id: 0, message: 'no memory' }));
+    const good = fakeWorker(ready);
+    const runtime = runtimeWith([broken, good]);
+    await runtime.run('print(1)').done;
+    const second = runtime.run('print(2)');
+    await expect.poll(() => good.received.some((m) => m.type === 'run/start')).toBe(true);
+    good.reply({ type: 'run/done', id: 2, result: { ok: true, time: 0 }, memory: 0, fatal: false });
+    expect((await second.done).result.ok).toBe(true);
+    expect(broken.ended).toBe(true);
+    expect(good.ended).toBe(false);
+  });
+
+  it("rejects preload and ends the worker when the runtime's Python files cannot be loaded", async () => {
+    const worker = fakeWorker(ready);
+    const runtime = runtimeWith([worker], { loadFiles: () => Promise.reject(new Error('runner.py: HTTP 500')) });
+    await expect(runtime.preload()).rejects.toThrow("the runtime's files could not be loaded: runner.py: HTTP 500");
+    expect(worker.ended).toBe(true);
+    expect(worker.received).toEqual([]);
+    const outcome = await runtime.run('print(1)').done;
+    expect(!outcome.result.ok && outcome.result.error.message).toContain('HTTP 500');
+  });
+
+  it('ends the worker and fails the run when the worker script itself fails to load', async () => {
+    const worker = fakeWorker((w) => w.crash('the worker failed to load'));
+    const runtime = runtimeWith([worker]);
+    const outcome = await runtime.run('print(1)').done;
+    expect(!outcome.result.ok && outcome.result.error.message).toContain('the worker failed to load');
+    expect(worker.ended).toBe(true);
+  });
+
+  it('fails the run with a message when no worker can be created at all', async () => {
+    const runtime = new Runtime({
+      createWorker: () => {
+        throw new Error('Worker is not defined');
+      },
+      indexURL: '/pyodide/',
+      loadFiles: () => ({}),
+      interrupts: false,
+    });
+    const outcome = await runtime.run('print(1)').done;
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'BootError', message: expect.stringContaining('Worker is not defined') });
+  });
+
+  it('settles a boot still under way when the page destroys the runtime', async () => {
+    const silent = fakeWorker();
+    const runtime = runtimeWith([silent]);
+    const booting = runtime.preload();
+    const run = runtime.run('print(1)');
+    runtime.destroy();
+    await expect(booting).rejects.toThrow();
+    expect((await run.done).stopped).toBe(true);
+    expect(silent.ended).toBe(true);
+  });
+
+  it('replaces a worker that dies in the middle of a run, and tells the run why', async () => {
+    const dying = fakeWorker(ready);
+    const next = fakeWorker(ready);
+    const runtime = runtimeWith([dying, next]);
+    const run = runtime.run('while True: pass');
+    await expect.poll(() => dying.received.some((m) => m.type === 'run/start')).toBe(true);
+    dying.crash('out of memory');
+    const outcome = await run.done;
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'FatalError', message: expect.stringContaining('out of memory') });
+    expect(dying.ended).toBe(true);
+    await expect(runtime.preload()).resolves.toMatchObject({ fromSnapshot: true });
+  });
+});
