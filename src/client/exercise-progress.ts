@@ -1,21 +1,15 @@
 /**
  * Which exercises this reader has solved, kept in the browser (localStorage). One entry
- * per exercise, keyed by page and example, like saved edits. Anything unreadable is
+ * per exercise, keyed by page and example id, like saved edits. Anything unreadable is
  * treated as "not solved", never as an error.
  */
 
-const PREFIX = 'asyncio-live:solved:';
+import { storage } from './storage.ts';
 
-export function solvedKey(page: string, index: number): string {
-  return `${PREFIX}${page}#${index}`;
-}
+export const SOLVED_PREFIX = 'asyncio-live:solved:';
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled (privacy settings, sandboxed frame)
-  }
+export function solvedKey(page: string, id: string): string {
+  return `${SOLVED_PREFIX}${page}#${id}`;
 }
 
 export function isSolved(key: string): boolean {

@@ -4,13 +4,10 @@
  * session's; this module only knows what an exercise adds.
  */
 import type { ExerciseCheck, RunOutcome } from '../../runtime/index.ts';
+import type { ExampleData } from '../fence/example-data.ts';
 import { markSolved, solvedKey } from './exercise-progress.ts';
 
-export interface ExerciseData {
-  kind: 'predict' | 'fix' | 'write';
-  check: string;
-  solution: string;
-}
+export type ExerciseData = NonNullable<ExampleData['exercise']>;
 
 export class ExerciseView {
   readonly data: ExerciseData;
@@ -18,10 +15,10 @@ export class ExerciseView {
   readonly #key: string;
   readonly #verdict: HTMLElement;
 
-  constructor(element: HTMLElement, data: ExerciseData, index: number) {
+  constructor(element: HTMLElement, data: ExerciseData, id: string) {
     this.data = data;
     this.#element = element;
-    this.#key = solvedKey(location.pathname, index);
+    this.#key = solvedKey(location.pathname, id);
     this.#verdict = element.querySelector<HTMLElement>('.exercise__verdict')!;
   }
 

@@ -4,10 +4,13 @@
  * a click). Everything heavy (the runtime client, the output pane, the editor) is
  * imported then, from example-session.ts.
  */
+import { isAction } from './actions.ts';
+import { readExampleElement, type ExampleElement } from './example-element.ts';
 import type { ExampleSession } from './example-session.ts';
 import { isSolved, solvedKey } from './exercise-progress.ts';
+import { adoptLegacyData } from './legacy-data.ts';
 import { editKey, hasEdit } from './saved-edits.ts';
-import { sharedIndex } from './share-link.ts';
+import { isSharedWith } from './share-link.ts';
 
 type SessionModule = typeof import('./example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
@@ -15,18 +18,22 @@ const loadSessions = () => (sessionModule ??= import('./example-session.ts'));
 
 class LiveExampleElement extends HTMLElement {
   #session: Promise<ExampleSession> | undefined;
+  #example: ExampleElement | undefined;
 
   connectedCallback(): void {
     if (this.dataset.runnable !== 'true' || this.#session) return;
+    const example = (this.#example = readExampleElement(this));
+    const page = location.pathname;
+    // A reader's data from before examples had ids moves to this example's id.
+    if (example.legacyIndex !== null) adoptLegacyData(page, example.legacyIndex, example.id);
     this.querySelector<HTMLElement>('.live-example__actions')?.removeAttribute('hidden');
-    const index = Number(this.dataset.index);
     if (this.dataset.exercise) {
       for (const part of this.querySelectorAll('.exercise__prediction, button[data-action="solution"]')) part.removeAttribute('hidden');
-      if (isSolved(solvedKey(location.pathname, index))) this.querySelector('.exercise__solved')?.removeAttribute('hidden');
+      if (isSolved(solvedKey(page, example.id))) this.querySelector('.exercise__solved')?.removeAttribute('hidden');
     }
     // The reader edited this example before, or a share link carries code for it:
     // show that code, not the lesson's (it is never run by itself).
-    if (hasEdit(editKey(location.pathname, index)) || sharedIndex(location.hash) === index) void this.session();
+    if (hasEdit(editKey(page, example.id)) || isSharedWith(location.hash, example)) void this.session();
     const intent = () => void this.session();
     this.addEventListener('pointerenter', intent, { once: true });
     this.addEventListener('focusin', intent, { once: true });
@@ -36,14 +43,14 @@ class LiveExampleElement extends HTMLElement {
         event.preventDefault();
         // In the prediction box, Ctrl+Enter checks the prediction; elsewhere it runs.
         const inPrediction = (event.target as HTMLElement).closest('.exercise__prediction');
-        void this.session().then((session) => (inPrediction ? session.act('check') : session.run()));
+        void this.session().then((session) => session.act(inPrediction ? 'check' : 'run'));
       }
     });
   }
 
   /** The example's interactive side, created on first intent. */
   session(): Promise<ExampleSession> {
-    this.#session ??= loadSessions().then((module) => module.createSession(this));
+    this.#session ??= loadSessions().then((module) => module.createSession(this.#example ?? readExampleElement(this)));
     return this.#session;
   }
 
@@ -51,9 +58,9 @@ class LiveExampleElement extends HTMLElement {
     const target = event.target as HTMLElement;
     const action = target.closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
     const intoCode = target.closest('.live-example__code');
-    if (!action && !intoCode) return;
+    if (!isAction(action) && !intoCode) return;
     const session = await this.session();
-    if (action) session.act(action);
+    if (isAction(action)) session.act(action);
     else session.edit({ x: event.clientX, y: event.clientY });
   }
 }

@@ -1,10 +1,12 @@
 /**
  * A reader's edits, kept per example across reloads (localStorage, keyed by page and
- * example). Saved data is checked before use: anything corrupted, foreign or saved for
+ * example id; see legacy-data.ts for keys by position, from before ids). Saved data is checked before use: anything corrupted, foreign or saved for
  * a different version of the lesson's code is ignored (and dropped), never an error.
  */
 
-const PREFIX = 'asyncio-live:edit:';
+export const EDIT_PREFIX = 'asyncio-live:edit:';
+import { storage } from './storage.ts';
+
 const VERSION = 1;
 
 interface SavedEdit {
@@ -14,16 +16,8 @@ interface SavedEdit {
   code: string;
 }
 
-export function editKey(page: string, index: number): string {
-  return `${PREFIX}${page}#${index}`;
-}
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled (privacy settings, sandboxed frame)
-  }
+export function editKey(page: string, id: string): string {
+  return `${EDIT_PREFIX}${page}#${id}`;
 }
 
 /** Is anything saved under this key? (Cheap: checked at page load, before any intent.) */

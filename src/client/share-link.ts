@@ -1,6 +1,7 @@
 /**
- * Share links: an example's code in the URL fragment (`#share-2=...`), compressed
- * (deflate) and base64url-encoded. The fragment never reaches a server. Code from a
+ * Share links: an example's code in the URL fragment (`#share-three-squares=...`, by the
+ * example's id), compressed (deflate) and base64url-encoded. Links made before examples
+ * had ids name the example by its position (`#share-2=...`); they still open it. The fragment never reaches a server. Code from a
  * link is shown with a notice and is never run by itself.
  */
 
@@ -32,21 +33,32 @@ function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
-/** The fragment that carries `code` for the example at `index`. */
-export async function shareFragment(index: number, code: string): Promise<string> {
+/** The fragment that carries `code` for the example `id`. */
+export async function shareFragment(id: string, code: string): Promise<string> {
   const payload = toBase64Url(await pipe(new TextEncoder().encode(code), new CompressionStream('deflate-raw')));
   if (payload.length > MAX_LINK_CHARS) {
     throw new ShareLinkError(
       `this code is too long to share as a link (${Math.ceil(payload.length / 1000)} KB encoded, at most ${MAX_LINK_CHARS / 1000} KB)`,
     );
   }
-  return `#${PREFIX}${index}=${payload}`;
+  return `#${PREFIX}${id}=${payload}`;
 }
 
+/** The example a share link is for: by id, or (an older link) by its position then. */
+export type ShareTarget = { id: string } | { legacyIndex: number };
+
 /** Which example a fragment is for, if it is a share link at all (cheap, synchronous). */
-export function sharedIndex(hash: string): number | null {
-  const match = new RegExp(`^#${PREFIX}(\\d+)=`).exec(hash);
-  return match ? Number(match[1]) : null;
+export function shareTarget(hash: string): ShareTarget | null {
+  const match = new RegExp(`^#${PREFIX}(?:(\\d+)|([a-z][a-z0-9-]*))=`).exec(hash);
+  if (!match) return null;
+  return match[1] !== undefined ? { legacyIndex: Number(match[1]) } : { id: match[2] };
+}
+
+/** Is the share link in `hash` for this example? */
+export function isSharedWith(hash: string, example: { id: string; legacyIndex: number | null }): boolean {
+  const target = shareTarget(hash);
+  if (!target) return false;
+  return 'id' in target ? target.id === example.id : target.legacyIndex === example.legacyIndex;
 }
 
 /** The code a share link carries; throws ShareLinkError saying why it cannot be read. */

@@ -5,6 +5,9 @@
  *
  * Info string (after ```python), space-separated:
  *   title="Two squares at once"   a caption shown above the code
+ *   id="two-squares"              the example's name in links and in the reader's saved data
+ *                                 (default: a slug of the title, else a hash of the code;
+ *                                 see example-ids.ts). Give one to keep it when the title changes.
  *   norun                         a fragment that must not run (no Run button, no doc-test)
  *   norun="why"                   the same, with the reason shown to the reader
  *   timeline                      show the run's timeline by default (readers can still hide it)
@@ -53,6 +56,8 @@ export interface Example {
   expected: string | null;
   /** Caption shown above the code, when given. */
   title: string | null;
+  /** The author's own id for the example (`id="..."`), when given; see example-ids.ts. */
+  id: string | null;
   /** `null` for a runnable example; otherwise why it must not run ("" when no reason). */
   norun: string | null;
   /** Show the run's timeline by default. */
@@ -77,7 +82,7 @@ export class FenceError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['title', 'norun', 'timeline', 'exercise'] as const;
+const KNOWN_KEYS = ['title', 'id', 'norun', 'timeline', 'exercise'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 
 /** Reads the info string after the language name into key/value pairs. */
@@ -101,7 +106,7 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(
         where,
         0,
-        `unknown fence option "${key}". A python fence takes: title="...", norun (or norun="reason"), timeline and exercise="predict|fix|write".`,
+        `unknown fence option "${key}". A python fence takes: title="...", id="...", norun (or norun="reason"), timeline and exercise="predict|fix|write".`,
       );
     }
     if (found.has(key as Key)) {
@@ -117,6 +122,9 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
     if (key === 'exercise' && !(EXERCISE_KINDS as readonly string[]).includes(String(value))) {
       throw new FenceError(where, 0, `exercise takes a kind: exercise="predict", exercise="fix" or exercise="write".`);
     }
+    if (key === 'id' && (value === undefined || !ID.test(value))) {
+      throw new FenceError(where, 0, `id takes lowercase letters, digits and dashes, starting with a letter: write id="two-squares".`);
+    }
     if (key === 'title' && (value === undefined || value.trim() === '')) {
       throw new FenceError(where, 0, `title needs text: write title="What this example shows".`);
     }
@@ -125,6 +133,9 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
   }
   return found;
 }
+
+/** What an example id may be: it goes into URLs and storage keys as it is. */
+export const ID = /^[a-z][a-z0-9-]*$/;
 
 const MARKER = /^\s*#\|\s*(.*?)\s*$/;
 
@@ -232,6 +243,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
     throw new FenceError(where, 0, 'a norun example cannot have "#| output": it is never run, so nothing checks it.');
   }
   const title = options.get('title');
+  const id = options.get('id');
   return {
     code: shown.map((l) => l.slice(indent)).join('\n'),
     before: trimBlankEnds(before).join('\n'),
@@ -239,6 +251,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
     indent,
     expected: expected === null ? null : trimBlankEnds(expected).join('\n'),
     title: typeof title === 'string' ? title : null,
+    id: typeof id === 'string' ? id : null,
     norun,
     timeline: options.has('timeline'),
     exercise,
@@ -260,19 +273,6 @@ function readExercise(
   const missing = [check ? null : '"#| check" (the hidden code that says if it is solved)', solution ? null : '"#| solution"', hints.length ? null : 'at least one "#| hint"'].filter(Boolean);
   if (missing.length) throw new FenceError(where, 0, `this exercise needs ${missing.join(', ')}.`);
   return { kind: kind as ExerciseKind, check, hints, solution };
-}
-
-/**
- * The whole program to run: hidden lines around the reader's (possibly edited) code,
- * put back at its indent.
- */
-export function assembleProgram(example: Pick<Example, 'before' | 'after' | 'indent'>, code: string): string {
-  const pad = ' '.repeat(example.indent);
-  const body = code
-    .split('\n')
-    .map((l) => (l.trim() === '' ? '' : pad + l))
-    .join('\n');
-  return [example.before, body, example.after].filter((part) => part !== '').join('\n') + '\n';
 }
 
 function trimBlankEnds(lines: string[]): string[] {

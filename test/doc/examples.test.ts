@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lessonExamples } from './lesson-examples';
-import { assembleProgram } from '../../src/fence/parse-fence';
-import { bootNodeEngine } from '../../runtime/node';
+import { assembleProgram } from '../../src/fence/example-data';
+import { restoredEngine } from '../python';
 
 
 const examples = lessonExamples();
-const engine = bootNodeEngine();
+const engine = restoredEngine();
 
 /** What the reader would see printed: the output, then the error's last line. */
 async function printed(program: string): Promise<string> {

@@ -5,13 +5,13 @@
  * is the output the program prints.
  */
 import { describe, expect, it } from 'vitest';
-import { assembleProgram } from '../../src/fence/parse-fence';
-import { bootNodeEngine } from '../../runtime/node';
+import { assembleProgram } from '../../src/fence/example-data';
+import { restoredEngine } from '../python';
 import type { CheckVerdict } from '../../runtime/protocol';
 import { lessonExamples } from './lesson-examples';
 
 const exercises = lessonExamples().filter(({ example }) => example.exercise !== null);
-const engine = bootNodeEngine();
+const engine = restoredEngine();
 
 async function verdict(program: string, check: string, prediction?: string): Promise<CheckVerdict & { output: string }> {
   let output = '';

@@ -26,7 +26,7 @@ async function check(ex: Locator, withKeys = false): Promise<{ title: string; me
 
 describe('the exercises', () => {
   const withExercises = pages
-    .map((slug) => ({ slug, exercises: collectExamples(join(CONTENT, `${slug}.mdx`)).map((e, index) => ({ ...e.example, index })).filter((e) => e.exercise) }))
+    .map((slug) => ({ slug, exercises: collectExamples(join(CONTENT, `${slug}.mdx`)).map((e) => ({ ...e.example, id: e.id })).filter((e) => e.exercise) }))
     .filter(({ exercises }) => exercises.length > 0);
 
   it('are on every lesson page', () => {
@@ -35,15 +35,15 @@ describe('the exercises', () => {
 
   it.each(withExercises.map(({ slug, exercises }) => [slug, exercises] as const))('%s: each fails as given, passes when solved, and is remembered', async (slug, exercises) => {
     const { page, errors, close } = await open(inject('isolatedURL'), `/${slug}/`);
-    for (const { index, exercise } of exercises) {
-      const ex = page.locator(`live-example[data-index="${index}"]`);
+    for (const { id, exercise } of exercises) {
+      const ex = page.locator(`live-example[data-example-id="${id}"]`);
       const { kind, solution } = exercise!;
       if (kind === 'predict') {
         expect((await check(ex)).title, 'asks for a prediction first').toBe('First, your prediction');
         await ex.getByRole('textbox', { name: /Your prediction/ }).fill('I have no idea');
       }
       const failed = await check(ex);
-      expect(failed.title, `${slug} #${index} as given`).toBe('Not yet');
+      expect(failed.title, `${slug} #${id} as given`).toBe('Not yet');
       expect(failed.message.length).toBeGreaterThan(20);
       if (kind === 'predict') {
         await ex.getByRole('textbox', { name: /Your prediction/ }).fill(solution);
@@ -52,7 +52,7 @@ describe('the exercises', () => {
         await ex.getByRole('button', { name: 'Put this solution in the editor' }).click();
         await ex.locator('.live-example__edited:not([hidden])').waitFor();
       }
-      expect(await check(ex, kind === 'predict'), `${slug} #${index} solved`).toEqual({ title: '✓ Solved', message: expect.stringMatching(/matches|does what/) });
+      expect(await check(ex, kind === 'predict'), `${slug} #${id} solved`).toEqual({ title: '✓ Solved', message: expect.stringMatching(/matches|does what/) });
       await ex.locator('.exercise__solved:not([hidden])').waitFor();
       const hints = ex.locator('.exercise__hint');
       await hints.first().locator('summary').click();

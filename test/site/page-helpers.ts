@@ -95,13 +95,13 @@ export async function responseTime(page: Page): Promise<number> {
  */
 export async function loadCode(page: Page, title: string, code: string): Promise<Locator> {
   const ex = example(page, title);
-  const [index, original] = await ex.evaluate((element) => [
-    Number((element as HTMLElement).dataset.index),
+  const [id, original] = await ex.evaluate((element) => [
+    (element as HTMLElement).dataset.exampleId!,
     JSON.parse(element.querySelector('.live-example__data')!.textContent!).code as string,
   ]);
   await page.evaluate(
     ([key, original, code]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code })),
-    [`asyncio-live:edit:${new URL(page.url()).pathname}#${index}`, original as string, code],
+    [`asyncio-live:edit:${new URL(page.url()).pathname}#${id}`, original, code],
   );
   await page.reload();
   await example(page, title).locator('.monaco-editor').waitFor({ timeout: 30_000 });

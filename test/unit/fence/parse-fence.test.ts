@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assembleProgram, FenceError, parseFence, parseMeta } from '../../../src/fence/parse-fence';
+import { assembleProgram } from '../../../src/fence/example-data';
+import { FenceError, parseFence, parseMeta } from '../../../src/fence/parse-fence';
 
 const at = { file: 'content/lessons/demo.mdx', line: 10 };
 
@@ -11,7 +12,7 @@ describe('parseMeta', () => {
   });
 
   it.each([
-    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", norun \(or norun="reason"\), timeline and exercise/],
+    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline and exercise/],
     ['exercise', /:10: exercise takes a kind/],
     ['exercise="guess"', /:10: exercise takes a kind/],
     ['title="x" title="y"', /:10: the fence option "title" is given twice/],
@@ -34,6 +35,7 @@ describe('parseFence', () => {
       indent: 0,
       expected: 'hi',
       title: 'Hello',
+      id: null,
       norun: null,
       timeline: false,
       exercise: null,

@@ -1,0 +1,75 @@
+/**
+ * Running one example: Run (and Check, for an exercise), Stop, the output pane, and the
+ * error marked at its line of the shown code. One run at a time per example; the page's
+ * runtime queues runs of different examples.
+ */
+import type { RunHandle, RunOutcome } from '../../runtime/index.ts';
+import { assembleProgram, type ExampleData } from '../fence/example-data.ts';
+import type { ExampleCode } from './example-code.ts';
+import type { ExampleEditor } from './example-editor.ts';
+import type { ExerciseView } from './exercise.ts';
+import type { OutputPane } from './output-pane.ts';
+import { pageRuntime } from './page-runtime.ts';
+
+export interface RunControls {
+  /** Buttons that start a run (Run, and Check for an exercise): disabled while one runs. */
+  starters: HTMLButtonElement[];
+  stop: HTMLButtonElement;
+}
+
+export class ExampleRun {
+  readonly #data: ExampleData;
+  readonly #code: ExampleCode;
+  readonly #editor: ExampleEditor;
+  readonly #pane: OutputPane;
+  readonly #exercise: ExerciseView | null;
+  readonly #controls: RunControls;
+  /** Hidden lines before the shown code: tracebacks count them, the reader does not. */
+  readonly #hiddenAbove: number;
+  #current: RunHandle | null = null;
+
+  constructor(data: ExampleData, code: ExampleCode, editor: ExampleEditor, pane: OutputPane, exercise: ExerciseView | null, controls: RunControls) {
+    this.#data = data;
+    this.#code = code;
+    this.#editor = editor;
+    this.#pane = pane;
+    this.#exercise = exercise;
+    this.#controls = controls;
+    this.#hiddenAbove = data.before ? data.before.split('\n').length : 0;
+  }
+
+  /** Run the reader's code; with `checked`, the exercise's check runs after it. */
+  start(checked = false): void {
+    if (this.#current && this.#current.status !== 'done') return;
+    const exercise = this.#exercise;
+    const check = checked && exercise ? exercise.checkRequest() : null;
+    if (checked && exercise && check === null) return;
+    if (check) exercise!.checking();
+    else exercise?.hide();
+    this.#editor.clearError();
+    // Always traced: the timeline can then be shown for any run, after the fact.
+    const handle = pageRuntime().run(assembleProgram(this.#data, this.#code.value), { trace: true, check });
+    this.#current = handle;
+    this.#setRunning(true);
+    this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null));
+  }
+
+  stop(): void {
+    this.#current?.stop();
+  }
+
+  #ended(outcome: RunOutcome, checked: boolean): void {
+    this.#setRunning(false);
+    if (checked) this.#exercise!.show(outcome);
+    if (outcome.result.ok || outcome.stopped) return;
+    const { line, type, message } = outcome.result.error;
+    const shown = line === null ? null : line - this.#hiddenAbove;
+    const inCode = shown !== null && shown >= 1 && shown <= this.#code.value.split('\n').length;
+    void this.#editor.markError(inCode ? shown : null, `${type}: ${message}`);
+  }
+
+  #setRunning(running: boolean): void {
+    for (const starter of this.#controls.starters) starter.disabled = running;
+    this.#controls.stop.disabled = !running;
+  }
+}

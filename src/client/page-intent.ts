@@ -1,0 +1,25 @@
+/**
+ * What the page does once, at the reader's first intent on any example (not once per
+ * example): start Python, and let the service worker keep Python and the editor for
+ * offline use (it caches them only now, so readers who only read never download them).
+ */
+import { pageRuntime } from './page-runtime.ts';
+
+let started = false;
+
+export function onFirstIntent(): void {
+  if (started) return;
+  started = true;
+  // The page says when Python is ready, and how it started (tests and the page
+  // benchmark read both).
+  void pageRuntime()
+    .preload()
+    .then((boot) => {
+      document.documentElement.dataset.pythonBoot = boot.fromSnapshot ? 'snapshot' : 'fresh';
+      document.documentElement.dataset.python = 'ready';
+    })
+    .catch(() => {
+      // A failed boot is told to the run that waits for it (the output pane says why).
+    });
+  void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: 'asyncio-live/warm' }));
+}

@@ -1,0 +1,42 @@
+/**
+ * What the page needs of one example to run, reset and check it: built from the parsed
+ * fence by the build (LiveExample.astro puts it in the page as JSON), read by the client
+ * (src/client/example-session.ts). One type for both sides, so they cannot drift apart.
+ */
+import type { Example, Exercise } from './parse-fence.ts';
+
+export interface ExampleData {
+  /** The example's stable id on its page (example-ids.ts): saved edits, solved marks and links use it. */
+  id: string;
+  /** The lesson's code as the reader sees it. */
+  code: string;
+  before: Example['before'];
+  after: Example['after'];
+  indent: Example['indent'];
+  exercise: Pick<Exercise, 'kind' | 'check' | 'solution'> | null;
+}
+
+export function exampleData(example: Example, id: string): ExampleData {
+  const { exercise } = example;
+  return {
+    id,
+    code: example.code,
+    before: example.before,
+    after: example.after,
+    indent: example.indent,
+    exercise: exercise && { kind: exercise.kind, check: exercise.check, solution: exercise.solution },
+  };
+}
+
+/**
+ * The whole program to run: hidden lines around the reader's (possibly edited) code,
+ * put back at its indent.
+ */
+export function assembleProgram(example: Pick<Example, 'before' | 'after' | 'indent'>, code: string): string {
+  const pad = ' '.repeat(example.indent);
+  const body = code
+    .split('\n')
+    .map((l) => (l.trim() === '' ? '' : pad + l))
+    .join('\n');
+  return [example.before, body, example.after].filter((part) => part !== '').join('\n') + '\n';
+}
