@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Python, booted once into a memory snapshot that each Node test file restores. */
+const SNAPSHOT = 'test/python-snapshot.ts';
+
 /**
  * Projects: unit tests; doc-tests (every python fence of content/ run on the runtime);
  * site tests that read the built `dist/` (built once, in the site project's global setup).
@@ -7,8 +10,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
-      { extends: true, test: { name: 'doc', include: ['test/doc/**/*.test.ts'], testTimeout: 20_000 } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: [SNAPSHOT], testTimeout: 20_000 } },
+      { extends: true, test: { name: 'doc', include: ['test/doc/**/*.test.ts'], globalSetup: [SNAPSHOT], testTimeout: 20_000 } },
       {
         extends: true,
         test: {

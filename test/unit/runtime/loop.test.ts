@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { program } from './programs/index';
-import { bootNodeEngine } from '../../../runtime/node';
+import { restoredEngine } from '../../python';
 import { dedent, runPython, sharedEngine } from './run-python';
 
 describe('the virtual clock', () => {
@@ -170,7 +170,7 @@ describe('CPython 3.14 script semantics', () => {
   });
 
   it("the interpreter's warm-up at boot leaves nothing behind: the first run starts fresh", async () => {
-    const engine = await bootNodeEngine();
+    const engine = await restoredEngine();
     let output = '';
     const result = engine.run(
       dedent(`

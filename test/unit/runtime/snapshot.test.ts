@@ -8,7 +8,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootNodeEngine, createNodeRuntime, makeSnapshot, PYODIDE_DIR, pythonFiles, snapshotName } from '../../../runtime/node';
+import { bootNodeEngine, createNodeRuntime, pythonFiles, snapshotName } from '../../../runtime/node';
+import { snapshotBytes } from '../../python';
 import { program } from './programs/index';
 import { dedent } from './run-python';
 
@@ -17,7 +18,8 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  snapshot = await makeSnapshot(PYODIDE_DIR, pythonFiles());
+  // Made once for the whole test run, by runtime/snapshot.ts (test/python-snapshot.ts).
+  snapshot = snapshotBytes();
   // The snapshot as a static host serves it; and a damaged one.
   server = createServer((request, response) => {
     if (request.url === '/python.snapshot.gz') return response.end(snapshot);
