@@ -18,7 +18,8 @@ export default defineConfig({
           name: 'site',
           include: ['test/site/**/*.test.ts'],
           globalSetup: ['test/site/build-site.ts'],
-          testTimeout: 30_000,
+          // Generous: a test waits for events, never for a time; this only ends a hung one.
+          testTimeout: 90_000,
         },
       },
     ],

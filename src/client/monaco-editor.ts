@@ -82,7 +82,10 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   const fit = () => (mount.style.height = `${editor.getModel()!.getLineCount() * lineHeight + 2 * padding}px`);
   editor.onDidContentSizeChange(fit);
   fit();
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  // An action, not addCommand: Monaco keeps one keybinding service for every editor on the
+  // page, so a command added by the last editor opened ran for all of them (Ctrl+Enter in
+  // one example ran another; microsoft/monaco-editor#2947). An action is its editor's own.
+  editor.addAction({ id: 'asyncio-live.run', label: 'Run the example', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: onRun });
   const leave = escapeThenTab();
   editor.onKeyDown((event) => {
     const key = event.keyCode === monaco.KeyCode.Escape ? 'Escape' : event.keyCode === monaco.KeyCode.Tab ? 'Tab' : '';

@@ -70,6 +70,7 @@ describe('lesson pages', () => {
 
   it.each(lessons)('%s shows each python fence as highlighted code with its output', (slug) => {
     const examples = examplesOf(slug);
+    const ids = collectExamples(join(CONTENT, `${slug}.mdx`)).map(({ id }) => id);
     const elements = built(slug).querySelectorAll('live-example');
     expect(elements).toHaveLength(examples.length);
     examples.forEach((example, i) => {
@@ -86,6 +87,10 @@ describe('lesson pages', () => {
       const hidden = figure.querySelector('details.live-example__setup');
       expect(hidden !== null).toBe(example.before !== '' || example.after !== '');
       expect(figure.getAttribute('data-runnable')).toBe(example.norun === null ? 'true' : 'false');
+      // Known by its stable id (links, saved edits), and by its position before ids.
+      expect(figure.getAttribute('data-example-id')).toBe(ids[i]);
+      expect(figure.getAttribute('id')).toBe(`example-${ids[i]}`);
+      expect(figure.getAttribute('data-legacy-index')).toBe(String(i));
       // No dead buttons without JavaScript: the run bar starts hidden.
       if (example.norun === null) expect(figure.querySelector('.live-example__actions')?.hasAttribute('hidden')).toBe(true);
       if (example.exercise) {
@@ -101,6 +106,12 @@ describe('lesson pages', () => {
         expect(figure.querySelector('.live-example__expected')).toBeNull();
       }
     });
+  });
+
+  it('every lesson page has an exercise, and the Chromium visits (pages-*.test.ts) cover every page of the sidebar', () => {
+    const withExercises = lessons.filter((slug) => examplesOf(slug).some((example) => example.exercise !== null));
+    expect(withExercises).toEqual(lessons.filter((slug) => /^(lessons|beyond)\//.test(slug)));
+    expect(lessons.filter((slug) => !/^(lessons|beyond)\//.test(slug))).toEqual(['reference/cheat-sheet']);
   });
 
   it.each(lessons)('%s links to the previous and next lesson', (slug) => {

@@ -26,7 +26,9 @@ export async function open(base: string, path: string, options: OpenOptions = {}
     viewport: options.touch ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     hasTouch: options.touch,
     isMobile: options.touch,
-    serviceWorkers: options.serviceWorkers ?? 'allow',
+    // Blocked unless a test is about the service worker: at a reader's first intent it
+    // caches Python and the editor (23 MB), work that every other test would pay for.
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const blocked: string[] = [];
   if (options.blockOutside) {
@@ -70,8 +72,25 @@ export async function editorText(ex: Locator): Promise<string> {
   return (await ex.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
 }
 
-/** Open the example's editor and replace its code, typing as a reader would. */
+/**
+ * Forget the status of the example's last run, so that `finished` waits for the next
+ * one (tests that share a page run one example many times).
+ */
+export async function forgetRun(ex: Locator): Promise<void> {
+  await ex.locator('.output__status').evaluateAll((statuses) => statuses.forEach((status) => (status.textContent = '')));
+}
+
+/** Press Reset, then Run: the lesson's own code runs again. */
+export async function resetAndRun(ex: Locator): Promise<string> {
+  await ex.getByRole('button', { name: 'Reset' }).click();
+  await forgetRun(ex);
+  await ex.getByRole('button', { name: 'Run' }).click();
+  return finished(ex);
+}
+
+/** Open the example's editor and replace its code, typing as a reader would (the last run's status is forgotten). */
 export async function replaceCode(page: Page, ex: Locator, code: string): Promise<void> {
+  await forgetRun(ex);
   await ex.locator('.live-example__code').click();
   const lines = ex.locator('.monaco-editor .view-lines');
   await lines.waitFor({ timeout: 30_000 });

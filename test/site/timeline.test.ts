@@ -1,13 +1,20 @@
 /** The timeline of a run, in Chromium: drawn from the trace of that exact run, and replayed. */
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { program } from '../unit/runtime/programs/index';
-import { example, finished, loadCode, open } from './page-helpers';
+import { example, finished, forgetRun, loadCode, open } from './page-helpers';
 
 const GATHER = program('gather_squares');
 
 describe('the timeline', () => {
+  // One page for the three checks, in order (Python boots once).
+  let opened: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    opened = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
+  });
+  afterAll(() => opened.close());
+
   it('shows the two-task gather example: its lanes, the two sleeps overlapping, one second in all', async () => {
-    const { page, close } = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
+    const { page } = opened;
     const ex = await loadCode(page, 'Squaring a number, slowly', GATHER);
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('Square 1\nSquare 2\nEnd square 1\nEnd square 2\n[1, 4]');
@@ -30,37 +37,51 @@ describe('the timeline', () => {
     // A mark and its output line light up together.
     await timeline.locator('.timeline__mark[data-line="2"]').hover();
     await expect.poll(async () => (await ex.locator('.output__line.is-linked').innerText()).trim()).toBe('End square 1');
-    await close();
   });
 
   it('replays the run: the output appears at its loop times under a moving playhead', async () => {
-    const { page, close } = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
+    const { page } = opened;
     const ex = example(page, 'Three squares in one second');
+    await forgetRun(ex);
     await ex.getByRole('button', { name: 'Run' }).click();
     await finished(ex);
     const timeline = ex.locator('.timeline');
     await timeline.locator('svg').waitFor({ timeout: 10_000 });
-    await timeline.getByRole('button', { name: 'Replay' }).click();
-    // Early in the replay: only the lines printed at 0 s are shown.
-    await page.waitForTimeout(300);
-    const early = await ex.locator('.output__line:visible').allInnerTexts();
-    expect(early.map((line) => line.trim())).toEqual(['Square 1', 'Square 2', 'Square 3']);
-    const playhead = await timeline.locator('.timeline__playhead').getAttribute('x1');
-    await page.waitForTimeout(1200);
-    expect(await ex.locator('.output__line:visible').count()).toBe(7);
-    expect(Number(await timeline.locator('.timeline__playhead').getAttribute('x1'))).toBeGreaterThan(Number(playhead));
-    await expect(timeline.getByRole('button', { name: 'Replay' })).toBeTruthy();
-    await close();
+    // Watch the replay from start to end: every set of lines it shows, in order.
+    const replay = await timeline.locator('.timeline__replay').evaluate(
+      (button) =>
+        new Promise<{ shown: string[][]; playheads: number[] }>((resolve) => {
+          const root = button.closest('live-example')!;
+          const shown: string[][] = [];
+          const playheads: number[] = [];
+          const look = () => {
+            const visible = [...root.querySelectorAll<HTMLElement>('.output__line')].filter((line) => !line.hidden).map((line) => line.textContent!.trim());
+            if (JSON.stringify(visible) !== JSON.stringify(shown.at(-1))) shown.push(visible);
+            playheads.push(Number(root.querySelector('.timeline__playhead')!.getAttribute('x1')));
+            if (button.textContent === 'Replay') {
+              observer.disconnect();
+              resolve({ shown, playheads });
+            }
+          };
+          const observer = new MutationObserver(look);
+          observer.observe(root, { attributes: true, subtree: true, childList: true, characterData: true });
+          (button as HTMLButtonElement).click();
+        }),
+    );
+    // First the lines printed at 0 s, then all seven at 1 s; the playhead moved across.
+    expect(replay.shown).toContainEqual(['Square 1', 'Square 2', 'Square 3']);
+    expect(replay.shown.at(-1)).toHaveLength(7);
+    expect(Math.max(...replay.playheads)).toBeGreaterThan(Math.min(...replay.playheads));
   });
 
   it('can be turned off, and the choice is remembered', async () => {
-    const { page, close } = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
+    const { page } = opened;
     const ex = example(page, 'Three squares in one second');
+    await forgetRun(ex);
     await ex.getByRole('button', { name: 'Run' }).click();
     await finished(ex);
     await ex.locator('.output__timeline-toggle').uncheck();
     expect(await ex.locator('.timeline').isVisible()).toBe(false);
     expect(await page.evaluate(() => localStorage.getItem('asyncio-live:timeline'))).toBe('off');
-    await close();
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * Every lesson page in Chromium, once: with every request outside the site refused, its
+ * first example runs and prints what the lesson says (the Node doc-tests run every
+ * example; this shows each page's own runtime works), and each of its exercises is not
+ * accepted as given, is accepted when solved, and is remembered. One browser page goes
+ * from lesson to lesson, as a reader would.
+ */
+import { join } from 'node:path';
+import { expect, inject } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { collectExamples } from '../../src/fence/collect-fences';
+import { sidebar } from '../../src/sidebar';
+import { CONTENT } from './dist';
+import { finished } from './page-helpers';
+
+export const lessonSlugs = sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => item.slug) : []));
+
+/** What a run shows as its output: the printed text, then the error's short line. */
+async function shown(ex: Locator): Promise<string> {
+  const output = await finished(ex);
+  const error = (await ex.locator('.output__error p').count()) ? await ex.locator('.output__error p').innerText() : '';
+  return [output, error].filter(Boolean).join('\n');
+}
+
+/** Press Check (or Ctrl+Enter in the prediction box) and wait for the verdict. */
+async function check(ex: Locator, withKeys = false): Promise<{ title: string; message: string }> {
+  const verdict = ex.locator('.exercise__verdict');
+  // Forget the last verdict, so the wait below cannot mistake it for this one.
+  await verdict.evaluate((element) => (element.querySelector('.exercise__verdict-title')!.textContent = ''));
+  if (withKeys) await ex.getByRole('textbox', { name: /Your prediction/ }).press('Control+Enter');
+  else await ex.getByRole('button', { name: 'Check' }).click();
+  await verdict.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet|Not checked|First)/ }).waitFor({ timeout: 30_000 });
+  return { title: await verdict.locator('.exercise__verdict-title').innerText(), message: await verdict.locator('.exercise__verdict-message').innerText() };
+}
+
+/** Visit one lesson in `page`: run its first example and every exercise. Returns the ids of its exercises. */
+export async function visitLesson(page: Page, slug: string): Promise<string[]> {
+  await page.goto(`${inject('isolatedURL')}/${slug}/`, { waitUntil: 'load' });
+  const examples = collectExamples(join(CONTENT, `${slug}.mdx`));
+  const first = examples.find(({ example }) => example.norun === null && example.exercise === null);
+  if (first) {
+    const ex = page.locator(`live-example[data-example-id="${first.id}"]`);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await shown(ex), `${slug}: ${first.id}`).toBe(first.example.expected);
+  }
+  const exercises = examples.filter(({ example }) => example.exercise !== null);
+  for (const { id, example } of exercises) {
+    const ex = page.locator(`live-example[data-example-id="${id}"]`);
+    const { kind, solution } = example.exercise!;
+    if (kind === 'predict') {
+      expect((await check(ex)).title, 'asks for a prediction first').toBe('First, your prediction');
+      await ex.getByRole('textbox', { name: /Your prediction/ }).fill('I have no idea');
+    }
+    const failed = await check(ex);
+    expect(failed.title, `${slug} #${id} as given`).toBe('Not yet');
+    expect(failed.message.length).toBeGreaterThan(20);
+    if (kind === 'predict') {
+      await ex.getByRole('textbox', { name: /Your prediction/ }).fill(solution);
+    } else {
+      await ex.locator('.exercise__solution summary').click();
+      await ex.getByRole('button', { name: 'Put this solution in the editor' }).click();
+      await ex.locator('.live-example__edited:not([hidden])').waitFor();
+    }
+    expect(await check(ex, kind === 'predict'), `${slug} #${id} solved`).toEqual({ title: '✓ Solved', message: expect.stringMatching(/matches|does what/) });
+    await ex.locator('.exercise__solved:not([hidden])').waitFor();
+    const hints = ex.locator('.exercise__hint');
+    await hints.first().locator('summary').click();
+    expect(await hints.first().locator('p').first().isVisible()).toBe(true);
+  }
+  return exercises.map(({ id }) => id);
+}
