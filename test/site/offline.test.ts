@@ -28,8 +28,9 @@ describe('offline, and on a host that sends no headers', () => {
   });
   afterAll(async () => site?.close());
 
-  it('makes pages cross-origin isolated through the service worker, so Stop interrupts', async () => {
-    const { page, close } = await open(site.url, '/lessons/executing-tasks/', { serviceWorkers: 'allow' });
+  it('makes pages cross-origin isolated through the service worker (Stop interrupts); after that visit, pages reload offline and run', async () => {
+    const servedBefore = site.served.length;
+    const { page, context, close } = await open(site.url, '/lessons/executing-tasks/', { serviceWorkers: 'allow' });
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     await whenControlled(page);
     await page.reload();
@@ -40,16 +41,7 @@ describe('offline, and on a host that sends no headers', () => {
     await status(ex).filter({ hasText: 'Running' }).waitFor({ timeout: 30_000 });
     await ex.getByRole('button', { name: 'Stop' }).click();
     await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
-    await close();
-  });
 
-  it('after one visit, reloads any page offline and runs its examples', async () => {
-    const servedBefore = site.served.length;
-    const { page, context, close } = await open(site.url, '/lessons/executing-tasks/', { serviceWorkers: 'allow' });
-    await whenControlled(page);
-    const first = page.locator('live-example').first();
-    await first.getByRole('button', { name: 'Run' }).click();
-    await finished(first);
     // Python and the editor were cached when the reader first showed intent.
     await expect
       .poll(() => page.evaluate(async () => (await (await caches.open('asyncio-live-runtime')).keys()).length), { timeout: 60_000 })
@@ -60,9 +52,9 @@ describe('offline, and on a host that sends no headers', () => {
     expect(python).toEqual([...new Set(python)]);
     await context.setOffline(true);
     await page.goto(`${site.url}/lessons/why-asynchronous-programming/`, { waitUntil: 'load' });
-    const ex = example(page, 'An await in the wrong place');
-    await ex.getByRole('button', { name: 'Run' }).click();
-    expect(await finished(ex)).toBe('Ana got a ticket, 0 left\nBen got a ticket, -1 left');
+    const wrong = example(page, 'An await in the wrong place');
+    await wrong.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(wrong)).toBe('Ana got a ticket, 0 left\nBen got a ticket, -1 left');
     await page.reload();
     const fixed = example(page, 'Check and take, then wait');
     await fixed.getByRole('button', { name: 'Run' }).click();

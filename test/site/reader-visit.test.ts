@@ -1,0 +1,299 @@
+/**
+ * One reader's visit to one lesson, in Chromium: run, edit, Ctrl+Enter, Stop, floods,
+ * errors, bad input, Reset, saved edits, one worker per page, the timeline, and no
+ * request to any other host. The checks share one page, in order, as one reader would
+ * go from one thing to the next: Python boots once for them (a boot costs seconds, and
+ * what each check shows does not need a fresh page), and each check also shows that
+ * what the one before it did is gone.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { program } from '../unit/runtime/programs/index';
+import { editorText, example, finished, forgetRun, loadCode, open, replaceCode, resetAndRun, responseTime, status } from './page-helpers';
+
+const PAGE = '/lessons/executing-tasks/';
+const NOTEBOOK = 'The notebook version, with nest_asyncio';
+const SQUARING = 'Squaring a number, slowly';
+const SQUARING_ID = 'squaring-a-number-slowly';
+const SQUARING_OUTPUT = 'Square 1\nEnd square 1\n1';
+const GATHER = program('gather_squares');
+
+let opened: Awaited<ReturnType<typeof open>>;
+beforeAll(async () => {
+  opened = await open(inject('isolatedURL'), PAGE);
+  opened.page.on('dialog', (dialog) => opened.errors.push(`dialog: ${dialog.message()}`));
+});
+afterAll(async () => {
+  expect(opened.errors).toEqual([]);
+  await opened.close();
+});
+
+/** Run `code` in the example; returns the output, the status line and the error box. */
+async function runCode(page: Page, ex: Locator, code: string) {
+  await replaceCode(page, ex, code);
+  await ex.getByRole('button', { name: 'Run' }).click();
+  const output = await finished(ex);
+  return { output, status: await status(ex).innerText(), error: await ex.locator('.output__error').innerText() };
+}
+
+async function nextRunWorks(ex: Locator): Promise<void> {
+  expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
+}
+
+describe('running and editing', () => {
+  it("runs the notebook example of the source lesson, on Python restored from the build's snapshot", async () => {
+    const { page, requests } = opened;
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const ex = example(page, NOTEBOOK);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe(SQUARING_OUTPUT);
+    await expect(status(ex).innerText()).resolves.toMatch(/^Done in \d+ ms · loop time 1\.\d+ s\.$/);
+    expect(await page.evaluate(() => document.documentElement.dataset.pythonBoot)).toBe('snapshot');
+    expect(requests.filter((url) => url.endsWith('.snapshot.gz'))).toHaveLength(1);
+  });
+
+  it('shares one worker between the examples of a page, and requests nothing from other hosts', async () => {
+    const { page, requests } = opened;
+    const first = example(page, SQUARING);
+    const second = example(page, 'Three squares in one second');
+    await forgetRun(first);
+    // Two Run clicks at once: the second waits its turn.
+    await first.getByRole('button', { name: 'Run' }).click();
+    await second.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(first)).toBe(SQUARING_OUTPUT);
+    expect(await finished(second)).toContain('[1, 4, 9] after 1.0');
+    expect(page.workers().filter((worker) => worker.url().includes('worker'))).toHaveLength(1);
+    const origin = new URL(inject('isolatedURL')).origin;
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+  });
+
+  it('opens the editor in the colours of the static code, character for character', async () => {
+    const ex = example(opened.page, 'Breakfast, concurrently');
+    // Every visible character with its colour, in reading order.
+    const coloured = (root: string) =>
+      ex.locator(root).evaluate((element) => {
+        const leaves = [...element.querySelectorAll('span')].filter((span) => span.children.length === 0);
+        return leaves.flatMap((span) => [...(span.textContent ?? '')].filter((c) => c.trim() && c !== '\u00a0').map((c) => `${c} ${getComputedStyle(span).color}`));
+      });
+    const before = await coloured('.live-example__code pre');
+    await ex.locator('.live-example__code').click();
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await expect.poll(() => coloured('.monaco-editor .view-lines'), { timeout: 10_000 }).toEqual(before);
+  });
+
+  it('marks the line of a SyntaxError in the editor, with its message', async () => {
+    const ex = example(opened.page, SQUARING);
+    await replaceCode(opened.page, ex, 'print("before")\nresult = await f()');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await finished(ex);
+    await expect(ex.locator('.output__error').innerText()).resolves.toContain("SyntaxError: 'await' outside function");
+    // The error marker sits on the line `result = await f()`.
+    const marker = ex.locator('.monaco-editor .view-overlays > div', { has: opened.page.locator('.squiggly-error') });
+    await marker.first().waitFor({ timeout: 10_000 });
+    const markerTop = await marker.first().evaluate((line) => (line as HTMLElement).style.top);
+    const codeLine = ex.locator('.monaco-editor .view-line', { hasText: 'result = await' });
+    expect(await codeLine.evaluate((line) => (line as HTMLElement).style.top)).toBe(markerTop);
+  });
+
+  it('lets the keyboard leave the editor with Escape then Tab', async () => {
+    const { page } = opened;
+    const ex = example(page, SQUARING);
+    await replaceCode(page, ex, 'x = 1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('# tab');
+    // Tab alone indents (to the next tab stop): it does not leave the editor.
+    await expect.poll(() => editorText(ex)).toMatch(/x = 1 {2,}# tab/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+  });
+
+  it('stops while True: pass through an interrupt (cross-origin isolated), and the next run works in the same worker', async () => {
+    const { page } = opened;
+    const ex = example(page, SQUARING);
+    await replaceCode(page, ex, 'print("spinning")\nwhile True: pass');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await ex.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
+    // The page answers while Python spins (a generous ceiling: a frozen page never answers).
+    expect(await responseTime(page)).toBeLessThan(5000);
+    await ex.getByRole('button', { name: 'Stop' }).click();
+    // How fast a stop is, bench:runtime measures; here, that it happens.
+    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
+    expect(page.workers().filter((worker) => worker.url().includes('worker'))).toHaveLength(1);
+  });
+
+  it('a 100,000-line print loop leaves the page responsive and ends in the truncation line', async () => {
+    const { page } = opened;
+    const ex = example(page, SQUARING);
+    // Enter auto-indents the loop body in the editor.
+    await replaceCode(page, ex, 'for i in range(100_000):\nprint(i)');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await ex.locator('.output__text', { hasText: '9999' }).waitFor({ timeout: 30_000 });
+    expect(await responseTime(page)).toBeLessThan(5000);
+    const text = await finished(ex);
+    expect(text).toContain('[output truncated: the program printed more than 10,000 lines');
+    await expect(ex.locator('.output__error').innerText()).resolves.toContain('OutputLimitExceeded');
+  });
+
+  it('keeps an edit across a reload, ignores corrupted or foreign saved edits, and Reset brings back the lesson', async () => {
+    const { page } = opened;
+    const ex = example(page, SQUARING);
+    await replaceCode(page, ex, 'print("edited", 6 * 7)');
+    // Ctrl+Enter runs this example, though another example's editor was opened since.
+    await page.keyboard.press('ControlOrMeta+Enter');
+    expect(await finished(ex)).toBe('edited 42');
+    await ex.locator('.live-example__edited').waitFor({ state: 'visible' });
+    // Damaged or foreign entries for other examples: ignored, never an error.
+    await page.evaluate((page) => {
+      const key = (id: string) => `asyncio-live:edit:${page}#${id}`;
+      localStorage.setItem(key('the-program-ends-before-the-work'), '{not json');
+      localStorage.setItem(key('wait-for-the-work-through-its-future'), JSON.stringify({ v: 99, code: 'print("from the future")' }));
+      localStorage.setItem(key('taking-turns'), JSON.stringify({ v: 1, original: 'an older lesson', code: 'print("stale")' }));
+    }, PAGE);
+
+    await page.reload();
+    const again = example(page, SQUARING);
+    await again.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await expect.poll(() => editorText(again)).toContain('print("edited", 6 * 7)');
+    const first = page.locator('live-example').first();
+    await first.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(first)).toBe('main is done');
+    expect(await page.locator('live-example .live-example__edited:visible').count()).toBe(1);
+
+    await again.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => editorText(again)).toContain("print('Square', x)");
+    await forgetRun(again);
+    await again.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(again)).toBe(SQUARING_OUTPUT);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('asyncio-live:edit:')))).toEqual([]);
+  });
+});
+
+describe('bad input ends in a clear message, and the next run works', () => {
+  // Each case also shows that what the one before did is gone.
+  const ex = () => example(opened.page, SQUARING);
+
+  it.each([
+    ['an uncaught exception', 'print("before")\nraise ValueError("bad value")', /ValueError: bad value/, 'before'],
+    ['sys.exit(3)', 'import sys\nsys.exit(3)', /SystemExit: the program exited with status 3/, ''],
+    ['raise KeyboardInterrupt', 'raise KeyboardInterrupt', /KeyboardInterrupt/, ''],
+    ['recursion past the limit', 'def f(n): return f(n + 1)\nf(0)', /RecursionError: maximum recursion depth exceeded/, ''],
+    ['input()', 'name = input("Name? ")', /InputNotAvailable: input\(\) cannot read from the keyboard here/, 'Name? '],
+    ['reaching for the page', 'from js import document', /ImportError: cannot import name 'document'/, ''],
+    ['reaching for the network', 'import js\nprint(js.fetch, js.XMLHttpRequest)', null, 'None None'],
+    ['printing HTML', 'print("<img src=x onerror=alert(1)>")', null, '<img src=x onerror=alert(1)>'],
+  ])('%s', async (_name, code, error, output) => {
+    const ran = await runCode(opened.page, ex(), code);
+    expect(ran.output).toBe(output);
+    if (error) expect(ran.error).toMatch(error);
+    else expect(ran.status).toMatch(/^Done/);
+    expect(await ex().locator('.output__text img').count()).toBe(0);
+    await nextRunWorks(ex());
+  });
+
+  it('recursion far past the limit crashes Python, which is restarted', async () => {
+    const ran = await runCode(opened.page, ex(), 'import sys\nsys.setrecursionlimit(50_000)\ndef f(n): return f(n + 1)\nf(0)');
+    expect(ran.error).toMatch(/FatalError: Python crashed .* and was restarted/);
+    await nextRunWorks(ex());
+  });
+
+  it('asking for more memory than 32-bit WebAssembly has ends in MemoryError (bench and the Node tests cover a worker that grew past its limit)', async () => {
+    const ran = await runCode(opened.page, ex(), 'print("asking")\nblock = bytearray(600_000_000) * 4');
+    expect(ran.output).toBe('asking');
+    expect(ran.error).toMatch(/MemoryError/);
+    await nextRunWorks(ex());
+  });
+
+  it('a 1 MB program runs, and the page still answers', async () => {
+    const { page } = opened;
+    // A saved edit is the quickest way to put a megabyte into an example.
+    const big = `s = "${'a'.repeat(1_000_000)}"\nprint(len(s))`;
+    const original = await ex().evaluate((e) => JSON.parse(e.querySelector('.live-example__data')!.textContent!).code as string);
+    await page.evaluate(([key, original, code]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code })), [`asyncio-live:edit:${PAGE}#${SQUARING_ID}`, original, big]);
+    await page.reload();
+    await ex().locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await forgetRun(ex());
+    await ex().getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex())).toBe('1000000');
+    // A generous ceiling: a page frozen by the megabyte would not answer at all.
+    expect(await responseTime(page)).toBeLessThan(5000);
+    await nextRunWorks(ex());
+  });
+});
+
+describe('the timeline', () => {
+  // Last: turning the timeline off is remembered for the rest of the visit.
+
+  it('shows the two-task gather example: its lanes, the two sleeps overlapping, one second in all', async () => {
+    const { page } = opened;
+    const ex = await loadCode(page, SQUARING, GATHER);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('Square 1\nSquare 2\nEnd square 1\nEnd square 2\n[1, 4]');
+    const timeline = ex.locator('.timeline');
+    await timeline.locator('svg').waitFor({ timeout: 10_000 });
+    const labels = await timeline.locator('.timeline__label').allTextContents();
+    expect(labels.map((label) => label.split(' · ')[0])).toEqual(['event loop', 'Task-1 main()', 'Task-2 square(1)', 'Task-3 square(2)']);
+    // One second, plus the few milliseconds the run computed ("1 s" when under 5 ms).
+    expect(await timeline.locator('.timeline__summary').innerText()).toMatch(/^3 tasks, 1(\.0\d*)? s of loop time$/);
+    const sleeps = await timeline.locator('.timeline__wait', { hasText: 'sleep until' }).evaluateAll((waits) =>
+      waits.map((wait) => {
+        const line = wait.querySelector('line')!;
+        return [Number(line.getAttribute('x1')), Number(line.getAttribute('x2'))];
+      }),
+    );
+    expect(sleeps).toHaveLength(2);
+    // The two one-second sleeps overlap for (nearly) all of their length.
+    const overlap = Math.min(sleeps[0][1], sleeps[1][1]) - Math.max(sleeps[0][0], sleeps[1][0]);
+    expect(overlap).toBeGreaterThan(0.9 * (sleeps[0][1] - sleeps[0][0]));
+    // A mark and its output line light up together.
+    await timeline.locator('.timeline__mark[data-line="2"]').hover();
+    await expect.poll(async () => (await ex.locator('.output__line.is-linked').innerText()).trim()).toBe('End square 1');
+  });
+
+  it('replays the run: the output appears at its loop times under a moving playhead', async () => {
+    const { page } = opened;
+    const ex = example(page, 'Three squares in one second');
+    await forgetRun(ex);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await finished(ex);
+    const timeline = ex.locator('.timeline');
+    await timeline.locator('svg').waitFor({ timeout: 10_000 });
+    // Watch the replay from start to end: every set of lines it shows, in order.
+    const replay = await timeline.locator('.timeline__replay').evaluate(
+      (button) =>
+        new Promise<{ shown: string[][]; playheads: number[] }>((resolve) => {
+          const root = button.closest('live-example')!;
+          const shown: string[][] = [];
+          const playheads: number[] = [];
+          const look = () => {
+            const visible = [...root.querySelectorAll<HTMLElement>('.output__line')].filter((line) => !line.hidden).map((line) => line.textContent!.trim());
+            if (JSON.stringify(visible) !== JSON.stringify(shown.at(-1))) shown.push(visible);
+            playheads.push(Number(root.querySelector('.timeline__playhead')!.getAttribute('x1')));
+            if (button.textContent === 'Replay') {
+              observer.disconnect();
+              resolve({ shown, playheads });
+            }
+          };
+          const observer = new MutationObserver(look);
+          observer.observe(root, { attributes: true, subtree: true, childList: true, characterData: true });
+          (button as HTMLButtonElement).click();
+        }),
+    );
+    // First the lines printed at 0 s, then all seven at 1 s; the playhead moved across.
+    expect(replay.shown).toContainEqual(['Square 1', 'Square 2', 'Square 3']);
+    expect(replay.shown.at(-1)).toHaveLength(7);
+    expect(Math.max(...replay.playheads)).toBeGreaterThan(Math.min(...replay.playheads));
+  });
+
+  it('can be turned off, and the choice is remembered', async () => {
+    const { page } = opened;
+    const ex = example(page, 'Three squares in one second');
+    await forgetRun(ex);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await finished(ex);
+    await ex.locator('.output__timeline-toggle').uncheck();
+    expect(await ex.locator('.timeline').isVisible()).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('asyncio-live:timeline'))).toBe('off');
+  });
+});

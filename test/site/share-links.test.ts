@@ -1,0 +1,72 @@
+/**
+ * Share links, in Chromium: new ones (by example id) and ones made before ids (by
+ * position); code from a link never runs by itself and never replaces the reader's own
+ * edit; a broken link says why. (How each kind of broken link is read: the unit tests.)
+ */
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import { example, finished, open, replaceCode, resetAndRun } from './page-helpers';
+
+const PAGE = '/lessons/executing-tasks/';
+const TITLE = 'Squaring a number, slowly';
+const ID = 'squaring-a-number-slowly';
+/** Its position on the page before examples had ids (src/fence/legacy-indexes.json). */
+const LEGACY_INDEX = 6;
+
+/** A share link's fragment for `code`, as the page makes them (deflate-raw, base64url). */
+function fragment(target: string | number, code: string): string {
+  return `#share-${target}=${deflateRawSync(Buffer.from(code)).toString('base64url')}`;
+}
+
+describe('share links', () => {
+  const base = () => inject('isolatedURL');
+
+  it('carry edited code to another reader, with a notice, and never run it by themselves', async () => {
+    const first = await open(base(), PAGE);
+    const ex = example(first.page, TITLE);
+    await replaceCode(first.page, ex, 'print("from a friend")');
+    await ex.getByRole('button', { name: 'Share' }).click();
+    await first.page.waitForFunction((id) => location.hash.startsWith(`#share-${id}=`), ID);
+    const link = new URL(first.page.url());
+    await first.close();
+
+    const second = await open(base(), link.pathname + link.hash);
+    const shared = example(second.page, TITLE);
+    await shared.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
+    await shared.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    // Python is ready, and still nothing has run.
+    await second.page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 30_000 });
+    expect(await shared.locator('.live-example__output').isVisible()).toBe(false);
+    await shared.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(shared)).toBe('from a friend');
+    await second.close();
+  });
+
+  it("made before examples had ids (by position) still open the right example, and keep the reader's own edit", async () => {
+    const { page, close } = await open(base(), PAGE);
+    // The reader's own saved edit of that example, from an earlier visit.
+    const original = await example(page, TITLE).evaluate((e) => JSON.parse(e.querySelector('.live-example__data')!.textContent!).code as string);
+    await page.evaluate(([key, original]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code: 'print("my own edit")' })), [`asyncio-live:edit:${PAGE}#${ID}`, original]);
+    await page.goto(`${base()}${PAGE}${fragment(LEGACY_INDEX, 'print("an old link")')}`);
+    await page.reload();
+    const shared = example(page, TITLE);
+    await shared.locator('.live-example__notice', { hasText: 'Your own edit of this example is kept' }).waitFor({ timeout: 30_000 });
+    // Only that example took the link's code.
+    expect(await page.locator('.live-example__notice:not([hidden])').count()).toBe(1);
+    await shared.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(shared)).toBe('an old link');
+    // Reset goes back to the reader's edit, which the link never replaced.
+    expect(await resetAndRun(shared)).toBe('my own edit');
+    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).code, `asyncio-live:edit:${PAGE}#${ID}`)).toBe('print("my own edit")');
+    await close();
+  });
+
+  it('a broken link says why, and the example keeps the lesson code', async () => {
+    const { page, close } = await open(base(), `${PAGE}#share-${ID}=AAAA`);
+    const ex = example(page, TITLE);
+    await ex.locator('.live-example__notice').filter({ hasText: /could not be opened \(the link is damaged/ }).waitFor({ timeout: 30_000 });
+    expect(await ex.locator('.live-example__code').innerText()).toContain("print('Square', x)");
+    expect(await ex.locator('.live-example__edited').isVisible()).toBe(false);
+    await close();
+  });
+});
