@@ -108,21 +108,3 @@ export async function responseTime(page: Page): Promise<number> {
 }
 
 
-/**
- * Put `code` into an example as the reader's saved edit, and reload: the quickest
- * sure way to load a whole program (typing it would meet the editor's auto-indent).
- */
-export async function loadCode(page: Page, title: string, code: string): Promise<Locator> {
-  const ex = example(page, title);
-  const [id, original] = await ex.evaluate((element) => [
-    (element as HTMLElement).dataset.exampleId!,
-    JSON.parse(element.querySelector('.live-example__data')!.textContent!).code as string,
-  ]);
-  await page.evaluate(
-    ([key, original, code]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code })),
-    [`asyncio-live:edit:${new URL(page.url()).pathname}#${id}`, original, code],
-  );
-  await page.reload();
-  await example(page, title).locator('.monaco-editor').waitFor({ timeout: 30_000 });
-  return example(page, title);
-}

@@ -14,7 +14,11 @@ export async function serveDist(
 ): Promise<{ url: string; /** Paths the server was asked for, in order. */ served: string[]; close(): Promise<void> }> {
   const served: string[] = [];
   const files = sirv(dir, {
-    dev: true, // no caching between test runs of different builds
+    // Files are read per request (no caching between test runs of different builds), and
+    // sent with an ETag: a page's browser revalidates its copies as a reader's does,
+    // and keeps Python's compiled WebAssembly between the pages of one visit.
+    dev: true,
+    etag: true,
     setHeaders(response) {
       if (!isolated) return;
       for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
