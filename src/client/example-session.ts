@@ -7,6 +7,7 @@
  */
 import type { ExampleData } from '../fence/example-data.ts';
 import type { Action } from './actions.ts';
+import { flash } from './button-feedback.ts';
 import { ExampleCode } from './example-code.ts';
 import { ExampleEditor, isTouch } from './example-editor.ts';
 import type { ExampleElement } from './example-element.ts';
@@ -54,14 +55,8 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   showEdited();
 
   async function copy(): Promise<void> {
-    const copyButton = button('copy');
-    try {
-      await navigator.clipboard.writeText(code.value);
-      copyButton.textContent = 'Copied';
-    } catch {
-      copyButton.textContent = 'Copy failed';
-    }
-    setTimeout(() => (copyButton.textContent = 'Copy'), 1500);
+    const copied = await navigator.clipboard.writeText(code.value).then(() => true, () => false);
+    flash(button('copy'), copied ? 'Copied' : 'Copy failed', 'Copy', 1500);
   }
 
   const actions: Record<Action, () => void> = {

@@ -3,6 +3,7 @@
  * on the clipboard); a link's code is shown with a notice, never run by itself, and
  * never replaces the reader's own saved edit of the example.
  */
+import { flash } from './button-feedback.ts';
 import type { ExampleCode } from './example-code.ts';
 import { readShareFragment, shareFragment, ShareLinkError } from './share-link.ts';
 
@@ -22,13 +23,8 @@ export class ExampleShare {
     try {
       const fragment = await shareFragment(this.#id, this.#code.value);
       history.replaceState(null, '', fragment);
-      try {
-        await navigator.clipboard.writeText(location.href);
-        button.textContent = 'Link copied';
-      } catch {
-        button.textContent = 'Link in address bar';
-      }
-      setTimeout(() => (button.textContent = 'Share'), 2000);
+      const copied = await navigator.clipboard.writeText(location.href).then(() => true, () => false);
+      flash(button, copied ? 'Link copied' : 'Link in address bar', 'Share', 2000);
     } catch (error) {
       this.#say(error instanceof ShareLinkError ? `Cannot share: ${error.message}.` : 'Cannot share this code as a link here.');
     }

@@ -107,4 +107,16 @@ export async function responseTime(page: Page): Promise<number> {
   return Date.now() - started;
 }
 
-
+/**
+ * Run `while True: pass` in the example, check the page still answers while Python
+ * spins (a generous ceiling: a frozen page never answers), press Stop and wait for
+ * the run to say so. How fast a stop is, bench:runtime measures; here, that it happens.
+ */
+export async function spinThenStop(page: Page, ex: Locator): Promise<void> {
+  await replaceCode(page, ex, 'print("spinning")\nwhile True: pass');
+  await ex.getByRole('button', { name: 'Run' }).click();
+  await ex.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
+  expect(await responseTime(page)).toBeLessThan(5000);
+  await ex.getByRole('button', { name: 'Stop' }).click();
+  await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+}

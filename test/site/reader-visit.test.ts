@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { program } from '../unit/runtime/programs/index';
-import { editorText, example, finished, forgetRun, open, replaceCode, resetAndRun, responseTime, status } from './page-helpers';
+import { editorText, example, finished, forgetRun, open, replaceCode, resetAndRun, responseTime, spinThenStop, status } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
@@ -121,14 +121,7 @@ describe('running and editing', () => {
   it('stops while True: pass through an interrupt (cross-origin isolated), and the next run works in the same worker', async () => {
     const { page } = opened;
     const ex = example(page, SQUARING);
-    await replaceCode(page, ex, 'print("spinning")\nwhile True: pass');
-    await ex.getByRole('button', { name: 'Run' }).click();
-    await ex.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
-    // The page answers while Python spins (a generous ceiling: a frozen page never answers).
-    expect(await responseTime(page)).toBeLessThan(5000);
-    await ex.getByRole('button', { name: 'Stop' }).click();
-    // How fast a stop is, bench:runtime measures; here, that it happens.
-    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    await spinThenStop(page, ex);
     expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
     expect(page.workers().filter((worker) => worker.url().includes('worker'))).toHaveLength(1);
   });

@@ -6,12 +6,12 @@
  * from lesson to lesson, as a reader would.
  */
 import { join } from 'node:path';
-import { expect, inject } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectExamples } from '../../src/fence/collect-fences';
 import { sidebar } from '../../src/sidebar';
 import { CONTENT } from './dist';
-import { finished } from './page-helpers';
+import { finished, open } from './page-helpers';
 
 export const lessonSlugs = sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => item.slug) : []));
 
@@ -68,4 +68,25 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
     expect(await hints.first().locator('p').first().isVisible()).toBe(true);
   }
   return exercises.map(({ id }) => id);
+}
+
+/**
+ * The test of a group of lessons: one browser page visits each in turn, with every
+ * request outside the site refused; solved marks are remembered (on a reload of the
+ * last page, and in storage for the others).
+ */
+export function visitEachLesson(slugs: string[]): void {
+  it('each runs its first example and checks its exercises, with no request outside the site', async () => {
+    const { page, errors, blocked, requests, close } = await open(inject('isolatedURL'), '/', { blockOutside: true });
+    const solved: [string, string[]][] = [];
+    for (const slug of slugs) solved.push([slug, await visitLesson(page, slug)]);
+    await page.reload();
+    expect(await page.locator('.exercise__solved:not([hidden])').count()).toBe(solved.at(-1)![1].length);
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('asyncio-live:solved:')));
+    expect(keys.sort()).toEqual(solved.flatMap(([slug, ids]) => ids.map((id) => `asyncio-live:solved:/${slug}/#${id}`)).sort());
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(requests.every((url) => url.startsWith(inject('isolatedURL')))).toBe(true);
+    await close();
+  }, 240_000);
 }
