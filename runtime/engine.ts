@@ -57,12 +57,17 @@ export class Engine {
     const quiet = { indexURL, stdout: () => {}, stderr: () => {} };
     if (snapshot) {
       try {
-        const memory = await snapshot().then((data) => data && inflate(data));
-        if (memory) {
-          const pyodide = await load({ ...quiet, _loadSnapshot: memory } as Parameters<typeof loadPyodide>[0]);
-          // Installing runs the warm-up program: a restore that went wrong fails here.
-          return Engine.#create(pyodide, files, true);
-        }
+        // Pyodide takes the snapshot as a promise and awaits it only once its own script
+        // is loaded: the download overlaps that. No snapshot fails the restore, below.
+        const memory = snapshot().then(async (data) => {
+          if (!data) throw new Error('no snapshot');
+          return inflate(data);
+        });
+        // Handled where load awaits it; this only keeps a failure before then from going unhandled.
+        memory.catch(() => {});
+        const pyodide = await load({ ...quiet, _loadSnapshot: memory } as Parameters<typeof loadPyodide>[0]);
+        // Installing runs the warm-up program: a restore that went wrong fails here.
+        return Engine.#create(pyodide, files, true);
       } catch {
         // Fall through to an ordinary boot.
       }
