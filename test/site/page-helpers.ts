@@ -17,6 +17,11 @@ export interface OpenOptions {
   /** Refuse every request to another host (and record it), as a closed network would. */
   blockOutside?: boolean;
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * Refuse Python's files: for checks that need no run. The page still starts Python
+   * at the reader's first intent, and a boot costs seconds of the machine's time.
+   */
+  withoutPython?: boolean;
 }
 
 /** A fresh browser context on `base + path`, recording requests, page errors and CSP refusals. */
@@ -40,6 +45,7 @@ export async function open(base: string, path: string, options: OpenOptions = {}
       return route.abort('blockedbyclient');
     });
   }
+  if (options.withoutPython) await context.route('**/pyodide/**', (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));

@@ -22,7 +22,8 @@ describe('share links', () => {
   const base = () => inject('isolatedURL');
 
   it('carry edited code to another reader, with a notice, and never run it by themselves', async () => {
-    const first = await open(base(), PAGE);
+    // Making a link needs no Python.
+    const first = await open(base(), PAGE, { withoutPython: true });
     const ex = example(first.page, TITLE);
     await replaceCode(first.page, ex, 'print("from a friend")');
     await ex.getByRole('button', { name: 'Share' }).click();
@@ -62,7 +63,7 @@ describe('share links', () => {
   });
 
   it('a broken link says why, and the example keeps the lesson code', async () => {
-    const { page, close } = await open(base(), `${PAGE}#share-${ID}=AAAA`);
+    const { page, close } = await open(base(), `${PAGE}#share-${ID}=AAAA`, { withoutPython: true });
     const ex = example(page, TITLE);
     await ex.locator('.live-example__notice').filter({ hasText: /could not be opened \(the link is damaged/ }).waitFor({ timeout: 30_000 });
     expect(await ex.locator('.live-example__code').innerText()).toContain("print('Square', x)");
