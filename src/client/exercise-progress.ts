@@ -4,12 +4,12 @@
  * treated as "not solved", never as an error.
  */
 
-import { storage } from './storage.ts';
+import { exampleKey, storage } from './storage.ts';
 
 export const SOLVED_PREFIX = 'asyncio-live:solved:';
 
 export function solvedKey(page: string, id: string): string {
-  return `${SOLVED_PREFIX}${page}#${id}`;
+  return exampleKey(SOLVED_PREFIX, page, id);
 }
 
 export function isSolved(key: string): boolean {

@@ -7,17 +7,18 @@
  */
 import { EDIT_PREFIX } from './saved-edits.ts';
 import { SOLVED_PREFIX } from './exercise-progress.ts';
-import { storage } from './storage.ts';
+import { exampleKey, storage } from './storage.ts';
 
 /** Moves this example's data keyed by its old position to its id; the id's own data wins. */
 export function adoptLegacyData(page: string, legacyIndex: number, id: string, store = storage()): void {
   if (!store) return;
   for (const prefix of [EDIT_PREFIX, SOLVED_PREFIX]) {
-    const old = `${prefix}${page}#${legacyIndex}`;
+    const old = exampleKey(prefix, page, legacyIndex);
     const value = store.getItem(old);
     if (value === null) continue;
+    const current = exampleKey(prefix, page, id);
     try {
-      if (store.getItem(`${prefix}${page}#${id}`) === null) store.setItem(`${prefix}${page}#${id}`, value);
+      if (store.getItem(current) === null) store.setItem(current, value);
       store.removeItem(old);
     } catch {
       // quota exceeded: keep the old entry, and try again on the next visit

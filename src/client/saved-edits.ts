@@ -1,11 +1,12 @@
 /**
  * A reader's edits, kept per example across reloads (localStorage, keyed by page and
- * example id; see legacy-data.ts for keys by position, from before ids). Saved data is checked before use: anything corrupted, foreign or saved for
+ * example id; legacy-data.ts moves keys by position, from before ids). Saved data is
+ * checked before use: anything corrupted, foreign or saved for
  * a different version of the lesson's code is ignored (and dropped), never an error.
  */
 
 export const EDIT_PREFIX = 'asyncio-live:edit:';
-import { storage } from './storage.ts';
+import { exampleKey, storage } from './storage.ts';
 
 const VERSION = 1;
 
@@ -17,7 +18,7 @@ interface SavedEdit {
 }
 
 export function editKey(page: string, id: string): string {
-  return `${EDIT_PREFIX}${page}#${id}`;
+  return exampleKey(EDIT_PREFIX, page, id);
 }
 
 /** Is anything saved under this key? (Cheap: checked at page load, before any intent.) */

@@ -1,9 +1,12 @@
 /**
  * Share links: an example's code in the URL fragment (`#share-three-squares=...`, by the
  * example's id), compressed (deflate) and base64url-encoded. Links made before examples
- * had ids name the example by its position (`#share-2=...`); they still open it. The fragment never reaches a server. Code from a
+ * had ids name the example by its position (`#share-2=...`); they still open it. The
+ * fragment never reaches a server. Code from a
  * link is shown with a notice and is never run by itself.
  */
+
+import { ID_PATTERN } from '../fence/example-data.ts';
 
 /** Encoded code longer than this makes links that chat apps and browsers cut. */
 export const MAX_LINK_CHARS = 16_000;
@@ -49,7 +52,7 @@ export type ShareTarget = { id: string } | { legacyIndex: number };
 
 /** Which example a fragment is for, if it is a share link at all (cheap, synchronous). */
 export function shareTarget(hash: string): ShareTarget | null {
-  const match = new RegExp(`^#${PREFIX}(?:(\\d+)|([a-z][a-z0-9-]*))=`).exec(hash);
+  const match = new RegExp(`^#${PREFIX}(?:(\\d+)|(${ID_PATTERN}))=`).exec(hash);
   if (!match) return null;
   return match[1] !== undefined ? { legacyIndex: Number(match[1]) } : { id: match[2] };
 }

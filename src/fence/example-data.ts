@@ -5,6 +5,14 @@
  */
 import type { Example, Exercise } from './parse-fence.ts';
 
+/**
+ * What an example id may be (it goes into URLs and storage keys as it is): lowercase
+ * letters, digits and dashes, starting with a letter, so that it can never be taken for
+ * a position (the keys and links from before ids).
+ */
+export const ID_PATTERN = '[a-z][a-z0-9-]*';
+export const ID = new RegExp(`^${ID_PATTERN}$`);
+
 export interface ExampleData {
   /** The example's stable id on its page (example-ids.ts): saved edits, solved marks and links use it. */
   id: string;

@@ -10,7 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { slug } from 'github-slugger';
-import { FenceError, ID, type Example, type FenceLocation } from './parse-fence.ts';
+import { ID } from './example-data.ts';
+import { FenceError, type Example, type FenceLocation } from './parse-fence.ts';
 
 /** The id an example gets from its fence alone (uniqueness is the page's business). */
 export function exampleId(example: Example): string {

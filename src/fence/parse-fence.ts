@@ -26,6 +26,8 @@
  *   #| solution  the solved code; for a predict exercise, the output it prints
  */
 
+import { ID } from './example-data.ts';
+
 export const EXERCISE_KINDS = ['predict', 'fix', 'write'] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
 
@@ -133,9 +135,6 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
   }
   return found;
 }
-
-/** What an example id may be: it goes into URLs and storage keys as it is. */
-export const ID = /^[a-z][a-z0-9-]*$/;
 
 const MARKER = /^\s*#\|\s*(.*?)\s*$/;
 

@@ -24,7 +24,7 @@ export function pythonSnapshot(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         // Made once for these inputs and kept (the tests make the same one).
-        const { bytes: snapshot } = await cachedSnapshot();
+        const { bytes: snapshot } = await cachedSnapshot(files);
         // A snapshot that does not restore would cost every reader a failed attempt
         // before the ordinary boot: check it here, where it fails the build instead.
         const engine = await bootNodeEngine({ snapshot });

@@ -11,8 +11,7 @@ const CACHE = join(import.meta.dirname, '../../node_modules/.cache/asyncio-live'
  * always the one these inputs make. The build and the tests share it: booting Python to
  * make one costs seconds.
  */
-export async function cachedSnapshot(): Promise<{ name: string; path: string; bytes: Uint8Array }> {
-  const files = pythonFiles();
+export async function cachedSnapshot(files = pythonFiles()): Promise<{ name: string; path: string; bytes: Uint8Array }> {
   const name = snapshotName(files);
   const path = join(CACHE, name);
   if (!existsSync(path)) {

@@ -86,12 +86,17 @@ export async function forgetRun(ex: Locator): Promise<void> {
   await ex.locator('.output__status').evaluateAll((statuses) => statuses.forEach((status) => (status.textContent = '')));
 }
 
-/** Press Reset, then Run: the lesson's own code runs again. */
-export async function resetAndRun(ex: Locator): Promise<string> {
-  await ex.getByRole('button', { name: 'Reset' }).click();
+/** Press Run on an example that may have run before; returns the new run's output. */
+export async function runAgain(ex: Locator): Promise<string> {
   await forgetRun(ex);
   await ex.getByRole('button', { name: 'Run' }).click();
   return finished(ex);
+}
+
+/** Press Reset, then Run: the lesson's own code runs again. */
+export async function resetAndRun(ex: Locator): Promise<string> {
+  await ex.getByRole('button', { name: 'Reset' }).click();
+  return runAgain(ex);
 }
 
 /** Open the example's editor and replace its code, typing as a reader would (the last run's status is forgotten). */

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { program } from '../unit/runtime/programs/index';
-import { editorText, example, finished, forgetRun, open, replaceCode, resetAndRun, responseTime, spinThenStop, status } from './page-helpers';
+import { editorText, example, finished, forgetRun, open, replaceCode, resetAndRun, responseTime, runAgain, spinThenStop, status } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
@@ -170,9 +170,7 @@ describe('running and editing', () => {
 
     await again.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => editorText(again)).toContain("print('Square', x)");
-    await forgetRun(again);
-    await again.getByRole('button', { name: 'Run' }).click();
-    expect(await finished(again)).toBe(SQUARING_OUTPUT);
+    expect(await runAgain(again)).toBe(SQUARING_OUTPUT);
     const edits = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('asyncio-live:edit:')));
     expect(edits.sort()).toEqual([`asyncio-live:edit:${PAGE}#${BIG}`, `asyncio-live:edit:${PAGE}#${GATHERING}`]);
   });
@@ -217,9 +215,7 @@ describe('bad input ends in a clear message, and the next run works', () => {
     const { page } = opened;
     const big = example(page, 'Breakfast, concurrently');
     await big.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-    await forgetRun(big);
-    await big.getByRole('button', { name: 'Run' }).click();
-    expect(await finished(big)).toBe('1000000');
+    expect(await runAgain(big)).toBe('1000000');
     // A generous ceiling: a page frozen by the megabyte would not answer at all.
     expect(await responseTime(page)).toBeLessThan(5000);
   });
@@ -231,9 +227,7 @@ describe('the timeline', () => {
   it('shows the two-task gather example: its lanes, the two sleeps overlapping, one second in all', async () => {
     const { page } = opened;
     const ex = page.locator(`live-example[data-example-id="${GATHERING}"]`);
-    await forgetRun(ex);
-    await ex.getByRole('button', { name: 'Run' }).click();
-    expect(await finished(ex)).toBe('Square 1\nSquare 2\nEnd square 1\nEnd square 2\n[1, 4]');
+    expect(await runAgain(ex)).toBe('Square 1\nSquare 2\nEnd square 1\nEnd square 2\n[1, 4]');
     const timeline = ex.locator('.timeline');
     await timeline.locator('svg').waitFor({ timeout: 10_000 });
     const labels = await timeline.locator('.timeline__label').allTextContents();
@@ -258,9 +252,7 @@ describe('the timeline', () => {
   it('replays the run: the output appears at its loop times under a moving playhead', async () => {
     const { page } = opened;
     const ex = example(page, 'Three squares in one second');
-    await forgetRun(ex);
-    await ex.getByRole('button', { name: 'Run' }).click();
-    await finished(ex);
+    await runAgain(ex);
     const timeline = ex.locator('.timeline');
     await timeline.locator('svg').waitFor({ timeout: 10_000 });
     // Watch the replay from start to end: every set of lines it shows, in order.
@@ -293,9 +285,7 @@ describe('the timeline', () => {
   it('can be turned off, and the choice is remembered', async () => {
     const { page } = opened;
     const ex = example(page, 'Three squares in one second');
-    await forgetRun(ex);
-    await ex.getByRole('button', { name: 'Run' }).click();
-    await finished(ex);
+    await runAgain(ex);
     await ex.locator('.output__timeline-toggle').uncheck();
     expect(await ex.locator('.timeline').isVisible()).toBe(false);
     expect(await page.evaluate(() => localStorage.getItem('asyncio-live:timeline'))).toBe('off');
