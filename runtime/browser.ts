@@ -1,40 +1,35 @@
 import { Runtime, type RuntimeOptions, type WorkerLike } from './client.ts';
-import type { PythonFiles } from './protocol.ts';
+import { fetchPythonFiles } from './python-files.ts';
+// The bundled worker's URL (Vite builds worker.ts and its imports as a worker of its own).
+import workerScript from './worker.ts?worker&url';
 
 /**
- * The runtime's Python package, file by file. Each is a literal `new URL(...,
- * import.meta.url)`, so bundlers ship the files with the site and plain ES modules
- * find them too. A unit test keeps this list equal to the files in runtime/python/.
+ * The runtime's worker, started from a blob: URL that imports the real script. A worker
+ * started from a blob: URL takes the Content Security Policy of the page that made it
+ * (a worker from an http: URL has only what its own response headers say, and a
+ * static host may send none). So the page's policy binds the reader's code however
+ * the site is served: scripts, fonts and connections from the site only, no eval.
  */
-export const PYTHON_FILE_URLS: Record<string, URL> = {
-  'asyncio_live/__init__.py': new URL('./python/asyncio_live/__init__.py', import.meta.url),
-  'asyncio_live/check.py': new URL('./python/asyncio_live/check.py', import.meta.url),
-  'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
-  'asyncio_live/fresh.py': new URL('./python/asyncio_live/fresh.py', import.meta.url),
-  'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
-  'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
-  'asyncio_live/trace.py': new URL('./python/asyncio_live/trace.py', import.meta.url),
-  'nest_asyncio.py': new URL('./python/nest_asyncio.py', import.meta.url),
-};
-
-async function fetchPythonFiles(): Promise<PythonFiles> {
-  const entries = await Promise.all(
-    Object.entries(PYTHON_FILE_URLS).map(async ([path, url]) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-      return [path, await response.text()] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
-}
-
 function browserWorker(): WorkerLike {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'asyncio-live' });
+  const script = new URL(workerScript, location.href).href;
+  const starter = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};\n`], { type: 'text/javascript' }));
+  const worker = new Worker(starter, { type: 'module', name: 'asyncio-live' });
+  // Everything but the first message goes through a port of its own (see worker.ts).
+  const { port1: port, port2 } = new MessageChannel();
+  worker.postMessage({ type: 'worker/port' }, [port2]);
+  const forget = () => URL.revokeObjectURL(starter);
+  port.addEventListener('message', forget, { once: true });
+  worker.addEventListener('error', forget, { once: true });
+  port.start();
   return {
-    postMessage: (message) => worker.postMessage(message),
-    onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
+    postMessage: (message) => port.postMessage(message),
+    onMessage: (handler) => port.addEventListener('message', (event) => handler(event.data)),
     onError: (handler) => worker.addEventListener('error', (event) => handler(event.message || 'the worker failed to load')),
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      forget();
+      port.close();
+      worker.terminate();
+    },
   };
 }
 

@@ -17,6 +17,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
   let engine: Engine | null = null;
   let interrupt: Int32Array | null = null;
   let fatal = false;
+  let clearTimers = () => {};
 
   port.onMessage(async (message) => {
     switch (message.type) {
@@ -30,6 +31,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           // Python is loaded: from here on the worker needs no network and no way out
           // but its port. Readers' code (`import js`) then cannot reach either.
           lockDown(globalThis as unknown as Record<string, unknown>);
+          clearTimers = trackTimers(globalThis as unknown as Record<string, unknown>);
           port.postMessage({
             type: 'worker/ready',
             id: message.id,
@@ -48,6 +50,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
         }
         // A stop written after the previous run ended must not stop this one.
         if (interrupt) Atomics.store(interrupt, 0, 0);
+        clearTimers();
         let result: RunResult;
         try {
           result = engine.run(
@@ -65,6 +68,9 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
               'Very deep recursion is the usual cause. ' + describe(error),
           );
         }
+        // A timer the program set (`js.setInterval`) would fire after it ended, into
+        // the next run's interpreter: programs end with their timers.
+        clearTimers();
         port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal });
         return;
       }
@@ -77,10 +83,10 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
 }
 
 /**
- * What the reader's Python could use, through `import js`, to reach beyond the worker:
- * the network, new workers, a channel to other pages, or the worker's own message port
- * (to forge replies). The Content Security Policy refuses other hosts where the server
- * sends it; this holds on any static host.
+ * What the reader's Python could use, through `import js`, to reach beyond the worker
+ * or to leave something behind for later visits: the network, fonts (a font URL is a
+ * request), new workers, channels to other pages, storage shared with the site's pages
+ * (Cache Storage holds the offline copy of the site), or the worker's own port.
  */
 const ESCAPE_HATCHES = [
   'fetch',
@@ -95,16 +101,87 @@ const ESCAPE_HATCHES = [
   'BroadcastChannel',
   'postMessage',
   'close',
+  'caches',
+  'CacheStorage',
+  'Cache',
+  'indexedDB',
+  'IDBFactory',
+  'fonts',
+  'FontFace',
+  'FontFaceSet',
+  'Notification',
+  'StorageManager',
+  'FileSystemHandle',
+  'FileSystemDirectoryHandle',
+  'FileSystemFileHandle',
+  'FileSystemSyncAccessHandle',
+  'LockManager',
+  'ServiceWorkerContainer',
 ];
 
-/** Removes the worker's escape hatches; entries keep the references they took before. */
+/** The same, on `navigator`: origin storage (and its file system), locks shared with the site's pages, devices. */
+const NAVIGATOR_HATCHES = ['storage', 'locks', 'serviceWorker', 'usb', 'hid', 'serial', 'bluetooth', 'gpu', 'sendBeacon'];
+
+/**
+ * Removes the worker's escape hatches: from the global scope and from every prototype
+ * it inherits them from (`WorkerGlobalScope.prototype.fetch.call(self, url)` would
+ * otherwise still work), then pins them to undefined so nothing can put them back.
+ * Entries taken before (the port) keep working.
+ */
 export function lockDown(scope: Record<string, unknown>): void {
-  for (const name of ESCAPE_HATCHES) {
-    if (!(name in scope)) continue;
+  strip(scope, ESCAPE_HATCHES);
+  const navigator = scope.navigator as Record<string, unknown> | undefined;
+  if (navigator) strip(navigator, NAVIGATOR_HATCHES);
+}
+
+/**
+ * Makes every timer set from now on (by a reader's program, through `import js`: the
+ * runtime itself sets none after boot) one that the returned function clears.
+ */
+export function trackTimers(scope: Record<string, unknown>): () => void {
+  const live = new Map<unknown, (id: unknown) => void>();
+  const pairs = [
+    ['setTimeout', 'clearTimeout'],
+    ['setInterval', 'clearInterval'],
+  ] as const;
+  const wrapped: Record<string, unknown> = {};
+  for (const [set, clear] of pairs) {
+    const original = scope[set] as (...args: unknown[]) => unknown;
+    const cancel = scope[clear] as (id: unknown) => void;
+    if (typeof original !== 'function' || typeof cancel !== 'function') continue;
+    wrapped[set] = (...args: unknown[]) => {
+      const id = original.apply(scope, args);
+      live.set(id, (timer) => cancel.call(scope, timer));
+      return id;
+    };
+  }
+  // The originals go from the prototypes, then the wrappers are pinned in place (where
+  // the global allows it: Node's timers cannot be redefined, only replaced).
+  for (const [name, value] of Object.entries(wrapped)) {
+    for (let level: object | null = Object.getPrototypeOf(scope); level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+      if (Object.hasOwn(level, name)) Reflect.deleteProperty(level, name);
+    }
     try {
-      Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false });
+      Object.defineProperty(scope, name, { value, configurable: false, writable: false, enumerable: true });
     } catch {
-      delete scope[name];
+      scope[name] = value;
+    }
+  }
+  return () => {
+    for (const [id, cancel] of live) cancel(id);
+    live.clear();
+  };
+}
+
+function strip(target: Record<string, unknown>, names: string[]): void {
+  for (let level: object | null = Object.getPrototypeOf(target); level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+    for (const name of names) if (Object.hasOwn(level, name)) Reflect.deleteProperty(level, name);
+  }
+  for (const name of names) {
+    try {
+      Object.defineProperty(target, name, { value: undefined, configurable: false, writable: false, enumerable: false });
+    } catch {
+      Reflect.deleteProperty(target, name);
     }
   }
 }

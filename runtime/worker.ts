@@ -3,20 +3,33 @@
  * The runtime's worker in a browser: a module Web Worker around worker-core.ts.
  * Pyodide's loader is bundled with it; its large files (wasm, standard library) come
  * from the `indexURL` the page sends, the site's own copy.
+ *
+ * The page talks to it through a MessagePort of its own, sent in the first message
+ * (see browser.ts), never through the worker's global `message` event: a listener that
+ * a reader's program adds to the worker (`js.addEventListener`) hears nothing, and
+ * the port itself is out of Python's reach.
  */
 import { loadPyodide } from 'pyodide';
-import type { PageToWorker } from './protocol.ts';
+import type { PageToWorker, WorkerToPage } from './protocol.ts';
 import { serveWorker } from './worker-core.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// Taken now: lockDown() removes `postMessage` from the global scope after boot.
-const post = self.postMessage.bind(self);
-
-serveWorker(
-  {
-    postMessage: (message) => post(message),
-    onMessage: (handler) => self.addEventListener('message', (event: MessageEvent<PageToWorker>) => handler(event.data)),
+self.addEventListener(
+  'message',
+  (event) => {
+    const [port] = event.ports;
+    if (!port) throw new Error('the runtime worker expects its port first');
+    serveWorker(
+      {
+        postMessage: (message: WorkerToPage) => port.postMessage(message),
+        onMessage: (handler) => {
+          port.addEventListener('message', (message: MessageEvent<PageToWorker>) => handler(message.data));
+          port.start();
+        },
+      },
+      loadPyodide,
+    );
   },
-  loadPyodide,
+  { once: true },
 );

@@ -1,4 +1,7 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
@@ -6,6 +9,28 @@ import { injectManifest } from 'workbox-build';
 
 /** Python and the editor: cached on a reader's first intent, not at install. */
 const RUNTIME_FILES = ['pyodide/**', '_astro/monaco-editor*.js', '_astro/editor.worker*.js', '_astro/worker-*.js', '_astro/*.py', '_astro/python*.js', '_astro/github-*.js'];
+
+/** Where the build writes the digest of each file into sw.js (see src/service-worker/integrity.ts). */
+const INTEGRITY_POINT = 'self.__SITE_INTEGRITY';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
+
+/**
+ * The SHA-256 (base64) of every file of the built site but sw.js itself, by URL path.
+ * A gzipped file has two: many hosts send `.gz` files with `Content-Encoding: gzip`,
+ * and the browser then keeps the inflated bytes.
+ */
+async function digests(root: string, swDest: string): Promise<Record<string, string | string[]>> {
+  const integrity: Record<string, string | string[]> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path === swDest) continue;
+    const bytes = await readFile(path);
+    integrity[`/${relative(root, path).split(sep).join('/')}`] = path.endsWith('.gz') ? [sha256(bytes), sha256(gunzipSync(bytes))] : sha256(bytes);
+  }
+  return integrity;
+}
 
 /**
  * After the build: bundles src/service-worker/sw.ts to /sw.js (Workbox inside), then
@@ -43,6 +68,10 @@ export function serviceWorker(): AstroIntegration {
           injectionPoint: 'self.__RUNTIME_MANIFEST',
           maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
         });
+        const integrity = await digests(root, swDest);
+        const worker = await readFile(swDest, 'utf8');
+        if (!worker.includes(INTEGRITY_POINT)) throw new Error(`sw.js: ${INTEGRITY_POINT} not found`);
+        await writeFile(swDest, worker.replace(INTEGRITY_POINT, JSON.stringify(integrity)));
         const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
         logger.info(
           `sw.js: ${site.count} site files (${mb(site.size)} MB) precached, ` +

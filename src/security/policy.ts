@@ -3,7 +3,10 @@
  * (with hashes of the page's scripts, see src/integrations/csp-inline-hashes.ts).
  *
  * - scripts and workers: the site's own files only (plus hashed inline scripts);
- *   'wasm-unsafe-eval' lets Python's WebAssembly compile, and nothing else is eval'd
+ *   'wasm-unsafe-eval' lets Python's WebAssembly compile, and nothing else is eval'd.
+ *   Workers may also start from blob: URLs: the runtime's worker starts that way so
+ *   that it takes this policy with it (runtime/browser.ts). A blob: URL can only be
+ *   made by a script that already runs on the page.
  * - connections: the site only
  * - styles: the site's, and inline styles (Shiki colours code with style attributes,
  *   Monaco adds style elements as it runs); CSS cannot run code
@@ -11,7 +14,7 @@
 export const POLICY_DIRECTIVES = [
   "default-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "img-src 'self' data:",
   "font-src 'self'",
   "object-src 'none'",
@@ -29,7 +32,7 @@ export const STYLE_SOURCES = ["'self'", "'unsafe-inline'"];
  * does not cover the workers it starts. Script rules stay in the meta policy, where
  * each page's inline scripts have their hashes.
  */
-export const HEADER_POLICY = "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'";
+export const HEADER_POLICY = "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'";
 
 /** The headers that make a page cross-origin isolated (SharedArrayBuffer, so Stop can interrupt). */
 export const ISOLATION_HEADERS = {

@@ -9,14 +9,16 @@
  *   an example (the page sends `asyncio-live/warm`): readers who only read never pay.
  *   Each file crosses the network once, whether the page or the cache asked first.
  * - Every response gets the isolation headers and the header policy.
+ * - A cached copy is served only if its bytes are the build's (integrity.ts): a script
+ *   that rewrote the cache cannot make the site serve what it wrote.
  * - A new build's worker waits until the page asks it to take over (`asyncio-live/update`),
  *   so one page never mixes two versions; old caches are then removed.
  */
-import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
-import type { WorkboxPlugin } from 'workbox-core';
+import { cacheNames, type WorkboxPlugin } from 'workbox-core';
 import { HEADER_POLICY, ISOLATION_HEADERS } from '../security/policy.ts';
+import { verified } from './integrity.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -34,6 +36,9 @@ function withSiteHeaders(response: Response): Response {
 
 const siteHeaders: WorkboxPlugin = {
   handlerWillRespond: async ({ response }) => withSiteHeaders(response),
+  // A copy that is not the build's counts as missing: the network is asked instead.
+  cachedResponseWillBeUsed: async ({ cacheName, request, cachedResponse }) =>
+    (await verified(request.url, cachedResponse, async () => (await caches.open(cacheName)).delete(request))) ?? null,
 };
 
 addPlugins([siteHeaders]);
@@ -91,8 +96,9 @@ function runtimeFile(url: string, key: string): Promise<Response> {
   })();
 }
 
-function fromCache(key: string): Promise<Response | undefined> {
-  return caches.match(key, { cacheName: RUNTIME_CACHE });
+async function fromCache(key: string): Promise<Response | undefined> {
+  const cache = await caches.open(RUNTIME_CACHE);
+  return verified(key, await cache.match(key), () => cache.delete(key));
 }
 
 async function warmRuntime(): Promise<void> {
@@ -119,11 +125,22 @@ registerRoute(
   },
 );
 
-// Anything else of the site (a page that is not in the build: the 404): the network
-// first, the cache when offline, headers added either way.
+// Anything else of the site (a page that is not in the build): the network, with
+// headers added; offline, the build's own 404 page. Nothing of it is cached: what is
+// not in the build has no digest to check a copy against.
 registerRoute(
   ({ url }) => url.origin === self.location.origin,
-  new NetworkFirst({ cacheName: 'asyncio-live-pages', plugins: [siteHeaders] }),
+  async ({ request }) => {
+    try {
+      return withSiteHeaders(await fetch(request));
+    } catch (error) {
+      const key = getCacheKeyForURL('/404.html');
+      const cache = key ? await caches.open(cacheNames.precache) : null;
+      const page = key && cache ? await verified(key, await cache.match(key), () => cache.delete(key)) : undefined;
+      if (page) return withSiteHeaders(new Response(page.body, { status: 404, headers: page.headers }));
+      throw error;
+    }
+  },
 );
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
@@ -136,6 +153,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       await pruneRuntime();
+      // Earlier builds kept pages outside the build here; nothing checks them now.
+      await caches.delete('asyncio-live-pages');
       await self.clients.claim();
     })(),
   );

@@ -50,6 +50,34 @@ describe('offline, and on a host that sends no headers', () => {
     const python = site.served.slice(servedBefore).filter((path) => path.startsWith('/pyodide/'));
     expect(python.length).toBeGreaterThanOrEqual(4);
     expect(python).toEqual([...new Set(python)]);
+
+    // Anything that runs on the site's origin can rewrite the service worker's caches
+    // (a program in the worker could, before it lost `caches`): a page and a script
+    // that are not the build's are never served.
+    const rewritten = await page.evaluate(async (targets) => {
+      const done: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          const path = new URL(request.url).pathname;
+          if (!targets.includes(path)) continue;
+          const body = path.endsWith('.html') ? '<h1>poisoned</h1><script>top.poisoned = true</script>' : 'self.poisoned = true;';
+          await cache.put(request, new Response(body, { headers: { 'Content-Type': path.endsWith('.html') ? 'text/html' : 'text/javascript' } }));
+          done.push(path);
+        }
+      }
+      return done.sort();
+    }, ['/lessons/synchronous-programming/index.html', '/pyodide/pyodide.asm.mjs']);
+    expect(rewritten).toEqual(['/lessons/synchronous-programming/index.html', '/pyodide/pyodide.asm.mjs']);
+    await page.goto(`${site.url}/lessons/synchronous-programming/`, { waitUntil: 'load' });
+    expect(await page.locator('h1').first().innerText()).toBe('Synchronous programming');
+    expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
+    expect(await page.evaluate(() => 'poisoned' in window)).toBe(false);
+    const first = page.locator('live-example').first();
+    await first.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(first)).not.toBe('');
+    expect(await status(first).innerText()).toMatch(/^Done/);
+
     await context.setOffline(true);
     await page.goto(`${site.url}/lessons/why-asynchronous-programming/`, { waitUntil: 'load' });
     const wrong = example(page, 'An await in the wrong place');

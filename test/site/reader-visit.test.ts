@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { program } from '../unit/runtime/programs/index';
-import { editorText, example, finished, forgetRun, open, replaceCode, resetAndRun, responseTime, runAgain, spinThenStop, status } from './page-helpers';
+import { editorText, example, finished, forgetRun, open, pythonWorkers, replaceCode, resetAndRun, responseTime, runAgain, spinThenStop, status } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
@@ -72,7 +72,7 @@ describe('running and editing', () => {
     await second.getByRole('button', { name: 'Run' }).click();
     expect(await finished(first)).toBe(SQUARING_OUTPUT);
     expect(await finished(second)).toContain('[1, 4, 9] after 1.0');
-    expect(page.workers().filter((worker) => worker.url().includes('worker'))).toHaveLength(1);
+    expect(pythonWorkers(page)).toHaveLength(1);
     const origin = new URL(inject('isolatedURL')).origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
   });
@@ -123,7 +123,7 @@ describe('running and editing', () => {
     const ex = example(page, SQUARING);
     await spinThenStop(page, ex);
     expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
-    expect(page.workers().filter((worker) => worker.url().includes('worker'))).toHaveLength(1);
+    expect(pythonWorkers(page)).toHaveLength(1);
   });
 
   it('a 100,000-line print loop leaves the page responsive and ends in the truncation line', async () => {

@@ -4,11 +4,23 @@ All examples of a page share one interpreter, but each must run as a fresh
 ``python main.py`` would. A program that patches ``asyncio.sleep``, deletes
 ``builtins.len``, turns off the garbage collector, installs a trace function or ignores
 SIGINT would otherwise change every later run, or break the runner itself (Stop
-included), until the page is reloaded.
+included), until the page is reloaded. A program from a share link could use that
+against the reader: patch the exercise checks, or the runtime's clock, for every run
+after its own.
+
+Put back: the modules the interpreter had at boot (``sys.modules`` itself: a program
+may replace ``asyncio`` there), their functions and classes (``asyncio.sleep``), the
+attributes of their classes (``asyncio.Runner.run``), the code of their functions
+(``asyncio.sleep.__code__``), the runtime's own functions and objects, and the
+interpreter-wide settings below. Modules a program imported are forgotten, so the next
+program imports them afresh. This runs when a program ends and again before the next
+one starts: JavaScript that a program left behind (a timer made through ``import js``)
+could otherwise change things in between. (The worker also clears such timers.)
 """
 
 import gc
 import logging
+import types
 import os
 import signal
 import sys
@@ -27,7 +39,21 @@ _PACKAGES = (
     "linecache", "tracemalloc",
 )
 
+#: The runtime's own modules: their functions and classes are put back exactly (a
+#: program must not replace the exercise check or the clock). Their data is the
+#: runner's to manage.
+_RUNTIME = ("asyncio_live", "nest_asyncio")
+
 _SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook")
+
+#: ``sys`` lists that steer imports: a program could add a finder to every later import.
+_SYS_LISTS = ("meta_path", "path_hooks", "path")
+
+_CODE = (types.FunctionType, type, types.ModuleType, types.BuiltinFunctionType, types.MethodType, staticmethod, classmethod)
+
+
+def _is_code(value):
+    return isinstance(value, _CODE) or callable(value)
 
 # Taken now, so that holding stops works even after a program patched ``signal``.
 _set_signal = signal.signal
@@ -37,11 +63,35 @@ class _Pristine:
     """What the interpreter looked like once the runtime had booted."""
 
     def __init__(self):
+        self.sys_modules = dict(sys.modules)
         self.modules = [
             (module.__dict__, dict(module.__dict__))
-            for name, module in list(sys.modules.items())
+            for name, module in self.sys_modules.items()
             if name.partition(".")[0] in _PACKAGES and getattr(module, "__dict__", None) is not None
         ]
+        runtime = [module for name, module in self.sys_modules.items() if name.partition(".")[0] in _RUNTIME]
+        self.runtime = [(module.__dict__, {k: v for k, v in vars(module).items() if _is_code(v)}) for module in runtime]
+        # The runtime's own objects (the clock, the task numbering): a method replaced on
+        # the instance (``clock.advance = ...``) is dropped.
+        self.objects = [
+            (vars(value), {k: v for k, v in vars(value).items() if _is_code(v)})
+            for module in runtime
+            for value in vars(module).values()
+            if type(value).__module__.partition(".")[0] in _RUNTIME and hasattr(value, "__dict__")
+            and not isinstance(value, (type, types.ModuleType, types.FunctionType))
+        ]
+        # Python classes of those modules, and of the runtime, attribute by attribute.
+        self.classes = [
+            (cls, dict(vars(cls)))
+            for cls in {
+                id(value): value
+                for name, module in self.sys_modules.items()
+                if name.partition(".")[0] in _PACKAGES + _RUNTIME and getattr(module, "__dict__", None) is not None
+                for value in list(vars(module).values())
+                if isinstance(value, type) and value.__flags__ & _HEAP_TYPE
+            }.values()
+        ]
+        self.sys_lists = {name: list(getattr(sys, name)) for name in _SYS_LISTS}
         self.recursion_limit = sys.getrecursionlimit()
         self.int_max_str_digits = sys.get_int_max_str_digits()
         self.warning_filters = list(warnings.filters)
@@ -57,6 +107,19 @@ class _Pristine:
 
 
 _pristine = None
+
+#: ``Py_TPFLAGS_HEAPTYPE``: a class made by Python code, whose attributes can be set.
+_HEAP_TYPE = 1 << 9
+
+#: Functions whose ``__code__`` a program replaced, with their own code (the audit hook
+#: below sees every such replacement; the function object stays the same, so putting
+#: back module attributes would not undo it).
+_replaced_code = {}
+
+
+def _audit(event, args):
+    if event == "object.__setattr__" and args[1] == "__code__" and isinstance(args[0], types.FunctionType):
+        _replaced_code.setdefault(args[0], args[0].__code__)
 
 
 def allow_stops():
@@ -77,6 +140,7 @@ def remember():
     """Record the booted interpreter's state (once, after the runtime is installed)."""
     global _pristine
     _pristine = _Pristine()
+    sys.addaudithook(_audit)
 
 
 def restore_code():
@@ -94,10 +158,40 @@ def restore_code():
         # Only the names that were there at boot: a submodule imported since (an
         # attribute of its package) must stay.
         namespace.update(saved)
+    for function, code in list(_replaced_code.items()):
+        function.__code__ = code
+    _replaced_code.clear()
+    modules = sys.modules
+    for name in [name for name in modules if name not in _pristine.sys_modules and name != "__main__"]:
+        del modules[name]
+    for name, module in _pristine.sys_modules.items():
+        if modules.get(name) is not module and name != "__main__":
+            modules[name] = module
+    for namespace, saved in _pristine.runtime + _pristine.objects:
+        for name in [name for name, value in namespace.items() if name not in saved and _is_code(value)]:
+            del namespace[name]
+        namespace.update(saved)
+    for cls, saved in _pristine.classes:
+        _restore_class(cls, saved)
+    for name, saved in _pristine.sys_lists.items():
+        current = getattr(sys, name)
+        if current != saved:
+            current[:] = saved
     sys.settrace(None)
     sys.setprofile(None)
     for name, hook in _pristine.sys_hooks.items():
         setattr(sys, name, hook)
+
+
+def _restore_class(cls, saved):
+    now = vars(cls)
+    if len(now) == len(saved) and all(saved.get(name, saved) is value for name, value in now.items()):
+        return
+    for name in [name for name in now if name not in saved]:
+        type.__delattr__(cls, name)
+    for name, value in saved.items():
+        if now.get(name, saved) is not value and name not in ("__dict__", "__weakref__", "__doc__"):
+            type.__setattr__(cls, name, value)
 
 
 def restore():

@@ -273,6 +273,10 @@ def run(code, options, on_output=None, on_trace=None):
     default, the real streams). With ``options["check"]``, an exercise's check runs after
     the program and the result gets its ``"check"`` verdict; ``time`` stays the
     program's own."""
+    # What changed since the last program ended (JavaScript that it left behind can run
+    # between two runs) is undone before this one starts.
+    fresh.restore_code()
+    fresh.restore()
     max_lines, max_bytes = options["maxOutputLines"], options["maxOutputBytes"]
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")

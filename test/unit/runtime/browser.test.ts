@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PYTHON_FILE_URLS } from '../../../runtime/browser';
+import { PYTHON_FILE_URLS } from '../../../runtime/python-files';
 import { pythonFiles } from '../../../runtime/node';
 
 describe('the browser runtime', () => {

@@ -235,6 +235,41 @@ describe('CPython 3.14 script semantics', () => {
     expect(stdout).toBe('1.0 3\nTrue None True\n');
   });
 
+  it("undoes what a hostile program left for later runs: sys.modules, stdlib classes, function code, the runtime's clock and checks", async () => {
+    const planted = await runPython(`
+      import asyncio, statistics, sys, types
+      import asyncio_live.check, asyncio_live.clock
+      sys.modules["asyncio"] = types.SimpleNamespace(run=lambda *args: print("a fake asyncio"))
+      asyncio.Runner.run = lambda self, coro, **kwargs: print("a patched Runner")
+      del asyncio.Event.wait
+      asyncio.iscoroutinefunction.__code__ = (lambda function: False).__code__
+      asyncio_live.clock.clock.advance = lambda *args: None
+      asyncio_live.check.verdict = lambda *args: {"passed": True, "message": ""}
+      statistics.mean = lambda data: 42
+      sys.meta_path.insert(0, object())
+      print("planted")
+    `);
+    expect(planted.stdout).toBe('planted\n');
+    const { stdout, result } = await runPython(`
+      import asyncio, statistics, sys, time
+      async def main():
+          event = asyncio.Event()
+          asyncio.get_running_loop().call_later(1, event.set)
+          await event.wait()
+          print(time.monotonic() - 1000, asyncio.iscoroutinefunction(main))
+      asyncio.run(main())
+      print(statistics.mean([1, 3]), type(sys.meta_path[0]).__name__ != "object")
+    `);
+    expect(result.ok).toBe(true);
+    expect(stdout).toBe('1.0 True\n2 True\n');
+    const check = sharedEngine().then((engine) =>
+      engine.run('import asyncio_live.check as c\nc.verdict = lambda *a: {"passed": True, "message": ""}\nprint(1)', {
+        check: { code: 'assert printed == "2\\n", "prints 2"' },
+      }),
+    );
+    expect((await check).check).toEqual({ passed: false, message: 'prints 2' });
+  });
+
   it("reports the program's own loop time, not the runner's clean-up after it", async () => {
     // Garbage that the runner collects after the program, and that takes half a second
     // to collect: not the program's time. Its last line reads the clock as it ends.

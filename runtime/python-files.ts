@@ -1,0 +1,28 @@
+import type { PythonFiles } from './protocol.ts';
+
+/**
+ * The runtime's Python package, file by file. Each is a literal `new URL(...,
+ * import.meta.url)`, so bundlers ship the files with the site and plain ES modules
+ * find them too. A unit test keeps this list equal to the files in runtime/python/.
+ */
+export const PYTHON_FILE_URLS: Record<string, URL> = {
+  'asyncio_live/__init__.py': new URL('./python/asyncio_live/__init__.py', import.meta.url),
+  'asyncio_live/check.py': new URL('./python/asyncio_live/check.py', import.meta.url),
+  'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
+  'asyncio_live/fresh.py': new URL('./python/asyncio_live/fresh.py', import.meta.url),
+  'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
+  'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
+  'asyncio_live/trace.py': new URL('./python/asyncio_live/trace.py', import.meta.url),
+  'nest_asyncio.py': new URL('./python/nest_asyncio.py', import.meta.url),
+};
+
+export async function fetchPythonFiles(): Promise<PythonFiles> {
+  const entries = await Promise.all(
+    Object.entries(PYTHON_FILE_URLS).map(async ([path, url]) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return [path, await response.text()] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}

