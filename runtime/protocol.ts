@@ -69,6 +69,8 @@ export interface RunError {
   line: number | null;
   /** The traceback as Python prints it, limited to the reader's own frames. */
   traceback: string;
+  /** A program that exited (`sys.exit(3)`, `os._exit(3)`): the status a process would exit with. */
+  exitStatus?: number;
 }
 
 /** How a run ended. */

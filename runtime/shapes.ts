@@ -86,7 +86,7 @@ function tagged<T>(tag: string, shapes: Record<string, Schema<T>>): Schema<T> {
   };
 }
 
-const runError = object<RunError>({ type: string, message: string, line: nullable(number), traceback: string });
+const runError = object<RunError>({ type: string, message: string, line: nullable(number), traceback: string, exitStatus: number }, ['exitStatus']);
 const checkVerdict = object<CheckVerdict>({ passed: boolean, message: string });
 
 const runResultSchema: Schema<RunResult> = (value, path) => {

@@ -6,6 +6,8 @@ the real time spent running Python plus every wait that was skipped. So a CPU-bo
 loop between two awaits moves the clock as far as it really took, as in CPython.
 """
 
+import math
+import operator
 import time as _time
 
 # The real clock functions, saved before ``install`` replaces them in ``time``.
@@ -72,7 +74,7 @@ class Clock:
 
     def advance(self, seconds):
         """Skip ``seconds`` of waiting. Past the budget, stop the program."""
-        if seconds <= 0:
+        if not seconds > 0:  # NaN included: a clock never moves by it
             return
         if self.elapsed() + seconds > self.budget:
             raise VirtualTimeBudgetExceeded(
@@ -87,10 +89,27 @@ class Clock:
 clock = Clock()
 
 
-def _sleep(seconds):
-    """Blocking ``time.sleep``: moves the clock and holds the thread, as in CPython."""
+#: The longest sleep CPython accepts: its clock counts nanoseconds in a signed 64-bit int.
+_LONGEST_SLEEP = (2**63 - 1) / 1e9
+
+
+def _sleep_seconds(seconds):
+    """``time.sleep``'s argument read as CPython 3.13 and 3.14 read it, with their errors."""
+    if isinstance(seconds, float):
+        if math.isnan(seconds):
+            raise ValueError("Invalid value NaN (not a number)")
+    else:
+        seconds = operator.index(seconds)
+    if abs(seconds) > _LONGEST_SLEEP:
+        raise OverflowError("timestamp out of range for platform time_t")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
+    return float(seconds)
+
+
+def _sleep(seconds):
+    """Blocking ``time.sleep``: moves the clock and holds the thread, as in CPython."""
+    seconds = _sleep_seconds(seconds)
     from . import trace
 
     if trace.current is not None:

@@ -6,10 +6,13 @@ import gc
 import io
 import json
 import linecache
+import operator
+import os
 import random
 import sys
 import traceback
 import types
+import warnings
 from asyncio import events
 
 from . import check as exercise
@@ -116,20 +119,29 @@ class _Output:
             raise OutputLimitExceeded(self.message)
         if not text:
             return 0
-        if trace.current is not None:
+        written = len(text)
+        # Capped before anything is sent or kept: a 50 MB print costs one count, not 50 MB
+        # of messages.
+        lines = text.count("\n")
+        size = len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
+        if self._lines + lines > self._max_lines or self._bytes + size > self._max_bytes:
+            text = self._fit(text)
+            self.over = True
+            lines = text.count("\n")
+            size = len(text.encode("utf-8", "replace"))
+        if trace.current is not None and text:
             trace.current.output(stream, text)
         if stream == "stdout":
             self.printed.append(text)
-        self._lines += text.count("\n")
-        self._bytes += len(text.encode("utf-8", "replace"))
+        self._lines += lines
+        self._bytes += size
         other = "stderr" if stream == "stdout" else "stdout"
         if self._pending[other]:
             self.flush(other)
         if not self._pending[stream]:
             self._pending_t[stream] = clock.elapsed()
         self._pending[stream] += text
-        if self._lines > self._max_lines or self._bytes > self._max_bytes:
-            self.over = True
+        if self.over:
             self.flush(stream)
             self._send("stderr", f"\n[output truncated: {self.message}]\n")
             raise OutputLimitExceeded(self.message)
@@ -139,7 +151,20 @@ class _Output:
             self._pending[stream] = pending[cut:]
             self._send(stream, pending[:cut], self._pending_t[stream])
             self._pending_t[stream] = clock.elapsed()
-        return len(text)
+        return written
+
+    def _fit(self, text):
+        """The start of ``text`` that fits in what the run may still print."""
+        room_lines = self._max_lines - self._lines
+        if text.count("\n") > room_lines:
+            end = -1
+            for _ in range(room_lines):
+                end = text.index("\n", end + 1)
+            text = text[: end + 1]
+        room_bytes = max(0, self._max_bytes - self._bytes)
+        if len(text) > room_bytes or len(text.encode("utf-8", "replace")) > room_bytes:
+            text = text[:room_bytes].encode("utf-8", "replace")[:room_bytes].decode("utf-8", "ignore")
+        return text
 
     def flush(self, stream=None):
         for name in (stream,) if stream else ("stdout", "stderr"):
@@ -188,6 +213,20 @@ class _Stream(io.TextIOBase):
             clock.resume()
 
 
+class ProgramExit(SystemExit):
+    """``os._exit(status)``: in CPython the process ends at once. Here the program ends
+    (nothing after it runs: a SystemExit, which asyncio's tasks pass straight on), and
+    the run reports the status."""
+
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
+
+
+def _os_exit(status):
+    raise ProgramExit(operator.index(status))
+
+
 class InputNotAvailable(RuntimeError):
     """``input()`` in an example: there is no keyboard to read from."""
 
@@ -233,6 +272,14 @@ def _close_leftover_loops():
     policy.set_event_loop(None)
 
 
+def _text_of(value):
+    """``str(value)``, or what CPython prints when that fails."""
+    try:
+        return str(value)
+    except BaseException:  # noqa: BLE001 - the reader's __str__, which may raise anything
+        return "<exception str() failed>"
+
+
 def _readers_frames(tb):
     """The traceback entries of the reader's program only (not the runner's, not asyncio's)."""
     return [frame for frame in traceback.extract_tb(tb) if frame.filename == PROGRAM]
@@ -251,13 +298,35 @@ def _error_of(error):
         text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
     text += "".join(traceback.format_exception_only(error))
     line = frames[-1].lineno if frames else None
-    return {"type": kind, "message": str(error), "line": line, "traceback": text}
+    return {"type": kind, "message": _text_of(error), "line": line, "traceback": text}
+
+
+def _collect_garbage():
+    """Collect the program's garbage cycles now, so that "coroutine ... was never
+    awaited" appears in this run's output. CPython collects them as the process ends,
+    when no Python code runs, and reports their warnings at ``<sys>:0``; so does this
+    (otherwise they would name the runner's own line)."""
+    with warnings.catch_warnings(record=True) as caught:
+        gc.collect()
+    for warning in caught:
+        warnings._showwarnmsg(
+            warnings.WarningMessage(warning.message, warning.category, "<sys>", 0, source=warning.source)
+        )
 
 
 def run_json(code, options_json, on_output, on_trace):
     """``run`` for the JavaScript side: the options as one JSON object, the result as JSON
     (checked there against protocol.ts)."""
-    return json.dumps(run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace))
+    try:
+        result = run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace)
+    except BaseException as broken:  # noqa: BLE001 - whatever got past the runner is reported, not a crash
+        result = {"ok": False, "time": 0.0, "error": {
+            "type": "RuntimeFailure",
+            "message": f"the runtime could not finish this run ({type(broken).__name__}). "
+                       "Run it again; reload the page if it happens twice.",
+            "line": None, "traceback": ""}}
+    # Never NaN or Infinity: they are not JSON.
+    return json.dumps(result, allow_nan=False, default=str)
 
 
 def _print_to_real_streams(stream, text, t):
@@ -283,6 +352,7 @@ def run(code, options, on_output=None, on_trace=None):
     sys.stderr = _Stream(output, "stderr")
     sys.stdin = _NoStdin()
     builtins.input = _no_input
+    os._exit = _os_exit
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
     clock.reset(deterministic=options["deterministic"], budget=options["budget"])
     task_numbers.reset()
@@ -303,12 +373,19 @@ def run(code, options, on_output=None, on_trace=None):
             fresh.hold_stops()
             ended = clock.elapsed()
             fresh.restore_code()
+    except ProgramExit as exit_:
+        if exit_.status != 0:
+            error = {"type": "SystemExit", "message": f"the program exited with status {exit_.status} (os._exit)",
+                     "line": None, "traceback": "", "exitStatus": exit_.status}
     except SystemExit as exit_:
-        if exit_.code not in (None, 0):
-            if not isinstance(exit_.code, int) and not output.over:
-                output.write("stderr", f"{exit_.code}\n")
-            error = {"type": "SystemExit", "message": f"the program exited with status {exit_.code}",
-                     "line": None, "traceback": ""}
+        code = exit_.code
+        if code not in (None, 0):
+            status = code if isinstance(code, int) else 1
+            if not isinstance(code, int) and not output.over:
+                # CPython prints the object and exits with status 1.
+                output.write("stderr", f"{_text_of(code)}\n")
+            error = {"type": "SystemExit", "message": f"the program exited with status {status}",
+                     "line": None, "traceback": "", "exitStatus": status}
     except BaseException as raised:  # noqa: BLE001 - the reader's error, reported to them
         error = _error_of(raised)
         if isinstance(raised, (WaitsForever, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
@@ -319,8 +396,7 @@ def run(code, options, on_output=None, on_trace=None):
     finally:
         output.closed = True
         _close_leftover_loops()
-        # Collect now, so "coroutine ... was never awaited" appears in this run's output.
-        gc.collect()
+        _collect_garbage()
         output.flush()
         fresh.restore()
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
