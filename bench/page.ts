@@ -9,12 +9,15 @@
  * - click to first output, warm runtime and cold (empty cache, click at load)
  * - what the Python snapshot buys: runtime ready from the snapshot and from an ordinary
  *   boot (the snapshot refused), at localhost speed and over slower links
+ * - floods (floods.ts): a sleep(0) spin, a print flood and 5,000 ticking tasks, each
+ *   run 6 s, stopped, then drawn: the longest main-thread task, the Stop time, memory
  */
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/chromium.ts';
 import { serveDist } from '../test/site/serve-dist.ts';
+import { benchFloods } from './floods.ts';
 import { slowLink } from './slow-link.ts';
 
 const RUNS = 5;
@@ -181,6 +184,9 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
     await link.close();
   }
 }
+
+// 6. Floods: what a hostile or runaway program costs the page.
+await benchFloods(browser, server.url);
 
 await browser.close();
 await server.close();

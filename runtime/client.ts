@@ -30,7 +30,11 @@ export interface RuntimeOptions {
    * and the next run boots a new one. Default: on when SharedArrayBuffer is usable.
    */
   interrupts?: boolean;
-  /** How long a stop may take through interrupts before the worker is replaced. Default 2000 ms. */
+  /**
+   * How long a stop may take through interrupts before the worker is replaced. Default
+   * 200 ms: a reader's Stop must feel instant, and a program with thousands of tasks
+   * takes longer than that to cancel them all (the next interpreter boots meanwhile).
+   */
   stopTimeoutMs?: number;
 }
 
@@ -49,7 +53,7 @@ export interface RunOutcome {
 export type RunEvent =
   | { type: 'status'; status: RunStatus }
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** loop time, s */ t: number | null }
-  | { type: 'trace'; event: TraceEvent }
+  | { type: 'trace'; events: TraceEvent[] }
   | { type: 'done'; outcome: RunOutcome };
 
 export interface RunHandle {
@@ -84,7 +88,7 @@ export class Runtime {
   constructor(options: RuntimeOptions) {
     this.#options = {
       memoryLimit: 1024 ** 3,
-      stopTimeoutMs: 2000,
+      stopTimeoutMs: 200,
       snapshotURL: null,
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
@@ -150,10 +154,10 @@ export class Runtime {
     if (!run || !('id' in message) || message.id !== run.id) return;
     switch (message.type) {
       case 'run/output':
-        run.emit({ type: 'output', stream: message.stream, text: message.text, t: message.t });
+        for (const chunk of message.chunks) run.emit({ type: 'output', ...chunk });
         break;
       case 'run/trace':
-        run.emit({ type: 'trace', event: message.event });
+        run.emit({ type: 'trace', events: message.events });
         break;
       case 'run/done':
         if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker();
@@ -196,12 +200,16 @@ export class Runtime {
     this.#killCurrent(run);
   }
 
-  /** Stop without interrupts (or when they did not work): end the worker itself. */
+  /**
+   * Stop without interrupts (or when they were too slow): end the worker itself, and
+   * boot the next interpreter now, so the next Run does not wait for it.
+   */
   #killCurrent(run: Run): void {
     if (this.#current !== run || run.status === 'done') return;
     this.#worker?.end();
     this.#worker = null;
     this.#end(run, failure('Stopped', 'You stopped the program.'));
+    if (this.#queue.length === 0) void this.preload().catch(() => {});
   }
 
   #replaceWorker(): void {

@@ -1,6 +1,6 @@
 import type { loadPyodide, PyodideAPI } from 'pyodide';
 import { runOptions, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from './protocol.ts';
-import { readRunResult, readTraceEvent } from './shapes.ts';
+import { readRunResult, readTraceBatch } from './shapes.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
 const PACKAGE_DIR = '/home/pyodide/asyncio-live';
@@ -16,7 +16,7 @@ export class Engine {
     code: string,
     options: string,
     onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
-    onTrace: ((event: string) => void) | undefined,
+    onTrace: ((batch: string) => void) | undefined,
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
 
@@ -113,14 +113,14 @@ export class Engine {
 
   /**
    * Runs one program; `onOutput` gets its stdout and stderr as they are written, and
-   * `onTrace`, when given, each event of the run's trace (tracing costs time: only
+   * `onTrace`, when given, the events of the run's trace in batches (tracing costs time: only
    * ask for it when something shows it).
    */
   run(
     code: string,
     options: Partial<RunOptions> = {},
     onOutput: (chunk: OutputChunk) => void = () => {},
-    onTrace?: (event: TraceEvent) => void,
+    onTrace?: (events: TraceEvent[]) => void,
   ): RunResult {
     this.#listener = onOutput;
     try {
@@ -129,7 +129,7 @@ export class Engine {
         JSON.stringify(runOptions(options)),
         (stream, text, t) => onOutput({ stream, text, t }),
         // undefined becomes None in Python (null would become a JsNull object).
-        onTrace ? (event) => onTrace(readTraceEvent(event)) : undefined,
+        onTrace ? (batch) => onTrace(readTraceBatch(batch)) : undefined,
       );
       return readRunResult(result);
     } finally {

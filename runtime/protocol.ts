@@ -106,7 +106,9 @@ export type TraceEvent =
   | { type: 'wait'; task: string; t: number; on: WaitTarget }
   | { type: 'done'; task: string; t: number; result?: string; exception?: string; cancelled?: true }
   | { type: 'block'; task: string | null; t: number; /** a blocking time.sleep */ seconds: number }
-  | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string };
+  | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string }
+  /** The last event of a trace that was cut short: the first `shown` of `total` events were kept. */
+  | { type: 'limit'; t: number; shown: number; total: number };
 
 /** How an interpreter started. */
 export interface BootInfo {
@@ -118,6 +120,9 @@ export interface BootInfo {
 
 /** The runtime's Python package, as path (relative to its root) -> source. */
 export type PythonFiles = Record<string, string>;
+
+/** How long the worker gathers output before it sends it on: short enough to read as live. */
+export const OUTPUT_BATCH_MS = 40;
 
 /** What the page (the client) sends to the worker. Every request carries an `id`. */
 export type PageToWorker =
@@ -138,8 +143,10 @@ export type PageToWorker =
 export type WorkerToPage =
   | { type: 'worker/ready'; id: number; boot: BootInfo }
   | { type: 'worker/failed'; id: number; message: string }
-  | { type: 'run/output'; id: number; stream: 'stdout' | 'stderr'; text: string; t: number | null }
-  | { type: 'run/trace'; id: number; event: TraceEvent }
+  /** Output in order, gathered for up to {@link OUTPUT_BATCH_MS} (a message per line flooded the page). */
+  | { type: 'run/output'; id: number; chunks: OutputChunk[] }
+  /** Trace events come in batches (one message per event flooded the page). */
+  | { type: 'run/trace'; id: number; events: TraceEvent[] }
   | {
       type: 'run/done';
       id: number;

@@ -44,7 +44,9 @@ export function runFile(engine: Engine, bytes: Uint8Array, file: string, options
   console.error = console.warn = () => {};
   let result: RunResult;
   try {
-    result = options.trace ? engine.run(source.code, runOptions, () => {}, jsonLine) : engine.run(source.code, runOptions, write);
+    result = options.trace
+      ? engine.run(source.code, runOptions, () => {}, (events) => events.forEach(jsonLine))
+      : engine.run(source.code, runOptions, write);
   } catch (error) {
     printReport();
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);

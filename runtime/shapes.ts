@@ -114,14 +114,16 @@ const traceEventSchema = tagged<TraceEvent>('type', {
   ),
   block: object<Event<'block'>>({ type: literal('block'), task: nullable(string), t: number, seconds: number }),
   output: object<Event<'output'>>({ type: literal('output'), stream: literal('stdout', 'stderr'), task: nullable(string), t: number, text: string }),
+  limit: object<Event<'limit'>>({ type: literal('limit'), t: number, shown: number, total: number }),
 });
+const traceBatchSchema = array(traceEventSchema);
 
 /** A run's result as Python sent it (JSON), checked against {@link RunResult}. */
 export function readRunResult(json: string): RunResult {
   return runResultSchema(JSON.parse(json), 'result');
 }
 
-/** One trace event as Python sent it (JSON), checked against {@link TraceEvent}. */
-export function readTraceEvent(json: string): TraceEvent {
-  return traceEventSchema(JSON.parse(json), 'event');
+/** A batch of trace events as Python sent it (a JSON array), each checked against {@link TraceEvent}. */
+export function readTraceBatch(json: string): TraceEvent[] {
+  return traceBatchSchema(JSON.parse(json), 'events');
 }

@@ -1,6 +1,6 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { Engine } from './engine.ts';
-import type { PageToWorker, RunResult, WorkerToPage } from './protocol.ts';
+import { OUTPUT_BATCH_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -52,12 +52,13 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
         if (interrupt) Atomics.store(interrupt, 0, 0);
         clearTimers();
         let result: RunResult;
+        const output = new Outbox((chunks) => port.postMessage({ type: 'run/output', id, chunks }));
         try {
           result = engine.run(
             message.code,
             message.options,
-            (chunk) => port.postMessage({ type: 'run/output', id, ...chunk }),
-            message.trace ? (event) => port.postMessage({ type: 'run/trace', id, event }) : undefined,
+            (chunk) => output.add(chunk),
+            message.trace ? (events) => port.postMessage({ type: 'run/trace', id, events }) : undefined,
           );
         } catch (error) {
           // Only a crash of the interpreter itself gets here: the runner catches every
@@ -68,6 +69,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
               'Very deep recursion is the usual cause. ' + describe(error),
           );
         }
+        output.send();
         // A timer the program set (`js.setInterval`) would fire after it ended, into
         // the next run's interpreter: programs end with their timers.
         clearTimers();
@@ -183,6 +185,35 @@ function strip(target: Record<string, unknown>, names: string[]): void {
     } catch {
       Reflect.deleteProperty(target, name);
     }
+  }
+}
+
+/**
+ * Output of a run on its way to the page: sent when {@link OUTPUT_BATCH_MS} have passed
+ * since the last message, and when the run ends. (Python runs synchronously, so no
+ * timer could fire in between: the clock is read as chunks come.)
+ */
+class Outbox {
+  #chunks: OutputChunk[] = [];
+  // The first chunk goes at once: the first line a reader sees is never held back.
+  #sentAt = -Infinity;
+  readonly #post: (chunks: OutputChunk[]) => void;
+
+  constructor(post: (chunks: OutputChunk[]) => void) {
+    this.#post = post;
+  }
+
+  add(chunk: OutputChunk): void {
+    this.#chunks.push(chunk);
+    if (performance.now() - this.#sentAt >= OUTPUT_BATCH_MS) this.send();
+  }
+
+  send(): void {
+    this.#sentAt = performance.now();
+    if (this.#chunks.length === 0) return;
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    this.#post(chunks);
   }
 }
 

@@ -15,9 +15,16 @@ const STATUS_TEXT: Record<Exclude<RunStatus, 'done'>, string> = {
 };
 
 /**
+ * Lines added to the page per frame. A flood (10,000 lines arrive at once) is drawn
+ * over a few frames, each well under the 100 ms that makes a page feel frozen.
+ */
+const LINES_PER_FRAME = 200;
+
+/**
  * The output pane of one example: a status line, the program's output (stderr in the
  * error colour), and the final error as a short message with its traceback folded
- * under it. Output is added in batches, once per frame, so a flood stays smooth.
+ * under it. Output is added in batches, a bounded number per frame, so a flood stays
+ * smooth; the run's ending is shown once its output is all there.
  */
 export class OutputPane {
   readonly #root: HTMLElement;
@@ -33,7 +40,10 @@ export class OutputPane {
   #pending: Line[] = [];
   #trace: TraceEvent[] = [];
   #outcome: RunOutcome | null = null;
-  #frame = 0;
+  /** The scheduled batch of output (a frame, or a timer while the tab is hidden). */
+  #scheduled: (() => void) | null = null;
+  /** What to do once every pending line is shown: the run's ending. */
+  #drained: (() => void) | null = null;
 
   constructor(root: HTMLElement, exampleLabel: string, timelineByDefault: boolean) {
     this.#root = root;
@@ -100,6 +110,8 @@ export class OutputPane {
   /** Show one run, from its first event to its outcome. */
   show(run: RunHandle, onDone: (outcome: RunOutcome) => void): void {
     this.#root.hidden = false;
+    this.#cancelBatch();
+    this.#drained = null;
     this.#lines = [];
     this.#lineElements = [];
     this.#pending = [];
@@ -122,28 +134,57 @@ export class OutputPane {
         for (const text of event.text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
           this.#pending.push({ stream: event.stream, text, t: event.t });
         }
-        this.#frame ||= requestAnimationFrame(() => this.#flush());
+        this.#scheduleBatch();
         break;
       case 'trace':
-        this.#trace.push(event.event);
+        this.#trace.push(...event.events);
         break;
       case 'done':
-        this.#flush();
-        this.#outcome = event.outcome;
-        this.#finish(event.outcome);
-        onDone(event.outcome);
-        void this.#showTimeline();
+        this.#drained = () => {
+          this.#outcome = event.outcome;
+          this.#finish(event.outcome);
+          onDone(event.outcome);
+          void this.#showTimeline();
+        };
+        if (this.#pending.length === 0) this.#flush();
+        else this.#scheduleBatch();
         break;
     }
   }
 
+  #scheduleBatch(): void {
+    if (this.#scheduled) return;
+    const run = () => {
+      this.#scheduled = null;
+      this.#flush();
+    };
+    // Frames do not come while the tab is hidden; a timer still does.
+    if (document.hidden) {
+      const timer = setTimeout(run, 16);
+      this.#scheduled = () => clearTimeout(timer);
+    } else {
+      const frame = requestAnimationFrame(run);
+      this.#scheduled = () => cancelAnimationFrame(frame);
+    }
+  }
+
+  #cancelBatch(): void {
+    this.#scheduled?.();
+    this.#scheduled = null;
+  }
+
+  /** Show the next batch of pending lines; once none are left, the run's ending. */
   #flush(): void {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-    const batch = this.#pending;
-    this.#pending = [];
+    const batch = this.#pending.splice(0, LINES_PER_FRAME);
     this.#lines.push(...batch);
     this.#append(batch);
+    if (this.#pending.length > 0) {
+      this.#scheduleBatch();
+      return;
+    }
+    const drained = this.#drained;
+    this.#drained = null;
+    drained?.();
   }
 
   #append(lines: Line[]): void {

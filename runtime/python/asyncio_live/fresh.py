@@ -39,10 +39,11 @@ _PACKAGES = (
     "linecache", "tracemalloc",
 )
 
-#: The runtime's own modules: their functions and classes are put back exactly (a
-#: program must not replace the exercise check or the clock). Their data is the
-#: runner's to manage.
+#: The runtime's own modules: put back exactly (a program must not replace the
+#: exercise check or the clock, nor lift a limit such as the trace's), but for the
+#: state the runner itself keeps there during a run.
 _RUNTIME = ("asyncio_live", "nest_asyncio")
+_RUNNER_STATE = ("current", "_pristine", "_replaced_code")
 
 _SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook")
 
@@ -70,7 +71,9 @@ class _Pristine:
             if name.partition(".")[0] in _PACKAGES and getattr(module, "__dict__", None) is not None
         ]
         runtime = [module for name, module in self.sys_modules.items() if name.partition(".")[0] in _RUNTIME]
-        self.runtime = [(module.__dict__, {k: v for k, v in vars(module).items() if _is_code(v)}) for module in runtime]
+        self.runtime = [
+            (module.__dict__, {k: v for k, v in vars(module).items() if k not in _RUNNER_STATE}) for module in runtime
+        ]
         # The runtime's own objects (the clock, the task numbering): a method replaced on
         # the instance (``clock.advance = ...``) is dropped.
         self.objects = [
@@ -167,7 +170,11 @@ def restore_code():
     for name, module in _pristine.sys_modules.items():
         if modules.get(name) is not module and name != "__main__":
             modules[name] = module
-    for namespace, saved in _pristine.runtime + _pristine.objects:
+    for namespace, saved in _pristine.runtime:
+        for name in [name for name in namespace if name not in saved and name not in _RUNNER_STATE]:
+            del namespace[name]
+        namespace.update(saved)
+    for namespace, saved in _pristine.objects:
         for name in [name for name, value in namespace.items() if name not in saved and _is_code(value)]:
             del namespace[name]
         namespace.update(saved)

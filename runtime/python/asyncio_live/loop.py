@@ -19,6 +19,17 @@ class WaitsForever(RuntimeError):
     """No task can ever run again: a real program would hang here."""
 
 
+class NoProgress(RuntimeError):
+    """The loop keeps turning but its clock never moves on: a program that would spin
+    forever (the virtual-time budget can only stop a program whose clock moves)."""
+
+
+#: Turns of the loop in a row without its clock jumping ahead to a timer, before a run
+#: is stopped as a spin. A turn costs microseconds: this is seconds of spinning, far
+#: more than any lesson's program takes between two waits.
+MAX_TURNS_WITHOUT_PROGRESS = 1_000_000
+
+
 class _VirtualSelector:
     def __init__(self, loop):
         self._loop = loop
@@ -64,12 +75,30 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._selector = _VirtualSelector(self)
         # No sleeping loop to wake from another thread: nothing to do.
         self._write_to_self = lambda: None
+        self._still_turns = 0
+        self._still_since = clock.skipped
 
     def time(self):
         return clock.monotonic()
 
     def _process_events(self, event_list):
         pass
+
+    def _run_once(self):
+        super()._run_once()
+        if clock.skipped != self._still_since:
+            self._still_since = clock.skipped
+            self._still_turns = 0
+            return
+        self._still_turns += 1
+        if self._still_turns > MAX_TURNS_WITHOUT_PROGRESS:
+            self._still_turns = 0
+            raise NoProgress(
+                f"the event loop went round {MAX_TURNS_WITHOUT_PROGRESS:,} times without its clock "
+                "moving on: the tasks keep handing control to each other (an "
+                "`await asyncio.sleep(0)` in an endless loop?) but none of them waits for "
+                "time to pass, so the program would never end. Give the loop an end condition."
+            )
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:

@@ -19,7 +19,7 @@ from . import check as exercise
 from . import clock as clock_module
 from . import fresh, trace
 from .clock import VirtualTimeBudgetExceeded, clock
-from .loop import WaitsForever, install_policy, task_numbers
+from .loop import NoProgress, WaitsForever, install_policy, task_numbers
 
 #: The name the reader's program has in tracebacks and warnings, as if run as
 #: ``python main.py``.
@@ -388,7 +388,7 @@ def run(code, options, on_output=None, on_trace=None):
                      "line": None, "traceback": "", "exitStatus": status}
     except BaseException as raised:  # noqa: BLE001 - the reader's error, reported to them
         error = _error_of(raised)
-        if isinstance(raised, (WaitsForever, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
+        if isinstance(raised, (WaitsForever, NoProgress, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
             # The runtime's own stops: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
         # The traceback is not written to stderr: the page shows it folded under a short
@@ -401,7 +401,7 @@ def run(code, options, on_output=None, on_trace=None):
         fresh.restore()
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if trace.current is not None:
-            trace.current.flush()
+            trace.current.finish()
         trace.current = None
         sys.stdout.flush()
         sys.stderr.flush()

@@ -72,20 +72,25 @@ def _innermost_await(coro):
     return names[-1] if len(names) > 1 else None
 
 
+#: Events a run's trace keeps: a timeline of more tells nobody anything, and a program
+#: that spins on ``sleep(0)`` makes thousands a second. Past it, events are counted only.
+MAX_EVENTS = 10_000
+
+#: Events per message to the page: one message per event flooded the page's main thread.
+BATCH = 500
+
+
 class Tracer:
-    """Collects trace events and hands each one to ``emit`` as a JSON string (JSON keeps
-    ``None`` as null on the JavaScript side, and no proxy outlives the call)."""
+    """Collects trace events and hands them to ``emit`` in batches, as a JSON array
+    (JSON keeps ``None`` as null on the JavaScript side, and no proxy outlives the
+    call). Keeps at most ``MAX_EVENTS``; ``finish`` sends the rest and, when events
+    were left out, a ``limit`` event saying how many there were."""
 
-    def __init__(self, emit):
-        def send(event):
-            # Tracing is the runtime's own work, not the program's: keep it off the clock.
-            clock.pause()
-            try:
-                emit(json.dumps(event))
-            finally:
-                clock.resume()
-
-        self._send = send
+    def __init__(self, emit, max_events=MAX_EVENTS):
+        self._emit_batch = emit
+        self._batch = []
+        self._max_events = max_events
+        self.total = 0
         # Deadlines of the sleeps scheduled during the current step, by their future.
         # Kept only until the step ends (the step that sleeps is the one that waits on
         # it), so the trace holds nothing per waiting task: programs that measure their
@@ -97,6 +102,29 @@ class Tracer:
         # line is sent when anything else happens, or at the end of the run).
         self._line = None
 
+    @property
+    def full(self):
+        return self.total >= self._max_events
+
+    def _send(self, event):
+        self.total += 1
+        if self.total > self._max_events:
+            return
+        self._batch.append(event)
+        if len(self._batch) >= BATCH:
+            self._send_batch()
+
+    def _send_batch(self):
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, []
+        # Tracing is the runtime's own work, not the program's: keep it off the clock.
+        clock.pause()
+        try:
+            self._emit_batch(json.dumps(batch))
+        finally:
+            clock.resume()
+
     def _emit(self, event):
         self.flush()
         self._send(event)
@@ -106,6 +134,13 @@ class Tracer:
         if self._line is not None:
             line, self._line = self._line, None
             self._send(line)
+
+    def finish(self):
+        """The run is over: send what is left, and say what was left out."""
+        self.flush()
+        if self.total > self._max_events:
+            self._batch.append({"type": "limit", "t": self.now(), "shown": self._max_events, "total": self.total})
+        self._send_batch()
 
     def now(self):
         return round(clock.elapsed(), 6)
@@ -130,6 +165,9 @@ class Tracer:
         self._sleeps[future] = when
 
     def step_start(self, task):
+        if self.full:
+            self.total += 1
+            return
         self._emit({"type": "step", "task": task.get_name(), "t": self.now()})
 
     def step_end(self, task):
@@ -139,6 +177,9 @@ class Tracer:
             self._sleeps.clear()
 
     def _report_step_end(self, task):
+        if self.full:
+            self.total += 1
+            return
         t = self.now()
         name = task.get_name()
         if task.done():

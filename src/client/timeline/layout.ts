@@ -44,12 +44,30 @@ export interface TimelineLayout {
   blocked: (Span & { label: string })[];
   /** Every event in order, for the text view. */
   rows: { t: number; task: string; event: string }[];
+  /** The trace was cut short: it kept the first `shown` of `total` events (runtime/protocol.ts). */
+  limit: { shown: number; total: number } | null;
 }
 
 /** Above this many tasks, alike tasks (same coroutine) share one lane. */
 export const MAX_LANES = 24;
 /** A step longer than this holds the loop long enough to show as "loop blocked". */
 export const LONG_STEP = 0.01;
+
+/** What asyncio's own waits are, for people (by the innermost coroutine that awaits). */
+const KNOWN_WAITS: Record<string, string> = {
+  'Queue.get': 'queue get',
+  'Queue.put': 'queue put',
+  'Queue.join': 'queue join',
+  'Lock.acquire': 'lock',
+  'Semaphore.acquire': 'semaphore',
+  'BoundedSemaphore.acquire': 'semaphore',
+  'Event.wait': 'event',
+  'Condition.wait': 'condition',
+  'Barrier.wait': 'barrier',
+  'TaskGroup._aexit': 'its task group',
+  'TaskGroup.__aexit__': 'its task group',
+  'timeout.__aexit__': 'a timeout',
+};
 
 export function describeWait(on: WaitTarget): string {
   switch (on.kind) {
@@ -62,21 +80,7 @@ export function describeWait(on: WaitTarget): string {
     case 'yield':
       return 'yields to the loop';
     case 'future': {
-      const known: Record<string, string> = {
-        'Queue.get': 'queue get',
-        'Queue.put': 'queue put',
-        'Queue.join': 'queue join',
-        'Lock.acquire': 'lock',
-        'Semaphore.acquire': 'semaphore',
-        'BoundedSemaphore.acquire': 'semaphore',
-        'Event.wait': 'event',
-        'Condition.wait': 'condition',
-        'Barrier.wait': 'barrier',
-        'TaskGroup._aexit': 'its task group',
-        'TaskGroup.__aexit__': 'its task group',
-        'timeout.__aexit__': 'a timeout',
-      };
-      return on.via ? (known[on.via] ?? `waits in ${on.via}`) : 'waits on a future';
+      return on.via ? (KNOWN_WAITS[on.via] ?? `waits in ${on.via}`) : 'waits on a future';
     }
   }
 }
@@ -101,19 +105,40 @@ const NICE_STEPS = [
   7200, 10800, 21600, 43200, 86400,
 ];
 
-/** Tick times for an axis from 0 to `end`, about `wanted` of them, at round values. */
+/**
+ * Tick times for an axis from 0 to `end`, about `wanted` of them (never more than
+ * twice that), at round values: the steps above, then 1, 2 or 5 times a power of ten
+ * days for spans longer than those (a run that slept 10^12 s has a dozen ticks too).
+ */
 export function ticks(end: number, wanted = 6): number[] {
-  const span = end > 0 ? end : 1;
-  const step = NICE_STEPS.find((candidate) => span / candidate <= wanted) ?? NICE_STEPS.at(-1)!;
-  const result: number[] = [];
-  for (let t = 0; t <= span + step * 1e-9; t += step) result.push(Number(t.toFixed(6)));
-  return result;
+  const span = end > 0 && Number.isFinite(end) ? end : 1;
+  const most = Math.max(1, Math.round(wanted));
+  let step = NICE_STEPS.find((candidate) => span / candidate <= most);
+  if (step === undefined) {
+    const power = 86400 * 10 ** Math.floor(Math.log10(span / 86400 / most));
+    step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => span / candidate <= most) ?? span;
+  }
+  const count = Math.min(Math.floor(span / step + 1e-9), 2 * most);
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(6)));
 }
 
 const coroutineName = (label: string) => label.slice(0, label.indexOf('(') >= 0 ? label.indexOf('(') : undefined);
 
 /** Turns a run's trace into lanes, blocks, waits and marks. */
 export function layoutTrace(events: TraceEvent[], end: number): TimelineLayout {
+  const layout = startLayout();
+  layout.add(events);
+  return layout.finish(end);
+}
+
+/** A layout built a slice of events at a time (a page lays out 10,000 events between frames). */
+export interface LayoutBuilder {
+  add(events: TraceEvent[]): void;
+  /** The layout, the run having lasted `end` seconds of loop time. */
+  finish(end: number): TimelineLayout;
+}
+
+export function startLayout(): LayoutBuilder {
   const loop: Lane = { id: 'loop', label: 'event loop', count: 1, steps: [], waits: [], marks: [], done: null };
   const lanes = new Map<string, Lane>();
   const coroutines = new Map<string, string>();
@@ -122,7 +147,9 @@ export function layoutTrace(events: TraceEvent[], end: number): TimelineLayout {
   // Blocking sleeps inside a step are drawn as such; only the rest of a long step is computing.
   const sleptInStep = new Map<string, number>();
   const blocked: TimelineLayout['blocked'] = [];
+  const sleeps: TimelineLayout['blocked'] = [];
   const rows: TimelineLayout['rows'] = [];
+  let limit: TimelineLayout['limit'] = null;
   let line = 0;
   let last = 0;
 
@@ -141,56 +168,71 @@ export function layoutTrace(events: TraceEvent[], end: number): TimelineLayout {
     sleptInStep.delete(task);
   };
 
-  for (const event of events) {
-    last = Math.max(last, event.t);
-    switch (event.type) {
-      case 'task':
-        lanes.set(event.task, { id: event.task, label: `${event.task} ${event.coro}`, count: 1, steps: [], waits: [], marks: [], done: null });
-        coroutines.set(event.task, coroutineName(event.coro));
-        rows.push({ t: event.t, task: event.task, event: `created: ${event.coro}` });
-        break;
-      case 'step':
-        closeWait(event.task, event.t);
-        openStep.set(event.task, event.t);
-        rows.push({ t: event.t, task: event.task, event: 'runs' });
-        break;
-      case 'wait': {
-        closeStep(event.task, event.t);
-        const label = describeWait(event.on);
-        openWait.set(event.task, { from: event.t, label });
-        rows.push({ t: event.t, task: event.task, event: label });
-        break;
+  const add = (events: TraceEvent[]) => {
+    for (const event of events) {
+      last = Math.max(last, event.t);
+      switch (event.type) {
+        case 'task':
+          lanes.set(event.task, { id: event.task, label: `${event.task} ${event.coro}`, count: 1, steps: [], waits: [], marks: [], done: null });
+          coroutines.set(event.task, coroutineName(event.coro));
+          rows.push({ t: event.t, task: event.task, event: `created: ${event.coro}` });
+          break;
+        case 'step':
+          closeWait(event.task, event.t);
+          openStep.set(event.task, event.t);
+          rows.push({ t: event.t, task: event.task, event: 'runs' });
+          break;
+        case 'wait': {
+          closeStep(event.task, event.t);
+          const label = describeWait(event.on);
+          openWait.set(event.task, { from: event.t, label });
+          rows.push({ t: event.t, task: event.task, event: label });
+          break;
+        }
+        case 'done': {
+          closeStep(event.task, event.t);
+          const outcome = event.cancelled ? 'cancelled' : event.exception !== undefined ? `raised ${event.exception}` : `returned ${event.result}`;
+          laneOf(event.task).done = { t: event.t, outcome };
+          rows.push({ t: event.t, task: event.task, event: outcome });
+          break;
+        }
+        case 'block':
+          if (event.task) sleptInStep.set(event.task, (sleptInStep.get(event.task) ?? 0) + event.seconds);
+          sleeps.push({ from: event.t, to: event.t + event.seconds, label: `time.sleep(${event.seconds})` });
+          rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks${event.task ? ' the loop' : ''}: time.sleep(${event.seconds})` });
+          break;
+        case 'output':
+          laneOf(event.task).marks.push({ t: event.t, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });
+          rows.push({ t: event.t, task: event.task ?? 'main', event: `prints ${JSON.stringify(event.text.replace(/\n$/, ''))}` });
+          break;
+        case 'limit':
+          limit = { shown: event.shown, total: event.total };
+          break;
       }
-      case 'done': {
-        closeStep(event.task, event.t);
-        const outcome = event.cancelled ? 'cancelled' : event.exception !== undefined ? `raised ${event.exception}` : `returned ${event.result}`;
-        laneOf(event.task).done = { t: event.t, outcome };
-        rows.push({ t: event.t, task: event.task, event: outcome });
-        break;
-      }
-      case 'block':
-        if (event.task) sleptInStep.set(event.task, (sleptInStep.get(event.task) ?? 0) + event.seconds);
-        blocked.push({ from: event.t, to: event.t + event.seconds, label: `time.sleep(${event.seconds})` });
-        last = Math.max(last, event.t + event.seconds);
-        rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks${event.task ? ' the loop' : ''}: time.sleep(${event.seconds})` });
-        break;
-      case 'output':
-        laneOf(event.task).marks.push({ t: event.t, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });
-        rows.push({ t: event.t, task: event.task ?? 'main', event: `prints ${JSON.stringify(event.text.replace(/\n$/, ''))}` });
-        break;
     }
-  }
-  const finish = Math.max(end, last);
-  for (const task of [...openStep.keys()]) closeStep(task, finish);
-  for (const task of [...openWait.keys()]) closeWait(task, finish);
+  };
 
-  let taskLanes = [...lanes.values()];
-  if (taskLanes.length > MAX_LANES) taskLanes = group(taskLanes, coroutines);
-  const loopRan = taskLanes.length > 0;
-  // A program that never started a loop (plain Python, a SyntaxError) still has a story:
-  // its prints and its blocking sleeps, on a lane that says what it is.
-  if (!loopRan) loop.label = 'the program (no event loop)';
-  return { end: finish, loopRan, lanes: [loop, ...taskLanes], blocked, rows };
+  const finish = (end: number): TimelineLayout => {
+    // A sleep the budget refused never happened: it ends with the run.
+    for (const sleep of sleeps) {
+      const to = end > 0 ? Math.min(sleep.to, Math.max(end, sleep.from)) : sleep.to;
+      blocked.push({ ...sleep, to });
+      last = Math.max(last, to);
+    }
+    sleeps.length = 0;
+    const finished = Math.max(end, last);
+    for (const task of [...openStep.keys()]) closeStep(task, finished);
+    for (const task of [...openWait.keys()]) closeWait(task, finished);
+
+    let taskLanes = [...lanes.values()];
+    if (taskLanes.length > MAX_LANES) taskLanes = group(taskLanes, coroutines);
+    const loopRan = taskLanes.length > 0;
+    // A program that never started a loop (plain Python, a SyntaxError) still has a story:
+    // its prints and its blocking sleeps, on a lane that says what it is.
+    if (!loopRan) loop.label = 'the program (no event loop)';
+    return { end: finished, loopRan, lanes: [loop, ...taskLanes], blocked, rows, limit };
+  };
+  return { add, finish };
 }
 
 /** Many tasks of the same coroutine become one lane with a count. */

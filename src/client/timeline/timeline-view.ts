@@ -5,7 +5,7 @@
  * scrolls), replay plays the run back at its loop times. A table tells the same story
  * to screen readers. Loaded only when a timeline is first shown.
  */
-import { formatTime, layoutTrace, ticks, type Lane, type TimelineLayout } from './layout.ts';
+import { formatTime, startLayout, ticks, type Lane, type Mark, type Span, type TimelineLayout, type WaitSpan } from './layout.ts';
 import type { TraceEvent } from '../../../runtime/index.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -13,6 +13,11 @@ const LANE = 44;
 const AXIS = 26;
 const PAD = 12;
 const SPEEDS = [1, 2, 10];
+/** Trace events laid out per task of the page's main thread (a full trace is 10,000). */
+const LAYOUT_SLICE = 1500;
+
+/** Let the page handle input and draw before the next slice of work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string) {
   const element = document.createElementNS(SVG, name);
@@ -36,6 +41,10 @@ export class TimelineView {
   #zoom = 1;
   #playhead: SVGLineElement | null = null;
   #frame = 0;
+  /** Which call of `show` is the latest: an older one stops drawing. */
+  #shown = 0;
+  #tableDrawn = false;
+  readonly #tableBox: HTMLDetailsElement;
   readonly #output: ReplayTarget;
 
   constructor(root: HTMLElement, output: ReplayTarget) {
@@ -56,6 +65,9 @@ export class TimelineView {
       <details class="timeline__table"><summary>Timeline as a table</summary><div></div></details>`;
     this.#scroll = root.querySelector('.timeline__scroll')!;
     this.#table = root.querySelector('.timeline__table div')!;
+    this.#tableBox = root.querySelector('.timeline__table')!;
+    // The table is built when a reader opens it: most never do, and it costs a thousand rows.
+    this.#tableBox.addEventListener('toggle', () => this.#tableBox.open && !this.#tableDrawn && this.#drawTable());
     this.#replayButton = root.querySelector('.timeline__replay')!;
     this.#speed = root.querySelector('.timeline__speed')!;
     root.querySelector('[data-zoom="in"]')!.addEventListener('click', () => this.#setZoom(this.#zoom * 2));
@@ -65,16 +77,37 @@ export class TimelineView {
     this.#scroll.addEventListener('keydown', (event) => this.#onKey(event));
   }
 
-  show(events: TraceEvent[], end: number): void {
+  /**
+   * Lays out and draws one run. The work is split (the layout, then the drawing in the
+   * next frame; the table only when opened) so that no piece holds the page for long,
+   * even for a trace of 10,000 events.
+   */
+  async show(events: TraceEvent[], end: number): Promise<void> {
     this.#stopReplay();
-    this.#layout = layoutTrace(events, end);
+    const shown = ++this.#shown;
+    const builder = startLayout();
+    for (let from = 0; from < events.length; from += LAYOUT_SLICE) {
+      if (from > 0) {
+        await nextTask();
+        if (shown !== this.#shown) return;
+      }
+      builder.add(events.slice(from, from + LAYOUT_SLICE));
+    }
+    this.#layout = builder.finish(end);
     this.#zoom = 1;
     const tasks = this.#layout.lanes.slice(1).reduce((sum, lane) => sum + lane.count, 0);
-    this.#root.querySelector('.timeline__summary')!.textContent = this.#layout.loopRan
-      ? `${tasks.toLocaleString('en')} ${tasks === 1 ? 'task' : 'tasks'}, ${formatTime(this.#layout.end)} of loop time`
-      : `no tasks, ${formatTime(this.#layout.end)}`;
+    const { limit } = this.#layout;
+    const cut = limit ? ` · shows the first ${limit.shown.toLocaleString('en')} of ${limit.total.toLocaleString('en')} events` : '';
+    this.#root.querySelector('.timeline__summary')!.textContent =
+      (this.#layout.loopRan
+        ? `${tasks.toLocaleString('en')} ${tasks === 1 ? 'task' : 'tasks'}, ${formatTime(this.#layout.end)} of loop time`
+        : `no tasks, ${formatTime(this.#layout.end)}`) + cut;
+    this.#tableDrawn = false;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (shown !== this.#shown) return;
     this.#draw();
-    this.#drawTable();
+    if (this.#tableBox.open) this.#drawTable();
+    else this.#table.replaceChildren();
   }
 
   #setZoom(zoom: number): void {
@@ -130,7 +163,8 @@ export class TimelineView {
     labelled.append(svg('title', {}, label), svg('text', { x: PAD, y: top + 13, class: 'timeline__label' }, label));
     group.append(labelled);
     const mid = top + 29;
-    for (const wait of lane.waits) {
+    // However many events a lane has, it draws at most a few shapes per pixel column.
+    for (const wait of byPixel(lane.waits, x)) {
       const line = svg('g', { class: 'timeline__wait' });
       line.append(svg('line', { x1: x(wait.from), x2: x(wait.to), y1: mid, y2: mid }));
       line.append(svg('title', {}, `${wait.label} (${formatTime(wait.from)} to ${formatTime(wait.to)})`));
@@ -138,10 +172,10 @@ export class TimelineView {
       if (room > wait.label.length * 6 + 16) line.append(svg('text', { x: x(wait.from) + 8, y: mid - 4, class: 'timeline__wait-label' }, wait.label));
       group.append(line);
     }
-    for (const step of lane.steps) {
+    for (const step of byPixel(lane.steps, x)) {
       group.append(svg('rect', { x: x(step.from), y: mid - 6, width: Math.max(3, x(step.to) - x(step.from)), height: 12, rx: 2, class: 'timeline__step' }));
     }
-    for (const mark of lane.marks) {
+    for (const mark of marksByPixel(lane.marks, x)) {
       const shape =
         mark.stream === 'stderr'
           ? svg('rect', { x: x(mark.t) - 4, y: mid + 6, width: 8, height: 8, transform: `rotate(45 ${x(mark.t)} ${mid + 10})` })
@@ -159,6 +193,7 @@ export class TimelineView {
 
   #drawTable(): void {
     const layout = this.#layout!;
+    this.#tableDrawn = true;
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th scope="col">Loop time</th><th scope="col">Task</th><th scope="col">Event</th></tr></thead>';
     const body = document.createElement('tbody');
@@ -224,6 +259,35 @@ export class TimelineView {
     this.#root.classList.remove('is-replaying');
     this.#output.showUntil(null);
   }
+}
+
+/** Spans that would draw within a pixel of each other, drawn as one (a wait keeps its label when all agree). */
+function byPixel<T extends Span | WaitSpan>(spans: T[], x: (t: number) => number): T[] {
+  const drawn: T[] = [];
+  for (const span of spans) {
+    const previous = drawn.at(-1);
+    if (previous && x(span.from) - x(previous.to) < 1) {
+      previous.to = Math.max(previous.to, span.to);
+      if ('label' in previous && 'label' in span && previous.label !== span.label) (previous as WaitSpan).label = 'waiting';
+    } else {
+      drawn.push({ ...span });
+    }
+  }
+  return drawn;
+}
+
+/** Marks drawn per lane at most: one per few pixels (the output pane has every line). */
+const MARK_PIXELS = 4;
+
+function marksByPixel(marks: Mark[], x: (t: number) => number): Mark[] {
+  const drawn: Mark[] = [];
+  let next = -Infinity;
+  for (const mark of marks) {
+    if (x(mark.t) < next) continue;
+    drawn.push(mark);
+    next = x(mark.t) + MARK_PIXELS;
+  }
+  return drawn;
 }
 
 /**

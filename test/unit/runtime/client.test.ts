@@ -7,7 +7,9 @@ import type { RunEvent, RunHandle } from '../../../runtime/client';
 import { snapshotRuntime } from '../../python';
 import { program } from './programs/index';
 
-const runtime = snapshotRuntime({ memoryLimit: 256 * 1024 ** 2 });
+// Stops through interrupts are what most of these tests are about: a generous ceiling,
+// so that a loaded machine never turns one into a replaced worker (tested on its own).
+const runtime = snapshotRuntime({ memoryLimit: 256 * 1024 ** 2, stopTimeoutMs: 30_000 });
 afterAll(() => runtime.destroy());
 
 async function outcomeOf(handle: RunHandle) {
@@ -45,7 +47,7 @@ describe('the runtime client', () => {
 
   it('streams the trace when asked', async () => {
     const { events } = await outcomeOf(runtime.run('import asyncio\nasyncio.run(asyncio.sleep(1))', { trace: true, deterministic: true }));
-    const trace = events.flatMap((e) => (e.type === 'trace' ? [e.event] : []));
+    const trace = events.flatMap((e) => (e.type === 'trace' ? e.events : []));
     expect(trace[0]).toEqual({ type: 'task', task: 'Task-1', coro: 'sleep(1, None)', t: 0 });
   });
 
@@ -75,6 +77,19 @@ describe('the runtime client', () => {
     const { output, statuses } = await outcomeOf(runtime.run('print("same worker")'));
     expect(output).toBe('same worker\n');
     expect(statuses).not.toContain('booting');
+  });
+
+  it('replaces the worker when a stop takes longer than stopTimeoutMs (a program that ignores interrupts while it spins)', async () => {
+    const impatient = snapshotRuntime({ stopTimeoutMs: 100 });
+    try {
+      const busy = impatient.run('import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True: pass');
+      stopAfter(busy, 100);
+      const { outcome } = await outcomeOf(busy);
+      expect(outcome.stopped).toBe(true);
+      expect((await outcomeOf(impatient.run('print("a new worker")'))).output).toBe('a new worker\n');
+    } finally {
+      impatient.destroy();
+    }
   });
 
   it('drops a queued run that is stopped before it starts', async () => {

@@ -270,6 +270,23 @@ describe('CPython 3.14 script semantics', () => {
     expect((await check).check).toEqual({ passed: false, message: 'prints 2' });
   });
 
+  it('stops a loop that spins without its clock moving, with a clear message; the limit is back for the next run', async () => {
+    // The limit is a million turns; a program lowers it here to keep the test short (and
+    // the next run must get it back).
+    const spin = `
+      import asyncio, asyncio_live.loop as loop
+      loop.MAX_TURNS_WITHOUT_PROGRESS = 1000
+      async def spin():
+          while True:
+              await asyncio.sleep(0)
+      asyncio.run(spin())
+    `;
+    const { result } = await runPython(spin);
+    expect(result.ok || result.error).toMatchObject({ type: 'NoProgress', message: expect.stringMatching(/^the event loop went round 1,000 times without its clock moving on/) });
+    const { stdout } = await runPython('import asyncio_live.loop as loop\nprint(loop.MAX_TURNS_WITHOUT_PROGRESS)');
+    expect(stdout).toBe('1000000\n');
+  });
+
   it("reports the program's own loop time, not the runner's clean-up after it", async () => {
     // Garbage that the runner collects after the program, and that takes half a second
     // to collect: not the program's time. Its last line reads the clock as it ends.

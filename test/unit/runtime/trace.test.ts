@@ -6,12 +6,26 @@ import { dedent, sharedEngine } from './run-python';
 async function traceOf(code: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const engine = await sharedEngine();
-  const result = engine.run(dedent(code), { deterministic: true }, () => {}, (event) => events.push(event));
+  const result = engine.run(dedent(code), { deterministic: true }, () => {}, (batch) => events.push(...batch));
   expect(result.ok).toBe(true);
   return events;
 }
 
 describe('the trace of a run', () => {
+  it('comes in batches and keeps the first 10,000 events, then says how many there were', async () => {
+    const engine = await sharedEngine();
+    const batches: TraceEvent[][] = [];
+    const code = 'import asyncio\nasync def main():\n    for _ in range(6000):\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
+    expect(engine.run(code, { deterministic: true }, () => {}, (batch) => batches.push(batch)).ok).toBe(true);
+    const events = batches.flat();
+    expect(batches.length).toBe(21);
+    expect(Math.max(...batches.map((batch) => batch.length))).toBe(500);
+    expect(events).toHaveLength(10_001);
+    const limit = events.at(-1)!;
+    expect(limit).toMatchObject({ type: 'limit', shown: 10_000 });
+    expect(limit.type === 'limit' && limit.total).toBeGreaterThan(12_000);
+  });
+
   const forgottenTask = `
     import asyncio
     async def fail():

@@ -7,7 +7,7 @@ import { dedent, sharedEngine } from '../runtime/run-python';
 /** The trace of a real run on the runtime (deterministic clock). */
 async function traced(code: string): Promise<{ events: TraceEvent[]; end: number }> {
   const events: TraceEvent[] = [];
-  const result = (await sharedEngine()).run(dedent(code), { deterministic: true }, () => {}, (event) => events.push(event));
+  const result = (await sharedEngine()).run(dedent(code), { deterministic: true }, () => {}, (batch) => events.push(...batch));
   return { events, end: result.time };
 }
 
@@ -113,6 +113,18 @@ describe('labels and axis', () => {
     expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(ticks(0.003)).toEqual([0, 0.001, 0.002, 0.003]);
     expect(ticks(3600)).toEqual([0, 600, 1200, 1800, 2400, 3000, 3600]);
+    // A time.sleep(1e12) (31,700 years): a dozen ticks, not millions.
+    for (const end of [1e12, 1e7, 86400 * 7, Number.MAX_VALUE, Infinity, NaN]) {
+      const axis = ticks(end);
+      expect(axis.length, String(end)).toBeGreaterThanOrEqual(2);
+      expect(axis.length, String(end)).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it('draws a blocking sleep that the budget refused only up to the end of the run', () => {
+    const layout = layoutTrace([{ type: 'block', task: null, t: 0.5, seconds: 1e12 }], 0.5);
+    expect(layout.blocked).toEqual([{ from: 0.5, to: 0.5, label: 'time.sleep(1000000000000)' }]);
+    expect(layout.end).toBe(0.5);
   });
 
   it('merges overlapping spans', () => {
