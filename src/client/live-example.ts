@@ -11,6 +11,7 @@ import { isSolved, solvedKey } from './exercise-progress.ts';
 import { adoptLegacyData } from './legacy-data.ts';
 import { editKey, hasEdit } from './saved-edits.ts';
 import { isSharedWith } from './share-link.ts';
+import { noticeUnknownShare } from './unknown-share.ts';
 
 type SessionModule = typeof import('./example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
@@ -65,4 +66,8 @@ class LiveExampleElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('live-example')) customElements.define('live-example', LiveExampleElement);
+if (!customElements.get('live-example')) {
+  customElements.define('live-example', LiveExampleElement);
+  // Module scripts run once the page is parsed: every example is there to compare with.
+  noticeUnknownShare();
+}

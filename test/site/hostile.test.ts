@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { example, finished, open, replaceCode, resetAndRun, runAgain } from './page-helpers';
+import type { Locator, Page } from 'playwright-core';
+import { example, finished, open, replaceCode, resetAndRun, responseTime, runAgain, status } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const SQUARING = 'squaring-a-number-slowly';
@@ -42,6 +43,19 @@ attempt("origin file system", lambda: js.navigator.storage.getDirectory())
 attempt("worker", lambda: js.Worker.new(url))
 attempt("postMessage", lambda: js.postMessage("forged"))
 `;
+
+/**
+ * Type `code` into the example, run it, and return what the page shows: output, status
+ * and error line. Typed as one line, `exec("...")`: the editor indents the lines it is
+ * typed itself, and would double the program's own indentation.
+ */
+async function typedRun(page: Page, ex: Locator, code: string) {
+  await replaceCode(page, ex, code.includes('\n') ? `exec(${JSON.stringify(code)})` : code);
+  await ex.getByRole('button', { name: 'Run' }).click();
+  const output = await finished(ex);
+  const error = ex.locator('.output__error p');
+  return { output, status: await status(ex).innerText(), error: (await error.count()) ? await error.innerText() : '' };
+}
 
 /** What a hostile program plants for the runs after it. */
 const PLANTED = `
@@ -118,6 +132,60 @@ describe.each([
     await replaceCode(page, ex, 'import js, statistics\nprint(statistics.mean([1, 3]), getattr(js, "spied", "heard nothing"))');
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('2 heard nothing');
+    await close();
+  });
+
+  it('ends floods and odd exits with a clear message, bounded output and a bounded timeline, and the page keeps answering', async () => {
+    const { page, close } = await open(base(), PAGE);
+    const ex = example(page, 'Squaring a number, slowly');
+    // Two tasks spinning on sleep(0): the loop turns, its clock never moves. (The limit
+    // is lowered to keep the test short; it is a million turns, and back after the run.)
+    const spin = await typedRun(
+      page,
+      ex,
+      'import asyncio, asyncio_live.loop as loop\nloop.MAX_TURNS_WITHOUT_PROGRESS = 20_000\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())',
+    );
+    expect(spin.error, JSON.stringify(spin)).toMatch(/^NoProgress: the event loop went round 20,000 times without its clock moving on/);
+    await ex.locator('.output__timeline-toggle').check();
+    const summary = ex.locator('.timeline__summary');
+    await summary.filter({ hasText: /shows the first 10,000 of [\d,]+ events/ }).waitFor({ timeout: 30_000 });
+    await ex.locator('.timeline__svg').waitFor();
+    expect(await ex.locator('.timeline__svg *').count()).toBeLessThan(3000);
+    expect(await responseTime(page)).toBeLessThan(5000);
+
+    // A blocking sleep of 31 years: the budget refuses it, and the axis has a dozen
+    // ticks. (10^12 s is more than CPython's clock can hold: OverflowError, as there.)
+    expect((await typedRun(page, ex, 'import time\ntime.sleep(1e12)')).error).toBe('OverflowError: timestamp out of range for platform time_t');
+    const sleep = await typedRun(page, ex, 'import time\ntime.sleep(1e9)');
+    expect(sleep.error).toMatch(/^VirtualTimeBudgetExceeded: /);
+    await ex.locator('.timeline__svg').waitFor();
+    expect(await ex.locator('.timeline__tick').count()).toBeLessThanOrEqual(30);
+
+    // 50 million characters in one print: what fits, then the truncation line.
+    const flood = await typedRun(page, ex, 'print("x" * 50_000_000)');
+    expect(flood.error).toMatch(/^OutputLimitExceeded: /);
+    expect(flood.output.length).toBeLessThan(1_100_000);
+    expect(flood.output).toMatch(/\[output truncated: the program printed more than/);
+
+    const odd = await typedRun(page, ex, 'class Odd(Exception):\n    def __str__(self):\n        raise ValueError()\nraise Odd()');
+    expect(odd.error).toBe('Odd: <exception str() failed>');
+    const exited = await typedRun(page, ex, 'import os\nprint("bye")\nos._exit(3)');
+    expect(exited).toMatchObject({ output: 'bye', error: 'SystemExit: the program exited with status 3 (os._exit)' });
+    expect((await typedRun(page, ex, 'import os\nos._exit(0)')).status).toMatch(/^Done/);
+    expect((await typedRun(page, ex, 'import time\ntime.sleep(float("nan"))')).error).toBe('ValueError: Invalid value NaN (not a number)');
+    const garbage = await typedRun(page, ex, 'async def f(): pass\nclass Holder: pass\nh = Holder()\nh.me, h.coro = h, f()\ndel h');
+    expect(garbage.output).toMatch(/^<sys>:0: RuntimeWarning: coroutine 'f' was never awaited$/m);
+    expect(garbage.output).not.toContain('asyncio_live');
+    await close();
+  });
+
+  it('says so when a share link is for an example the page does not have', async () => {
+    const { page, close } = await open(base(), `${PAGE}#share-999=${deflateRawSync(Buffer.from('print(1)')).toString('base64url')}`, { withoutPython: true });
+    const notice = page.locator('.share-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toContain('not on this page');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('.share-notice').count()).toBe(0);
     await close();
   });
 });
