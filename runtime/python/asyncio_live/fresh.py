@@ -50,11 +50,9 @@ _SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook")
 #: ``sys`` lists that steer imports: a program could add a finder to every later import.
 _SYS_LISTS = ("meta_path", "path_hooks", "path")
 
-_CODE = (types.FunctionType, type, types.ModuleType, types.BuiltinFunctionType, types.MethodType, staticmethod, classmethod)
-
-
 def _is_code(value):
-    return isinstance(value, _CODE) or callable(value)
+    """Functions, classes, methods and modules: what a program would replace to change behaviour."""
+    return callable(value) or isinstance(value, (types.ModuleType, staticmethod, classmethod))
 
 # Taken now, so that holding stops works even after a program patched ``signal``.
 _set_signal = signal.signal
