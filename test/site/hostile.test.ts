@@ -96,11 +96,17 @@ describe.each([
     });
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     elsewhereURL = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    // One page for the tests below, as one reader's visit: a program from a link first.
+    opened = await open(base(), linked(ESCAPES(elsewhereURL)));
   });
-  afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
+  afterAll(async () => {
+    await opened?.close();
+    await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+  });
+  let opened: Awaited<ReturnType<typeof open>>;
 
   it('reaches no other host, no storage of the site and no channel out of its worker', async () => {
-    const { page, requests, close } = await open(base(), linked(ESCAPES(elsewhereURL)));
+    const { page, requests } = opened;
     const ex = example(page, 'Squaring a number, slowly');
     await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
     const output = await runAgain(ex);
@@ -111,13 +117,12 @@ describe.each([
     expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
     expect(hits).toEqual([]);
     expect(requests.filter((url) => !url.startsWith(base()) && !url.startsWith('blob:'))).toEqual([]);
-    await close();
   });
 
   it('leaves nothing behind: later runs, other examples and exercise checks run as on a fresh interpreter', async () => {
-    const { page, close } = await open(base(), linked(PLANTED));
+    const { page } = opened;
     const ex = example(page, 'Squaring a number, slowly');
-    expect(await runAgain(ex)).toBe('planted');
+    expect((await typedRun(page, ex, PLANTED)).output).toBe('planted');
     // Another example of the page, on the same interpreter.
     const three = example(page, 'Three squares in one second');
     expect(await runAgain(three)).toContain('[1, 4, 9]');
@@ -132,11 +137,10 @@ describe.each([
     await replaceCode(page, ex, 'import js, statistics\nprint(statistics.mean([1, 3]), getattr(js, "spied", "heard nothing"))');
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('2 heard nothing');
-    await close();
   });
 
   it('ends floods and odd exits with a clear message, bounded output and a bounded timeline, and the page keeps answering', async () => {
-    const { page, close } = await open(base(), PAGE);
+    const { page } = opened;
     const ex = example(page, 'Squaring a number, slowly');
     // Two tasks spinning on sleep(0): the loop turns, its clock never moves. (The limit
     // is lowered to keep the test short; it is a million turns, and back after the run.)
@@ -176,7 +180,6 @@ describe.each([
     const garbage = await typedRun(page, ex, 'async def f(): pass\nclass Holder: pass\nh = Holder()\nh.me, h.coro = h, f()\ndel h');
     expect(garbage.output).toMatch(/^<sys>:0: RuntimeWarning: coroutine 'f' was never awaited$/m);
     expect(garbage.output).not.toContain('asyncio_live');
-    await close();
   });
 
   it('says so when a share link is for an example the page does not have', async () => {

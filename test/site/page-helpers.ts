@@ -111,7 +111,10 @@ export async function replaceCode(page: Page, ex: Locator, code: string): Promis
   await lines.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.type(code);
+  // One line arrives at once, as typed text does; more lines are typed key by key (the
+  // editor does not take several lines in one input event).
+  if (code.includes('\n')) await page.keyboard.type(code);
+  else await page.keyboard.insertText(code);
 }
 
 /** How long the page takes to answer a trivial script: a busy main thread answers late. */
