@@ -171,6 +171,11 @@ describe.each([
     expect(flood.output.length).toBeLessThan(1_100_000);
     expect(flood.output).toMatch(/\[output truncated: the program printed more than/);
 
+    // A long output is drawn in blocks, a few hundred lines a frame: it still reads as printed, blank lines included.
+    const numbered = await typedRun(page, ex, 'for i in range(700):\n    print(i)\n    if i % 199 == 0:\n        print()');
+    expect(numbered.output).toBe(Array.from({ length: 700 }, (_, i) => (i % 199 === 0 ? `${i}\n` : `${i}`)).join('\n'));
+    expect(await ex.locator('.output__block').count()).toBeGreaterThan(1);
+
     const odd = await typedRun(page, ex, 'class Odd(Exception):\n    def __str__(self):\n        raise ValueError()\nraise Odd()');
     expect(odd.error).toBe('Odd: <exception str() failed>');
     const exited = await typedRun(page, ex, 'import os\nprint("bye")\nos._exit(3)');
