@@ -51,7 +51,7 @@ attempt("postMessage", lambda: js.postMessage("forged"))
  */
 async function typedRun(page: Page, ex: Locator, code: string) {
   await replaceCode(page, ex, code.includes('\n') ? `exec(${JSON.stringify(code)})` : code);
-  await ex.getByRole('button', { name: 'Run' }).click();
+  await ex.getByRole('button', { name: 'Run', exact: true }).click();
   const output = await finished(ex);
   const error = ex.locator('.output__error p');
   return { output, status: await status(ex).innerText(), error: (await error.count()) ? await error.innerText() : '' };
@@ -135,7 +135,7 @@ describe.each([
     // The example's own code, and a program that looks for what was planted.
     expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
     await replaceCode(page, ex, 'import js, statistics\nprint(statistics.mean([1, 3]), getattr(js, "spied", "heard nothing"))');
-    await ex.getByRole('button', { name: 'Run' }).click();
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await finished(ex)).toBe('2 heard nothing');
   });
 
@@ -185,6 +185,15 @@ describe.each([
     const garbage = await typedRun(page, ex, 'async def f(): pass\nclass Holder: pass\nh = Holder()\nh.me, h.coro = h, f()\ndel h');
     expect(garbage.output).toMatch(/^<sys>:0: RuntimeWarning: coroutine 'f' was never awaited$/m);
     expect(garbage.output).not.toContain('asyncio_live');
+
+    // 5,000 ticking tasks, stopped: the stop ends, the page answers, the next run works.
+    await replaceCode(page, ex, 'exec("import asyncio\\nasync def tick():\\n    while True:\\n        await asyncio.sleep(0.1)\\nasync def main():\\n    await asyncio.gather(*(tick() for _ in range(5000)))\\nasyncio.run(main())")');
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    await status(ex).filter({ hasText: 'Running' }).waitFor({ timeout: 30_000 });
+    await ex.getByRole('button', { name: 'Stop' }).click();
+    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    expect(await responseTime(page)).toBeLessThan(5000);
+    expect((await typedRun(page, ex, 'print("after the stop")')).output).toBe('after the stop');
   });
 
   it('says so when a share link is for an example the page does not have', async () => {
