@@ -157,18 +157,7 @@ export function trackTimers(scope: Record<string, unknown>): () => void {
       return id;
     };
   }
-  // The originals go from the prototypes, then the wrappers are pinned in place (where
-  // the global allows it: Node's timers cannot be redefined, only replaced).
-  for (const [name, value] of Object.entries(wrapped)) {
-    for (let level: object | null = Object.getPrototypeOf(scope); level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
-      if (Object.hasOwn(level, name)) Reflect.deleteProperty(level, name);
-    }
-    try {
-      Object.defineProperty(scope, name, { value, configurable: false, writable: false, enumerable: true });
-    } catch {
-      scope[name] = value;
-    }
-  }
+  for (const [name, value] of Object.entries(wrapped)) pin(scope, name, value);
   return () => {
     for (const [id, cancel] of live) cancel(id);
     live.clear();
@@ -176,15 +165,23 @@ export function trackTimers(scope: Record<string, unknown>): () => void {
 }
 
 function strip(target: Record<string, unknown>, names: string[]): void {
+  for (const name of names) pin(target, name, undefined);
+}
+
+/**
+ * Sets `target[name]` to `value` for good: removed from every prototype `target`
+ * inherits it from, then defined on `target` itself, not to be changed again (where the
+ * global allows it: Node's timers cannot be redefined, only replaced).
+ */
+function pin(target: Record<string, unknown>, name: string, value: unknown): void {
   for (let level: object | null = Object.getPrototypeOf(target); level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
-    for (const name of names) if (Object.hasOwn(level, name)) Reflect.deleteProperty(level, name);
+    if (Object.hasOwn(level, name)) Reflect.deleteProperty(level, name);
   }
-  for (const name of names) {
-    try {
-      Object.defineProperty(target, name, { value: undefined, configurable: false, writable: false, enumerable: false });
-    } catch {
-      Reflect.deleteProperty(target, name);
-    }
+  try {
+    Object.defineProperty(target, name, { value, configurable: false, writable: false, enumerable: false });
+  } catch {
+    if (value === undefined) Reflect.deleteProperty(target, name);
+    else target[name] = value;
   }
 }
 

@@ -43,3 +43,9 @@ export async function verified(url: string, response: Response | undefined, forg
   await forget().catch(() => {});
   return undefined;
 }
+
+/** The copy of `key` in the cache `cacheName`, if it is the build's (see `verified`). */
+export async function cachedAsBuilt(cacheName: string, key: string): Promise<Response | undefined> {
+  const cache = await caches.open(cacheName);
+  return verified(key, await cache.match(key), () => cache.delete(key));
+}

@@ -18,7 +18,7 @@ import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute,
 import { registerRoute } from 'workbox-routing';
 import { cacheNames, type WorkboxPlugin } from 'workbox-core';
 import { HEADER_POLICY, ISOLATION_HEADERS } from '../security/policy.ts';
-import { verified } from './integrity.ts';
+import { cachedAsBuilt, verified } from './integrity.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -96,9 +96,8 @@ function runtimeFile(url: string, key: string): Promise<Response> {
   })();
 }
 
-async function fromCache(key: string): Promise<Response | undefined> {
-  const cache = await caches.open(RUNTIME_CACHE);
-  return verified(key, await cache.match(key), () => cache.delete(key));
+function fromCache(key: string): Promise<Response | undefined> {
+  return cachedAsBuilt(RUNTIME_CACHE, key);
 }
 
 async function warmRuntime(): Promise<void> {
@@ -135,8 +134,7 @@ registerRoute(
       return withSiteHeaders(await fetch(request));
     } catch (error) {
       const key = getCacheKeyForURL('/404.html');
-      const cache = key ? await caches.open(cacheNames.precache) : null;
-      const page = key && cache ? await verified(key, await cache.match(key), () => cache.delete(key)) : undefined;
+      const page = key ? await cachedAsBuilt(cacheNames.precache, key) : undefined;
       if (page) return withSiteHeaders(new Response(page.body, { status: 404, headers: page.headers }));
       throw error;
     }
