@@ -36,6 +36,12 @@ export interface RuntimeOptions {
    * takes longer than that to cancel them all (the next interpreter boots meanwhile).
    */
   stopTimeoutMs?: number;
+  /**
+   * After a stop ended the worker, how long to wait before booting the next one (a Run
+   * meanwhile boots it at once). Default 1000 ms: a boot keeps two cores busy for a
+   * second, and the page is drawing what the stop shows (the output, the timeline).
+   */
+  rebootDelayMs?: number;
 }
 
 /** Where a run is: waiting its turn, waiting for Python to start, running, or over. */
@@ -84,11 +90,13 @@ export class Runtime {
   #current: Run | null = null;
   #nextId = 1;
   #files: Promise<PythonFiles> | null = null;
+  #reboot: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RuntimeOptions) {
     this.#options = {
       memoryLimit: 1024 ** 3,
       stopTimeoutMs: 200,
+      rebootDelayMs: 1000,
       snapshotURL: null,
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
@@ -116,12 +124,14 @@ export class Runtime {
   destroy(): void {
     for (const run of this.#queue.splice(0)) run.finish(failure('Stopped', 'The page closed the runtime.'), true);
     this.#current?.finish(failure('Stopped', 'The page closed the runtime.'), true);
+    clearTimeout(this.#reboot);
     this.#worker?.end();
     this.#worker = null;
   }
 
   #session(): WorkerSession {
     if (!this.#worker || this.#worker.ended) {
+      clearTimeout(this.#reboot);
       this.#files ??= Promise.resolve(this.#options.loadFiles());
       this.#worker = new WorkerSession(this.#options, this.#files, (message) => this.#fromWorker(message), (why) =>
         this.#workerDied(why),
@@ -202,14 +212,17 @@ export class Runtime {
 
   /**
    * Stop without interrupts (or when they were too slow): end the worker itself, and
-   * boot the next interpreter now, so the next Run does not wait for it.
+   * boot the next interpreter soon, so the next Run rarely waits for it.
    */
   #killCurrent(run: Run): void {
     if (this.#current !== run || run.status === 'done') return;
     this.#worker?.end();
     this.#worker = null;
     this.#end(run, failure('Stopped', 'You stopped the program.'));
-    if (this.#queue.length === 0) void this.preload().catch(() => {});
+    clearTimeout(this.#reboot);
+    this.#reboot = setTimeout(() => {
+      if (!this.#worker) void this.preload().catch(() => {});
+    }, this.#options.rebootDelayMs);
   }
 
   #replaceWorker(): void {
