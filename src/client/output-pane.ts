@@ -19,6 +19,12 @@ const STATUS_TEXT: Record<Exclude<RunStatus, 'done'>, string> = {
  * over a few frames, each well under the 100 ms that makes a page feel frozen.
  */
 const LINES_PER_FRAME = 200;
+/**
+ * Lines that surely fill the pane's 24rem (30 lines of at least 0.8rem each): from then
+ * on its height is fixed and its layout contained (the CSS of `.is-full`), which changes
+ * nothing the reader sees.
+ */
+const FULL_AT_LINES = 30;
 
 /**
  * The output pane of one example: a status line, the program's output (stderr in the
@@ -123,6 +129,7 @@ export class OutputPane {
     this.#outcome = null;
     this.#timelineBox.hidden = true;
     this.#text.replaceChildren();
+    this.#text.classList.remove('is-full');
     this.#text.hidden = false;
     this.#error.hidden = true;
     this.#error.replaceChildren();
@@ -227,6 +234,7 @@ export class OutputPane {
       fragment.append(element);
     }
     block.append(fragment);
+    if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add('is-full');
   }
 
   #finish({ result, stopped, wallMs }: RunOutcome): void {

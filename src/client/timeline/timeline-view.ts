@@ -13,8 +13,11 @@ const LANE = 44;
 const AXIS = 26;
 const PAD = 12;
 const SPEEDS = [1, 2, 10];
-/** Trace events laid out per task of the page's main thread (a full trace is 10,000). */
-const LAYOUT_SLICE = 1500;
+/** Trace events laid out at a time; between two, the layout yields to the page once it
+ * has worked for YIELD_AFTER_MS (a full trace is 10,000 events; a slow or busy machine
+ * takes 15 ms for a few hundred, a fast one 1 ms). */
+const LAYOUT_SLICE = 200;
+const YIELD_AFTER_MS = 12;
 
 /** Let the page handle input and draw before the next slice of work. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -86,10 +89,12 @@ export class TimelineView {
     this.#stopReplay();
     const shown = ++this.#shown;
     const builder = startLayout();
+    let since = performance.now();
     for (let from = 0; from < events.length; from += LAYOUT_SLICE) {
-      if (from > 0) {
+      if (performance.now() - since > YIELD_AFTER_MS) {
         await nextTask();
         if (shown !== this.#shown) return;
+        since = performance.now();
       }
       builder.add(events.slice(from, from + LAYOUT_SLICE));
     }
