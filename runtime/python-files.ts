@@ -11,7 +11,9 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
   'asyncio_live/fresh.py': new URL('./python/asyncio_live/fresh.py', import.meta.url),
   'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
+  'asyncio_live/network.py': new URL('./python/asyncio_live/network.py', import.meta.url),
   'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
+  'asyncio_live/sockets.py': new URL('./python/asyncio_live/sockets.py', import.meta.url),
   'asyncio_live/trace.py': new URL('./python/asyncio_live/trace.py', import.meta.url),
   'nest_asyncio.py': new URL('./python/nest_asyncio.py', import.meta.url),
 };

@@ -1,17 +1,18 @@
 """An asyncio event loop on the virtual clock.
 
-It subclasses ``BaseEventLoop``, so CPython's own ``_run_once``, ``run_forever`` and
-``run_until_complete`` run unchanged. Only two things differ: ``time()`` reads the
-virtual clock, and the selector, instead of waiting for I/O, moves the clock to the
-next timer. There is no I/O to wait for in the browser.
+It subclasses CPython's selector loop, so its own ``_run_once``, ``run_forever``,
+``run_until_complete``, transports and servers run unchanged. Only two things differ:
+``time()`` reads the virtual clock, and the selector is the virtual network's
+(network.py): instead of waiting for I/O, it moves the clock to the next timer or the
+next arrival of data, whichever comes first.
 """
 
 import asyncio
 import heapq
 import itertools
-from asyncio import base_events, events
+from asyncio import events, selector_events
 
-from . import trace
+from . import network, trace
 from .clock import clock
 
 
@@ -30,23 +31,21 @@ class NoProgress(RuntimeError):
 MAX_TURNS_WITHOUT_PROGRESS = 1_000_000
 
 
-class _VirtualSelector:
-    def __init__(self, loop):
-        self._loop = loop
+_WAITS_FOREVER = (
+    "this program is waiting for something that can never happen: every task "
+    "is waiting, and no timer is set to wake any of them. In a real Python "
+    "process it would hang here forever. Look for a future nobody sets, an "
+    "Event nobody sets, a queue nobody puts into, or a lock that is never released."
+)
 
-    def select(self, timeout):
-        if timeout is None:
-            raise WaitsForever(
-                "this program is waiting for something that can never happen: every task "
-                "is waiting, and no timer is set to wake any of them. In a real Python "
-                "process it would hang here forever. Look for a future nobody sets, an "
-                "Event nobody sets, a queue nobody puts into, or a lock that is never released."
-            )
-        clock.advance(timeout)
-        return []
 
-    def close(self):
-        pass
+def _nothing_to_wait_for(listening):
+    """Every task waits, no timer is set and nothing is on its way over the network."""
+    if listening:
+        # A server waiting for connections: in a real process someone might connect,
+        # so it waits as long as the run may (it ends at the virtual-time budget).
+        clock.advance(float("inf"))
+    raise WaitsForever(_WAITS_FOREVER)
 
 
 class _OrderedTimerHandle(events.TimerHandle):
@@ -65,24 +64,29 @@ class _OrderedTimerHandle(events.TimerHandle):
         return self._order < getattr(other, "_order", 0)
 
 
-class VirtualLoop(base_events.BaseEventLoop):
+class VirtualLoop(selector_events.BaseSelectorEventLoop):
     """The event loop of every run."""
 
     _timer_order = itertools.count()
 
     def __init__(self):
-        super().__init__()
-        self._selector = _VirtualSelector(self)
-        # No sleeping loop to wake from another thread: nothing to do.
-        self._write_to_self = lambda: None
+        super().__init__(network.VirtualSelector(_nothing_to_wait_for))
         self._still_turns = 0
         self._still_since = clock.skipped
 
+    # No other thread can wake this loop: it needs no self-pipe, and there is nothing
+    # to write to one.
+    def _make_self_pipe(self):
+        pass
+
+    def _close_self_pipe(self):
+        pass
+
+    def _write_to_self(self):
+        pass
+
     def time(self):
         return clock.monotonic()
-
-    def _process_events(self, event_list):
-        pass
 
     def _run_once(self):
         super()._run_once()

@@ -17,7 +17,7 @@ from asyncio import events
 
 from . import check as exercise
 from . import clock as clock_module
-from . import fresh, trace
+from . import fresh, network, trace
 from .clock import VirtualTimeBudgetExceeded, clock
 from .loop import NoProgress, WaitsForever, install_policy, task_numbers
 
@@ -39,6 +39,7 @@ def setup():
     # of the one that made it: every reader would get the same "random" numbers.
     random.seed()
     clock_module.install()
+    network.install()
     install_policy()
     fresh.remember()
     fresh.hold_stops()
@@ -355,6 +356,7 @@ def run(code, options, on_output=None, on_trace=None):
     os._exit = _os_exit
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
     clock.reset(deterministic=options["deterministic"], budget=options["budget"])
+    network.network.reset()
     task_numbers.reset()
     _close_leftover_loops()
     main = _fresh_main()

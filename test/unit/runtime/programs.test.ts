@@ -1,6 +1,7 @@
 /**
  * Programs and what CPython prints for them, as input/output pairs in programs/.
- * Each .out was produced by CPython 3.13 on this machine (the asyncio behaviour these
+ * Each .out was produced by CPython 3.13 on this machine, the net_*.py ones over real
+ * loopback sockets (the asyncio behaviour these
  * programs touch is the same in 3.14); times are what the deterministic clock makes
  * exact, where CPython printed them with microseconds of drift (1.5024... -> 1.5).
  */

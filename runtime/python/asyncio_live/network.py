@@ -1,0 +1,280 @@
+"""The network of a run: TCP sockets in memory, on the virtual clock.
+
+The browser gives a program no sockets, so asyncio's ``start_server`` and
+``open_connection`` had nothing to stand on. This module gives it sockets that behave
+as a Linux machine's do on loopback (connect, accept, send, recv, shutdown, close, the
+errors and their numbers), and a selector that says which of them are ready. The event
+loop is then CPython's own selector loop: its transports, servers, streams and error
+messages run unchanged, so what a program sees is what CPython does with real sockets.
+
+Nothing leaves the worker: every socket lives in this module's ``Network``, which a run
+starts empty. Besides loopback there are only the hosts a program (or an example's
+hidden setup) puts on the network with ``host()``, each with a latency and a bandwidth,
+so that a slow server is slow on the clock. Any other name fails as DNS does.
+"""
+
+import errno
+import itertools
+import math
+import selectors
+import socket as _socket
+
+from .clock import clock
+from .sockets import LOCAL_ADDRESS, VirtualSocket, is_numeric, oserror
+
+AF_INET, AF_INET6, SOCK_STREAM = _socket.AF_INET, _socket.AF_INET6, _socket.SOCK_STREAM
+
+#: Where remote hosts get their addresses (TEST-NET-3, reserved for documentation).
+_REMOTE_NET = "203.0.113."
+_LOOPBACK_NAMES = {"localhost": "127.0.0.1", "localhost.localdomain": "127.0.0.1", "ip6-localhost": "::1"}
+_FIRST_FD = 6
+_FIRST_EPHEMERAL_PORT = 40000
+
+
+class Host:
+    """A remote machine: its address, the delay each way, the bytes a second its link
+    carries (None: no limit), and the services it answers on, by port."""
+
+    def __init__(self, name, address, latency, bandwidth):
+        self.name = name
+        self.address = address
+        self.latency = latency
+        self.bandwidth = bandwidth
+        self.services = {}
+
+
+class _Link:
+    """What the path between two addresses costs: nothing on this machine, a remote
+    host's latency and bandwidth otherwise."""
+
+    def __init__(self, latency=0.0, bandwidth=None):
+        self.latency = latency
+        self.bandwidth = bandwidth
+
+
+_LOOPBACK_LINK = _Link()
+
+
+class Network:
+    """Every socket, listener and host of the current run."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        for sock in list(getattr(self, "sockets", {}).values()):
+            sock._forget()
+        self.sockets = {}
+        self.hosts = {}
+        self.by_address = {}
+        self.listeners = {}
+        self._fds = itertools.count(_FIRST_FD)
+        self._ports = itertools.count(_FIRST_EPHEMERAL_PORT)
+        self._addresses = itertools.count(1)
+
+    def add_host(self, name, latency, bandwidth):
+        key = name.lower().rstrip(".")
+        if key in _LOOPBACK_NAMES:
+            raise ValueError(f"{name!r} is this machine; give a remote host another name")
+        host = self.hosts.get(key)
+        if host is None:
+            host = Host(key, f"{_REMOTE_NET}{next(self._addresses)}", latency, bandwidth)
+            self.hosts[key] = host
+            self.by_address[host.address] = host
+        host.latency, host.bandwidth = latency, bandwidth
+        return host
+
+    def resolve(self, name):
+        """The address of a name, as DNS would give it; None for an unknown name."""
+        key = str(name).lower().rstrip(".")
+        if key in _LOOPBACK_NAMES:
+            return _LOOPBACK_NAMES[key]
+        host = self.hosts.get(key)
+        return host.address if host else None
+
+    def link(self, address):
+        host = self.by_address.get(address)
+        return _Link(host.latency, host.bandwidth) if host else _LOOPBACK_LINK
+
+    def is_local(self, address):
+        return address.startswith("127.") or address in ("::1", "0.0.0.0", "::", LOCAL_ADDRESS)
+
+    def fd(self, sock):
+        fd = next(self._fds)
+        self.sockets[fd] = sock
+        return fd
+
+    def ephemeral_port(self):
+        return next(self._ports)
+
+    def port_taken(self, family, address, port):
+        for sock in self.sockets.values():
+            if sock._bound is None or sock.family != family or sock._bound[1] != port:
+                continue
+            other = sock._bound[0]
+            if other == address or other in ("0.0.0.0", "::") or address in ("0.0.0.0", "::"):
+                return True
+        return False
+
+    def listener(self, family, address, port):
+        """The listening socket a connection to ``address:port`` reaches, if any."""
+        wildcard = "0.0.0.0" if family == AF_INET else "::"
+        found = self.listeners.get((address, port)) or (
+            self.listeners.get((wildcard, port)) if self.is_local(address) else None
+        )
+        if found is None and address in self.by_address:
+            found = self._start_service(self.by_address[address], port)
+        return found
+
+    def _start_service(self, host, port):
+        """A host's service answers from the first connection to it, in the loop of the
+        program that connects (a real server would be running all along)."""
+        handler = host.services.get(port)
+        if handler is None:
+            return None
+        import asyncio
+        from asyncio import base_events, events
+
+        loop = events._get_running_loop()
+        if loop is None:
+            return None
+        sock = VirtualSocket(AF_INET, SOCK_STREAM, _socket.IPPROTO_TCP)
+        sock.setblocking(False)
+        sock._bound = (host.address, port)
+        sock.listen(100)
+
+        def protocol():
+            reader = asyncio.StreamReader(limit=2**16, loop=loop)
+            return asyncio.StreamReaderProtocol(reader, handler, loop=loop)
+
+        server = base_events.Server(loop, [sock], protocol, None, 100, None, None)
+        server._start_serving()
+        return sock
+
+
+network = Network()
+
+
+class VirtualSelector(selectors._BaseSelectorImpl):
+    """Which sockets are ready; when none is, the clock moves to the next timer or the
+    next arrival on the network, whichever comes first."""
+
+    def __init__(self, on_nothing_to_wait_for):
+        super().__init__()
+        self._on_nothing = on_nothing_to_wait_for
+
+    def _ready(self, now):
+        ready = []
+        for key in list(self._fd_to_key.values()):
+            sock = network.sockets.get(key.fd)
+            if sock is None:
+                continue
+            mask = 0
+            if key.events & selectors.EVENT_READ and sock._readable(now):
+                mask |= selectors.EVENT_READ
+            if key.events & selectors.EVENT_WRITE and sock._writable(now):
+                mask |= selectors.EVENT_WRITE
+            if mask:
+                ready.append((key, mask))
+        return ready
+
+    def select(self, timeout=None):
+        now = clock.monotonic()
+        ready = self._ready(now)
+        if ready or timeout == 0:
+            return ready
+        arrivals = [t for t in (network.sockets[key.fd]._next_time(now) for key in self._fd_to_key.values()
+                                if key.fd in network.sockets) if t is not None]
+        wait = min(arrivals) - now if arrivals else None
+        if timeout is not None:
+            wait = timeout if wait is None else min(wait, timeout)
+        if wait is None:
+            listening = any(network.sockets[key.fd]._state == "listening"
+                            for key in self._fd_to_key.values() if key.fd in network.sockets)
+            self._on_nothing(listening)
+            return []
+        clock.advance(wait)
+        return self._ready(clock.monotonic())
+
+    def close(self):
+        super().close()
+
+
+def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """``socket.getaddrinfo`` on the virtual network: loopback, numeric addresses, and
+    the hosts put on it; anything else fails as DNS does for an unknown name."""
+    if isinstance(port, str):
+        port = {"http": 80, "https": 443}.get(port, port)
+        try:
+            port = int(port)
+        except ValueError:
+            raise _socket.gaierror(_socket.EAI_SERVICE, "Servname not supported for ai_socktype") from None
+    port = 0 if port is None else port
+    if host is None:
+        if flags & _socket.AI_PASSIVE:
+            addresses = [(AF_INET, "0.0.0.0"), (AF_INET6, "::")]
+        else:
+            addresses = [(AF_INET, "127.0.0.1"), (AF_INET6, "::1")]
+    else:
+        if isinstance(host, bytes):
+            host = host.decode("idna")
+        if is_numeric(host):
+            addresses = [(AF_INET6 if ":" in host else AF_INET, host)]
+        else:
+            address = network.resolve(host)
+            if address is None:
+                raise _socket.gaierror(_socket.EAI_NONAME, "Name or service not known")
+            addresses = [(AF_INET6 if ":" in address else AF_INET, address)]
+    if family not in (0, _socket.AF_UNSPEC):
+        addresses = [(f, a) for f, a in addresses if f == family]
+        if not addresses:
+            raise _socket.gaierror(_socket.EAI_ADDRFAMILY if host else _socket.EAI_FAMILY,
+                                   "Address family for hostname not supported")
+    kinds = [type] if type else [SOCK_STREAM]
+    result = []
+    for f, address in addresses:
+        for kind in kinds:
+            sockaddr = (address, port, 0, 0) if f == AF_INET6 else (address, port)
+            family_, kind_ = _socket.AddressFamily(f), _socket.SocketKind(kind)
+            result.append((family_, kind_, proto or _socket.IPPROTO_TCP, "", sockaddr))
+    return result
+
+
+def _gethostbyname(name):
+    return _getaddrinfo(name, 0, AF_INET)[0][4][0]
+
+
+def _socketpair(family=None, type=SOCK_STREAM, proto=0):
+    raise oserror(errno.EOPNOTSUPP, OSError,
+                  "socketpair() is not available on this page's network; use asyncio streams")
+
+
+def install():
+    """Give ``socket`` the virtual sockets (once, at boot: asyncio's modules look them
+    up in ``socket`` when they run)."""
+    _socket.socket = VirtualSocket
+    _socket.SocketType = VirtualSocket
+    _socket.getaddrinfo = _getaddrinfo
+    _socket.gethostbyname = _gethostbyname
+    _socket.socketpair = _socketpair
+    # asyncio.start_server sets it; Pyodide's socket module lacks it (Linux's value).
+    if not hasattr(_socket, "SO_REUSEADDR"):
+        _socket.SO_REUSEADDR = 2
+
+
+def host(name, *, latency=0.0, bandwidth=None, serve=None, port=80):
+    """Put a remote host on the network, for a program to connect to by name.
+
+    ``latency``: seconds each way (connecting costs a round trip); ``bandwidth``: bytes a
+    second each way (None: no limit); ``serve``: a handler ``async def handler(reader,
+    writer)``, as ``asyncio.start_server`` takes, that answers on ``port``. Call again
+    with another port to add a service. Returns the host's address.
+    """
+    if not (isinstance(latency, (int, float)) and math.isfinite(latency) and latency >= 0):
+        raise ValueError("latency must be a number of seconds, 0 or more")
+    if bandwidth is not None and not (isinstance(bandwidth, (int, float)) and bandwidth > 0):
+        raise ValueError("bandwidth must be a number of bytes a second, more than 0 (or None)")
+    added = network.add_host(name, float(latency), bandwidth)
+    if serve is not None:
+        added.services[int(port)] = serve
+    return added.address

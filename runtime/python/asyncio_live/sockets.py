@@ -1,0 +1,485 @@
+"""Sockets of the virtual network (network.py): ``socket.socket``'s interface over
+connections in memory, with a Linux machine's behaviour on loopback, so that asyncio's
+transports, written for real sockets, run on them unchanged.
+
+A connection is two pipes, one each way. Bytes written arrive at the other end at the
+time the link allows (at once on loopback); the writer may have at most
+``CONNECTION_BUFFER`` bytes on their way or unread. Closing with unread data resets the
+connection, as TCP does; writing to a peer that has closed earns a reset too.
+"""
+
+import collections
+import errno
+import socket as _socket
+
+from . import network as _network
+from .clock import clock
+
+AF_INET, AF_INET6, SOCK_STREAM = _socket.AF_INET, _socket.AF_INET6, _socket.SOCK_STREAM
+
+#: Bytes a connection holds between the writer's socket and the reader's program (its
+#: send and receive buffers together). Past it, ``send`` takes nothing and a transport
+#: buffers, pauses its protocol and makes ``drain()`` wait. Linux grows its buffers to
+#: a few MB on loopback; a smaller figure shows backpressure sooner, which is the point.
+CONNECTION_BUFFER = 1024 * 1024
+
+#: This machine's address as a remote host sees it (a private address).
+LOCAL_ADDRESS = "10.0.0.2"
+
+_BLOCKING = (
+    "a blocking socket cannot wait here: the program is the only thing running, so "
+    "nothing could arrive while it waited. Use asyncio (asyncio.open_connection, "
+    "asyncio.start_server, loop.sock_recv) or call setblocking(False)."
+)
+
+
+class _Errno(int):
+    """An error number: this Python's own (Emscripten's), so that it compares equal to
+    ``errno.ECONNREFUSED`` and makes the right exception class, but shown as Linux shows
+    it, so a message reads ``[Errno 111] Connect call failed`` as in CPython."""
+
+    def __new__(cls, code):
+        number = super().__new__(cls, code)
+        number.linux, number.message = _LINUX[code]
+        return number
+
+    def __str__(self):
+        return str(self.linux)
+
+    __repr__ = __str__
+
+
+#: Linux's number and message for each error the network raises.
+_LINUX = {
+    errno.ECONNREFUSED: (111, "Connection refused"),
+    errno.EADDRINUSE: (98, "Address already in use"),
+    errno.EADDRNOTAVAIL: (99, "Cannot assign requested address"),
+    errno.EPIPE: (32, "Broken pipe"),
+    errno.ECONNRESET: (104, "Connection reset by peer"),
+    errno.EAGAIN: (11, "Resource temporarily unavailable"),
+    errno.EINPROGRESS: (115, "Operation now in progress"),
+    errno.EALREADY: (114, "Operation already in progress"),
+    errno.ENOTCONN: (107, "Transport endpoint is not connected"),
+    errno.EISCONN: (106, "Transport endpoint is already connected"),
+    errno.EBADF: (9, "Bad file descriptor"),
+    errno.EINVAL: (22, "Invalid argument"),
+    errno.ENETUNREACH: (101, "Network is unreachable"),
+    errno.EAFNOSUPPORT: (97, "Address family not supported by protocol"),
+    errno.EPROTONOSUPPORT: (93, "Protocol not supported"),
+    errno.EOPNOTSUPP: (95, "Operation not supported"),
+}
+
+
+def oserror(code, cls=OSError, message=None):
+    number = _Errno(code)
+    return cls(number, message or number.message)
+
+
+class BlockingSocketError(OSError):
+    """A blocking call on a virtual socket: nothing could ever arrive while it blocks."""
+
+
+class _Pipe:
+    """One direction of a connection: bytes written, each arriving at its time."""
+
+    def __init__(self, link):
+        self.link = link
+        self.segments = collections.deque()  # [arrival time, bytearray]
+        self.size = 0
+        self.free_at = 0.0  # when the link has sent what it was given
+        self.fin_at = None  # when the end of the stream arrives
+        self.reset_at = None  # when a reset arrives
+
+    def _arrival(self, size, now):
+        start = max(now, self.free_at)
+        sent = start + (size / self.link.bandwidth if self.link.bandwidth else 0.0)
+        self.free_at = sent
+        return sent + self.link.latency
+
+    def push(self, data, now):
+        arrival = self._arrival(len(data), now)
+        if self.segments and self.segments[-1][0] == arrival:
+            self.segments[-1][1] += data
+        else:
+            self.segments.append([arrival, bytearray(data)])
+        self.size += len(data)
+
+    def finish(self, now):
+        if self.fin_at is None:
+            self.fin_at = self._arrival(0, now)
+
+    def reset(self, now):
+        if self.reset_at is None:
+            self.reset_at = now + self.link.latency
+
+    def arrived(self, now):
+        return bool(self.segments) and self.segments[0][0] <= now
+
+    def at_eof(self, now):
+        return not self.segments and self.fin_at is not None and self.fin_at <= now
+
+    def take(self, size, now):
+        taken = bytearray()
+        while self.segments and self.segments[0][0] <= now and len(taken) < size:
+            segment = self.segments[0][1]
+            part = segment[: size - len(taken)]
+            del segment[: len(part)]
+            taken += part
+            if not segment:
+                self.segments.popleft()
+        self.size -= len(taken)
+        return bytes(taken)
+
+    def next_time(self, now):
+        """When something next arrives, if later than now."""
+        first = self.segments[0][0] if self.segments else None
+        later = [t for t in (first, self.fin_at, self.reset_at) if t is not None and t > now]
+        return min(later) if later else None
+
+
+class VirtualSocket:
+    """A TCP socket of the virtual network, with ``socket.socket``'s interface."""
+
+    def __init__(self, family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None):
+        if fileno is not None:
+            raise oserror(errno.EBADF)
+        family = _socket.AddressFamily(family) if family in (AF_INET, AF_INET6) else family
+        kind = type & ~(getattr(_socket, "SOCK_NONBLOCK", 0) | getattr(_socket, "SOCK_CLOEXEC", 0))
+        if family not in (AF_INET, AF_INET6):
+            raise oserror(errno.EAFNOSUPPORT, OSError, "only IPv4 and IPv6 sockets exist on this page's network")
+        if kind != SOCK_STREAM:
+            raise oserror(errno.EPROTONOSUPPORT, OSError,
+                          "only TCP (SOCK_STREAM) sockets exist on this page's network")
+        self.family = family
+        self.type = _socket.SocketKind(kind)
+        self.proto = proto
+        self._timeout = None
+        self._options = {}
+        self._bound = None
+        self._peer_address = None
+        self._state = "new"
+        self._error = 0
+        self._backlog = []  # accepted connections, for a listening socket: [arrival, socket, address]
+        self._connected_at = None
+        self._incoming = None  # _Pipe from the peer
+        self._outgoing = None  # _Pipe to the peer
+        self._peer = None
+        self._shut_wr = False
+        self._reset = False  # a reset arrived: sends fail
+        self._fd = _network.network.fd(self)
+
+    # What a socket is.
+    def fileno(self):
+        return self._fd
+
+    def __repr__(self):
+        text = f"<socket.socket fd={self._fd}, family={int(self.family)}, type={int(self.type)}, proto={self.proto}"
+        if self._fd == -1:
+            return f"<socket.socket [closed] {text[len('<socket.socket '):]}>"
+        text += f", laddr={self.getsockname()}"
+        if self._peer_address is not None and self._state == "connected":
+            text += f", raddr={self._address(self._peer_address)}"
+        return text + ">"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def _address(self, pair):
+        host, port = pair
+        return (host, port, 0, 0) if self.family == AF_INET6 else (host, port)
+
+    def getsockname(self):
+        self._check_open()
+        if self._bound is None:
+            return self._address(("0.0.0.0" if self.family == AF_INET else "::", 0))
+        return self._address(self._bound)
+
+    def getpeername(self):
+        self._check_open()
+        if self._state != "connected":
+            raise oserror(errno.ENOTCONN)
+        return self._address(self._peer_address)
+
+    def setblocking(self, flag):
+        self._timeout = None if flag else 0.0
+
+    def settimeout(self, value):
+        self._timeout = value
+
+    def gettimeout(self):
+        return self._timeout
+
+    def getblocking(self):
+        return self._timeout != 0.0
+
+    def setsockopt(self, level, option, value, optlen=None):
+        self._check_open()
+        self._options[(level, option)] = value
+
+    def getsockopt(self, level, option, buflen=0):
+        self._check_open()
+        if (level, option) == (_socket.SOL_SOCKET, _socket.SO_ERROR):
+            error, self._error = self._error, 0
+            return error
+        if (level, option) == (_socket.SOL_SOCKET, _socket.SO_TYPE):
+            return int(self.type)
+        return self._options.get((level, option), 0)
+
+    def _check_open(self):
+        if self._fd == -1:
+            raise oserror(errno.EBADF)
+
+    def _would_block(self):
+        if self._timeout != 0.0:
+            raise oserror(errno.EAGAIN, BlockingSocketError, _BLOCKING)
+        raise oserror(errno.EAGAIN, BlockingIOError)
+
+    # Addresses.
+    def _resolve(self, address):
+        try:
+            host, port = address[0], int(address[1])
+        except (TypeError, IndexError, ValueError):
+            family = "AF_INET" if self.family == AF_INET else "AF_INET6"
+            raise TypeError(f"{family} address must be a tuple (host, port)") from None
+        if not 0 <= port <= 65535:
+            raise OverflowError("port must be 0-65535.")
+        if host in ("", None):
+            return ("0.0.0.0" if self.family == AF_INET else "::"), port
+        resolved = _network.network.resolve(host) if not is_numeric(host) else host
+        if resolved is None:
+            raise _socket.gaierror(_socket.EAI_NONAME, "Name or service not known")
+        return resolved, port
+
+    def bind(self, address):
+        self._check_open()
+        if self._bound is not None:
+            raise oserror(errno.EINVAL)
+        host, port = self._resolve(address)
+        if not _network.network.is_local(host) and host not in ("0.0.0.0", "::"):
+            raise oserror(errno.EADDRNOTAVAIL)
+        if port == 0:
+            port = _network.network.ephemeral_port()
+        elif _network.network.port_taken(self.family, host, port):
+            raise oserror(errno.EADDRINUSE)
+        self._bound = (host, port)
+
+    def listen(self, backlog=128):
+        self._check_open()
+        if self._bound is None:
+            self.bind(("", 0))
+        self._state = "listening"
+        _network.network.listeners[self._bound] = self
+
+    def accept(self):
+        self._check_open()
+        now = clock.monotonic()
+        if self._backlog and self._backlog[0][0] <= now:
+            _arrival, conn, address = self._backlog.pop(0)
+            return conn, self._address(address)
+        self._would_block()
+
+    # Connecting.
+    def connect(self, address):
+        self._check_open()
+        if self._state == "connected":
+            raise oserror(errno.EISCONN)
+        if self._state == "connecting":
+            raise oserror(errno.EALREADY)
+        if self._timeout != 0.0:
+            raise oserror(errno.EAGAIN, BlockingSocketError, _BLOCKING)
+        host, port = self._resolve(address)
+        if host == "0.0.0.0":
+            host = "127.0.0.1"
+        elif host == "::":
+            host = "::1"
+        now = clock.monotonic()
+        local = _network.network.is_local(host)
+        if not local and host not in _network.network.by_address:
+            raise oserror(errno.ENETUNREACH)
+        link = _network.network.link(host)
+        if self._bound is None:
+            self._bound = (host if local else LOCAL_ADDRESS, _network.network.ephemeral_port())
+        self._peer_address = (host, port)
+        self._state = "connecting"
+        listener = _network.network.listener(self.family, host, port)
+        round_trip = 2 * link.latency
+        if listener is None:
+            self._connected_at = now + round_trip
+            self._refused = True
+        else:
+            self._refused = False
+            self._connected_at = now + round_trip
+            server_side = VirtualSocket(self.family, SOCK_STREAM, self.proto)
+            server_side._bound = (host, port)
+            server_side._peer_address = self._bound
+            server_side._state = "connected"
+            to_server, to_client = _Pipe(link), _Pipe(link)
+            self._outgoing = server_side._incoming = to_server
+            self._incoming = server_side._outgoing = to_client
+            self._peer, server_side._peer = server_side, self
+            # TCP's handshake: the client is connected when the server's answer is back (a
+            # round trip); the server accepts when the client's last packet arrives.
+            listener._backlog.append([now + 3 * link.latency, server_side, self._bound])
+        raise oserror(errno.EINPROGRESS, BlockingIOError)
+
+    def connect_ex(self, address):
+        try:
+            self.connect(address)
+        except OSError as error:
+            return error.errno
+        return 0
+
+    def _settle_connect(self, now):
+        if self._state == "connecting" and self._connected_at <= now:
+            if self._refused:
+                self._state = "refused"
+                self._error = _Errno(errno.ECONNREFUSED)
+            else:
+                self._state = "connected"
+
+    # Data.
+    def _raise_pending(self, now):
+        pipe = self._incoming
+        if pipe is not None and pipe.reset_at is not None and pipe.reset_at <= now and not self._reset:
+            self._reset = True
+            raise oserror(errno.ECONNRESET, ConnectionResetError)
+
+    def _room(self):
+        return CONNECTION_BUFFER - self._outgoing.size
+
+    def send(self, data, flags=0):
+        self._check_open()
+        now = clock.monotonic()
+        self._settle_connect(now)
+        if self._state != "connected":
+            raise oserror(errno.EPIPE if self._state in ("shut", "refused") else errno.ENOTCONN,
+                           BrokenPipeError if self._state == "shut" else OSError)
+        self._raise_pending(now)
+        if self._reset or self._shut_wr:
+            raise oserror(errno.EPIPE, BrokenPipeError)
+        view = memoryview(data).cast("B")
+        peer = self._peer
+        if peer is None or peer._fd == -1:
+            # The peer has closed: this data goes out, and its answer is a reset.
+            self._incoming.reset(now)
+            self._reset = True
+            return len(view)
+        room = self._room()
+        if room <= 0:
+            self._would_block()
+        taken = bytes(view[:room])
+        self._outgoing.push(taken, now)
+        return len(taken)
+
+    def sendall(self, data, flags=0):
+        view = memoryview(data).cast("B")
+        sent = self.send(view)
+        if sent < len(view):
+            self._would_block()
+
+    def sendmsg(self, buffers, ancdata=(), flags=0, address=None):
+        return self.send(b"".join(bytes(buffer) for buffer in buffers))
+
+    def recv(self, size, flags=0):
+        self._check_open()
+        if size < 0:
+            raise ValueError("negative buffersize in recv")
+        now = clock.monotonic()
+        self._settle_connect(now)
+        if self._state == "new" or self._incoming is None:
+            raise oserror(errno.ENOTCONN)
+        self._raise_pending(now)
+        pipe = self._incoming
+        if pipe.arrived(now):
+            return pipe.take(size, now)
+        if pipe.at_eof(now) or self._reset:
+            return b""
+        self._would_block()
+
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        view = memoryview(buffer).cast("B")
+        data = self.recv(nbytes or len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def shutdown(self, how):
+        self._check_open()
+        if self._state != "connected":
+            raise oserror(errno.ENOTCONN)
+        if how in (_socket.SHUT_WR, _socket.SHUT_RDWR) and not self._shut_wr:
+            self._shut_wr = True
+            self._outgoing.finish(clock.monotonic())
+
+    def close(self):
+        if self._fd == -1:
+            return
+        now = clock.monotonic()
+        if self._state == "listening":
+            if _network.network.listeners.get(self._bound) is self:
+                del _network.network.listeners[self._bound]
+            for _arrival, conn, _address in self._backlog:
+                conn._outgoing.reset(now)
+                conn._forget()
+            self._backlog.clear()
+        elif self._state == "connected":
+            # Unread data makes a reset; otherwise the peer reads to the end, then EOF.
+            if self._incoming.size:
+                self._outgoing.reset(now)
+            elif not self._shut_wr:
+                self._outgoing.finish(now)
+        self._forget()
+
+    def _forget(self):
+        _network.network.sockets.pop(self._fd, None)
+        self._fd = -1
+        self._bound = None
+        if self._peer is not None and self._peer._peer is self:
+            self._peer._peer = None
+        self._peer = None
+
+    # Readiness, for the selector.
+    def _readable(self, now):
+        if self._state == "listening":
+            return bool(self._backlog) and self._backlog[0][0] <= now
+        self._settle_connect(now)
+        pipe = self._incoming
+        if self._state == "refused":
+            return True
+        if pipe is None or self._state != "connected":
+            return False
+        return pipe.arrived(now) or pipe.at_eof(now) or (pipe.reset_at is not None and pipe.reset_at <= now)
+
+    def _writable(self, now):
+        self._settle_connect(now)
+        if self._state == "refused":
+            return True
+        if self._state != "connected":
+            return False
+        if self._reset or self._shut_wr or self._peer is None:
+            return True
+        return self._room() > 0
+
+    def _next_time(self, now):
+        """When this socket next becomes ready, if later than now."""
+        times = []
+        if self._state == "listening" and self._backlog:
+            times.append(self._backlog[0][0])
+        if self._state == "connecting":
+            times.append(self._connected_at)
+        if self._incoming is not None:
+            times.append(self._incoming.next_time(now))
+        later = [t for t in times if t is not None and t > now]
+        return min(later) if later else None
+
+
+def is_numeric(host):
+    for family in (AF_INET, AF_INET6):
+        try:
+            _socket.inet_pton(family, host)
+        except (OSError, TypeError, ValueError):
+            continue
+        return True
+    return False

@@ -1,0 +1,203 @@
+/**
+ * The virtual network (runtime/python/asyncio_live/network.py, sockets.py). What CPython
+ * does on real loopback sockets is checked by the net_*.py programs of programs/ (their
+ * .out files are CPython 3.13's output); these tests check what only the page has:
+ * remote hosts with latency and bandwidth on the virtual clock, and how a run that
+ * waits on the network ends.
+ */
+import { describe, expect, it } from 'vitest';
+import { dedent, runPython } from './run-python';
+
+const SHOP = `
+  import asyncio, time
+  from asyncio_live import network
+
+  async def shop(reader, writer):
+      request = await reader.readline()
+      writer.write(b"you asked for " + request)
+      await writer.drain()
+      writer.close()
+      await writer.wait_closed()
+
+  network.host("shop.example", latency=0.1, serve=shop)
+`;
+
+/** A program that puts the shop on the network first. */
+const withShop = (code: string) => dedent(SHOP) + dedent(code);
+
+describe('remote hosts on the virtual clock', () => {
+  it('a connection costs a round trip, a request and its answer another', async () => {
+    const { output, result } = await runPython(withShop(`
+      async def main():
+          start = time.monotonic()
+          reader, writer = await asyncio.open_connection("shop.example", 80)
+          print("connected after", round(time.monotonic() - start, 3), "to", writer.get_extra_info("peername"))
+          writer.write(b"/shoes\\n")
+          print(await reader.readline(), "after", round(time.monotonic() - start, 3))
+          print(await reader.read(), "after", round(time.monotonic() - start, 3))
+          writer.close()
+          await writer.wait_closed()
+      asyncio.run(main())
+    `));
+    expect(output).toBe(
+      "connected after 0.2 to ('203.0.113.1', 80)\n" +
+        "b'you asked for /shoes\\n' after 0.4\n" +
+        "b'' after 0.4\n",
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('ten requests at once take as long as one; one after another, ten times as long', async () => {
+    const { output } = await runPython(withShop(`
+      async def fetch(path):
+          reader, writer = await asyncio.open_connection("shop.example", 80)
+          writer.write(path.encode() + b"\\n")
+          answer = await reader.read()
+          writer.close()
+          return answer
+
+      async def main():
+          start = time.monotonic()
+          for i in range(10):
+              await fetch(f"/{i}")
+          print("one after another:", round(time.monotonic() - start, 3))
+          start = time.monotonic()
+          answers = await asyncio.gather(*(fetch(f"/{i}") for i in range(10)))
+          print("at once:", round(time.monotonic() - start, 3), len(answers))
+      asyncio.run(main())
+    `));
+    expect(output).toBe('one after another: 4.0\nat once: 0.4 10\n');
+  });
+
+  it('bandwidth: half a megabyte over a 1 MB/s link takes half a second more', async () => {
+    const { output } = await runPython(`
+      import asyncio, time
+      from asyncio_live import network
+
+      async def big(reader, writer):
+          writer.write(b"x" * 500_000)
+          await writer.drain()
+          writer.close()
+
+      network.host("files.example", latency=0.05, bandwidth=1_000_000, serve=big, port=8080)
+
+      async def main():
+          start = time.monotonic()
+          reader, writer = await asyncio.open_connection("files.example", 8080)
+          data = await reader.read()
+          print(len(data), "bytes after", round(time.monotonic() - start, 3))
+          writer.close()
+      asyncio.run(main())
+    `);
+    // The server accepts after 1.5 round trips (0.15 s), then 0.5 s on the wire and 0.05 s on the way.
+    expect(output).toBe('500000 bytes after 0.7\n');
+  });
+
+  it('an unknown name fails as DNS does; a port nobody serves refuses after a round trip', async () => {
+    const { output } = await runPython(withShop(`
+      import socket
+      async def main():
+          try:
+              await asyncio.open_connection("nowhere.example", 80)
+          except socket.gaierror as error:
+              print("gaierror:", error)
+          start = time.monotonic()
+          try:
+              await asyncio.open_connection("shop.example", 443)
+          except ConnectionRefusedError as error:
+              print(error, "after", round(time.monotonic() - start, 3))
+          print(socket.getaddrinfo("shop.example", 80, type=socket.SOCK_STREAM)[0][4])
+          print(socket.gethostbyname("localhost"))
+      asyncio.run(main())
+    `));
+    expect(output).toBe(
+      'gaierror: [Errno -2] Name or service not known\n' +
+        "[Errno 111] Connect call failed ('203.0.113.1', 443) after 0.2\n" +
+        "('203.0.113.1', 80)\n" +
+        '127.0.0.1\n',
+    );
+  });
+
+  it('checks what host() is given', async () => {
+    const { output } = await runPython(`
+      from asyncio_live import network
+      for args in ({"latency": -1}, {"latency": float("nan")}, {"bandwidth": 0}):
+          try:
+              network.host("a.example", **args)
+          except ValueError as error:
+              print(error)
+      try:
+          network.host("localhost")
+      except ValueError as error:
+          print(error)
+    `);
+    expect(output).toBe(
+      'latency must be a number of seconds, 0 or more\n'.repeat(2) +
+        'bandwidth must be a number of bytes a second, more than 0 (or None)\n' +
+        "'localhost' is this machine; give a remote host another name\n",
+    );
+  });
+});
+
+describe('a run on the network ends', () => {
+  it('a server that serves forever stops at the virtual-time budget', async () => {
+    const { result } = await runPython(`
+      import asyncio
+      async def main():
+          server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 8000)
+          async with server:
+              await server.serve_forever()
+      asyncio.run(main())
+    `, { budget: 30 });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.type).toBe('VirtualTimeBudgetExceeded');
+  });
+
+  it('a client that waits for an answer that never comes waits forever', async () => {
+    const { result } = await runPython(`
+      import asyncio
+      async def silent(reader, writer):
+          await reader.read()
+
+      async def main():
+          server = await asyncio.start_server(silent, "127.0.0.1", 8000)
+          reader, writer = await asyncio.open_connection("127.0.0.1", 8000)
+          server.close()
+          await reader.read()
+      asyncio.run(main())
+    `);
+    expect(!result.ok && result.error.type).toBe('WaitsForever');
+  });
+
+  it('each run starts with an empty network: ports free, hosts forgotten', async () => {
+    const listen = `
+      import asyncio
+      async def main():
+          server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 8001)
+          print(server.sockets[0].getsockname())
+      asyncio.run(main())
+    `;
+    expect((await runPython(listen)).output).toBe("('127.0.0.1', 8001)\n");
+    expect((await runPython(listen)).output).toBe("('127.0.0.1', 8001)\n");
+    await runPython(SHOP);
+    const { output } = await runPython(`
+      import socket
+      try:
+          socket.getaddrinfo("shop.example", 80)
+      except socket.gaierror as error:
+          print(error)
+    `);
+    expect(output).toBe('[Errno -2] Name or service not known\n');
+  });
+
+  it('blocking sockets say why they cannot wait', async () => {
+    const { output } = await runPython(`
+      import socket
+      try:
+          socket.create_connection(("127.0.0.1", 80))
+      except OSError as error:
+          print(type(error).__name__, error)
+    `);
+    expect(output).toMatch(/^BlockingSocketError \[Errno 11\] a blocking socket cannot wait here/);
+  });
+});
