@@ -4,4 +4,4 @@
  */
 export { createBrowserRuntime } from './browser.ts';
 export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, Runtime, RuntimeOptions } from './client.ts';
-export type { BootInfo, CheckVerdict, ExerciseCheck, RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol.ts';
+export type { BootInfo, CheckVerdict, ExerciseCheck, NetworkAction, RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol.ts';

@@ -93,7 +93,17 @@ export type WaitTarget =
   | { kind: 'task'; task: string }
   | { kind: 'gather'; tasks: string[] }
   | { kind: 'yield' }
-  | { kind: 'future'; /** Innermost coroutine awaiting it, e.g. `Queue.get`, `Event.wait`. */ via: string | null };
+  | { kind: 'future'; /** Innermost coroutine awaiting it, e.g. `Queue.get`, `Event.wait`. */ via: string | null }
+  | {
+      kind: 'network';
+      /** What the task waits for on a connection (runtime/python/asyncio_live/network.py). */
+      action: NetworkAction;
+      /** The other end, `shop.example:80` or `127.0.0.1:8888`; null when not known. */
+      peer: string | null;
+    };
+
+/** Waits on the virtual network: data to read, a connection to open, room to write (drain), a close, clients. */
+export type NetworkAction = 'read' | 'connect' | 'drain' | 'close' | 'serve';
 
 /**
  * One event of a run's trace. `t` is loop time in seconds from the run's start; `task`

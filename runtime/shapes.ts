@@ -7,7 +7,7 @@
  * A small hand-written schema (not a library): the runtime also runs in the page's
  * worker, and these few shapes do not justify a dependency there.
  */
-import type { CheckVerdict, RunError, RunResult, TraceEvent, WaitTarget } from './protocol.ts';
+import type { CheckVerdict, NetworkAction, RunError, RunResult, TraceEvent, WaitTarget } from './protocol.ts';
 
 /** Python sent something `protocol.ts` does not describe: a bug of the runtime, not of the reader. */
 export class ProtocolError extends Error {
@@ -101,6 +101,7 @@ const waitTarget = tagged<WaitTarget>('kind', {
   gather: object({ kind: literal('gather'), tasks: array(string) }),
   yield: object({ kind: literal('yield') }),
   future: object({ kind: literal('future'), via: nullable(string) }),
+  network: object({ kind: literal('network'), action: literal<NetworkAction>('read', 'connect', 'drain', 'close', 'serve'), peer: nullable(string) }),
 });
 
 type Event<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;

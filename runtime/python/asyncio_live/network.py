@@ -278,3 +278,51 @@ def host(name, *, latency=0.0, bandwidth=None, serve=None, port=80):
     if serve is not None:
         added.services[int(port)] = serve
     return added.address
+
+
+#: asyncio's coroutines that wait on a connection, by qualified name: what the wait is,
+#: and where the coroutine's frame keeps what leads to the other end.
+_WAITS = {
+    "StreamReader._wait_for_data": ("read", "self"),
+    "FlowControlMixin._drain_helper": ("drain", "self"),
+    "StreamWriter.wait_closed": ("close", "self"),
+    "BaseSelectorEventLoop.sock_connect": ("connect", "address"),
+    "BaseSelectorEventLoop.sock_recv": ("read", "sock"),
+    "BaseSelectorEventLoop.sock_sendall": ("drain", "sock"),
+    "Server.serve_forever": ("serve", "self"),
+    "Server.wait_closed": ("close", "self"),
+}
+
+
+def describe_wait(qualname, frame):
+    """For the trace: a task's wait on the network, as protocol.ts's WaitTarget, or None
+    for a wait of another kind."""
+    wait = _WAITS.get(qualname)
+    if wait is None:
+        return None
+    action, name = wait
+    try:
+        peer = _peer_name(frame.f_locals.get(name))
+    except Exception:  # noqa: BLE001 - a program may have broken these objects; the wait is still a wait
+        peer = None
+    return {"kind": "network", "action": action, "peer": peer}
+
+
+def _peer_name(thing):
+    """``shop.example:80`` for what leads to a connection (a stream, a protocol, a
+    transport, a socket, an address), or None."""
+    address = None
+    if isinstance(thing, tuple):
+        address = thing
+    elif isinstance(thing, VirtualSocket):
+        address = thing._peer_address
+    else:
+        transport = getattr(thing, "_transport", None)
+        if transport is not None:
+            address = transport.get_extra_info("peername")
+        elif getattr(thing, "_sockets", None):
+            address = thing._sockets[0].getsockname()
+    if not address:
+        return None
+    host = network.by_address.get(address[0])
+    return f"{host.name if host else address[0]}:{address[1]}"

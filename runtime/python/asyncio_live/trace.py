@@ -11,6 +11,7 @@ import json
 import weakref
 from asyncio import events, futures, tasks
 
+from . import network
 from .clock import clock
 
 # Coroutines that asyncio.run starts for its own housekeeping: noise on a timeline.
@@ -60,6 +61,15 @@ def coroutine_label(coro, with_arguments=True):
     names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
     args = ", ".join(_argument(frame.f_locals[n]) for n in names if n in frame.f_locals)
     return f"{name}({args})"
+
+
+def _innermost_coroutine(coro):
+    """The coroutine at the end of the await chain, if the chain has more than one."""
+    chain = []
+    while coro is not None and hasattr(coro, "cr_code"):
+        chain.append(coro)
+        coro = coro.cr_await
+    return chain[-1] if len(chain) > 1 and chain[-1].cr_frame is not None else None
 
 
 def _innermost_await(coro):
@@ -208,6 +218,11 @@ class Tracer:
         if isinstance(waiter, tasks._GatheringFuture):
             children = [c.get_name() for c in waiter._children if isinstance(c, tasks.Task)]
             return {"kind": "gather", "tasks": children}
+        innermost = _innermost_coroutine(task.get_coro())
+        if innermost is not None:
+            on_network = network.describe_wait(innermost.cr_code.co_qualname, innermost.cr_frame)
+            if on_network is not None:
+                return on_network
         return {"kind": "future", "via": _innermost_await(task.get_coro())}
 
     def blocking_sleep(self, seconds):

@@ -1,4 +1,4 @@
-import type { TraceEvent, WaitTarget } from '../../../runtime/index.ts';
+import type { NetworkAction, TraceEvent, WaitTarget } from '../../../runtime/index.ts';
 
 /** A stretch of loop time, in seconds from the run's start. */
 export interface Span {
@@ -69,6 +69,15 @@ const KNOWN_WAITS: Record<string, string> = {
   'timeout.__aexit__': 'a timeout',
 };
 
+/** Waits on a connection, for people; the other end follows (`reading from shop.example:80`). */
+const NETWORK_WAITS: Record<NetworkAction, string> = {
+  read: 'reading from',
+  connect: 'connecting to',
+  drain: 'drain: waiting to send to',
+  close: 'closing',
+  serve: 'serving on',
+};
+
 export function describeWait(on: WaitTarget): string {
   switch (on.kind) {
     case 'sleep':
@@ -82,6 +91,8 @@ export function describeWait(on: WaitTarget): string {
     case 'future': {
       return on.via ? (KNOWN_WAITS[on.via] ?? `waits in ${on.via}`) : 'waits on a future';
     }
+    case 'network':
+      return NETWORK_WAITS[on.action] + (on.peer ? ` ${on.peer}` : '');
   }
 }
 

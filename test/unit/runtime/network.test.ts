@@ -6,7 +6,9 @@
  * waits on the network ends.
  */
 import { describe, expect, it } from 'vitest';
-import { dedent, runPython } from './run-python';
+import type { TraceEvent } from '../../../runtime/protocol.ts';
+import { describeWait } from '../../../src/client/timeline/layout.ts';
+import { dedent, runPython, sharedEngine } from './run-python';
 
 const SHOP = `
   import asyncio, time
@@ -199,5 +201,35 @@ describe('a run on the network ends', () => {
           print(type(error).__name__, error)
     `);
     expect(output).toMatch(/^BlockingSocketError \[Errno 11\] a blocking socket cannot wait here/);
+  });
+});
+
+describe('the trace names waits on the network', () => {
+  it('connecting, reading, draining and closing, with the other end by name', async () => {
+    const events: TraceEvent[] = [];
+    (await sharedEngine()).run(
+      withShop(`
+        async def main():
+            reader, writer = await asyncio.open_connection("shop.example", 80)
+            writer.write(b"/\\n")
+            await writer.drain()
+            await reader.read()
+            writer.close()
+            await writer.wait_closed()
+        asyncio.run(main())
+      `),
+      { deterministic: true },
+      () => {},
+      (batch) => events.push(...batch),
+    );
+    const waits = events.flatMap((event) => (event.type === 'wait' && event.on.kind === 'network' ? [[event.task, describeWait(event.on)]] : []));
+    expect(waits).toEqual(
+      expect.arrayContaining([
+        ['Task-1', 'connecting to shop.example:80'],
+        ['Task-1', 'reading from shop.example:80'],
+        // The shop's handler, in the task its server started, reads the request from this machine.
+        [expect.stringMatching(/^Task-\d+$/), expect.stringMatching(/^reading from 10\.0\.0\.2:\d+$/)],
+      ]),
+    );
   });
 });
