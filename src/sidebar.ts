@@ -28,6 +28,11 @@ export const sidebar = [
     ],
   },
   {
+    // asyncio's reason to exist: waiting on other machines, on the page's own network.
+    label: 'The network',
+    items: [{ label: '13. Talking to the network', slug: 'network/talking-to-the-network' }],
+  },
+  {
     label: 'Reference',
     items: [{ label: 'Cheat sheet', slug: 'reference/cheat-sheet' }],
   },

@@ -287,6 +287,7 @@ _WAITS = {
     "FlowControlMixin._drain_helper": ("drain", "self"),
     "StreamWriter.wait_closed": ("close", "self"),
     "BaseSelectorEventLoop.sock_connect": ("connect", "address"),
+    "BaseEventLoop._create_connection_transport": ("connect", "sock"),
     "BaseSelectorEventLoop.sock_recv": ("read", "sock"),
     "BaseSelectorEventLoop.sock_sendall": ("drain", "sock"),
     "Server.serve_forever": ("serve", "self"),

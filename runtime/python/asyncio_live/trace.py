@@ -14,8 +14,13 @@ from asyncio import events, futures, tasks
 from . import network
 from .clock import clock
 
-# Coroutines that asyncio.run starts for its own housekeeping: noise on a timeline.
-_INTERNAL = ("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor")
+# Coroutines that asyncio starts for its own housekeeping (at the end of asyncio.run,
+# and to set up each connection a server accepts): noise on a timeline.
+_INTERNAL = (
+    "BaseEventLoop.shutdown_asyncgens",
+    "BaseEventLoop.shutdown_default_executor",
+    "BaseSelectorEventLoop._accept_connection2",
+)
 
 
 def _cut(text, limit):
