@@ -10,6 +10,7 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/check.py': new URL('./python/asyncio_live/check.py', import.meta.url),
   'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
   'asyncio_live/fresh.py': new URL('./python/asyncio_live/fresh.py', import.meta.url),
+  'asyncio_live/http.py': new URL('./python/asyncio_live/http.py', import.meta.url),
   'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
   'asyncio_live/network.py': new URL('./python/asyncio_live/network.py', import.meta.url),
   'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),

@@ -30,7 +30,10 @@ export const sidebar = [
   {
     // asyncio's reason to exist: waiting on other machines, on the page's own network.
     label: 'The network',
-    items: [{ label: '13. Talking to the network', slug: 'network/talking-to-the-network' }],
+    items: [
+      { label: '13. Talking to the network', slug: 'network/talking-to-the-network' },
+      { label: '14. Downloading many pages', slug: 'network/downloading-many-pages' },
+    ],
   },
   {
     label: 'Reference',

@@ -122,6 +122,10 @@ class Network:
         found = self.listeners.get((address, port)) or (
             self.listeners.get((wildcard, port)) if self.is_local(address) else None
         )
+        if found is not None and found._service_loop not in (None, _running_loop()):
+            # A host's service from an earlier asyncio.run: serve this loop instead.
+            found.close()
+            found = None
         if found is None and address in self.by_address:
             found = self._start_service(self.by_address[address], port)
         return found
@@ -133,9 +137,9 @@ class Network:
         if handler is None:
             return None
         import asyncio
-        from asyncio import base_events, events
+        from asyncio import base_events
 
-        loop = events._get_running_loop()
+        loop = _running_loop()
         if loop is None:
             return None
         sock = VirtualSocket(AF_INET, SOCK_STREAM, _socket.IPPROTO_TCP)
@@ -149,10 +153,17 @@ class Network:
 
         server = base_events.Server(loop, [sock], protocol, None, 100, None, None)
         server._start_serving()
+        sock._service_loop = loop
         return sock
 
 
 network = Network()
+
+
+def _running_loop():
+    from asyncio import events
+
+    return events._get_running_loop()
 
 
 class VirtualSelector(selectors._BaseSelectorImpl):

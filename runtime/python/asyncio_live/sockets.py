@@ -166,6 +166,7 @@ class VirtualSocket:
         self._peer = None
         self._shut_wr = False
         self._reset = False  # a reset arrived: sends fail
+        self._service_loop = None  # the loop that serves a remote host's listener
         self._fd = _network.network.fd(self)
 
     # What a socket is.

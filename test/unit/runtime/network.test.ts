@@ -233,3 +233,69 @@ describe('the trace names waits on the network', () => {
     );
   });
 });
+
+describe('web sites for hidden setup (asyncio_live.http)', () => {
+  const CLIENT = `
+    import asyncio, time
+    from asyncio_live import http
+
+    async def ask(reader, writer, path, close=False):
+        extra = "Connection: close\\r\\n" if close else ""
+        writer.write(f"GET {path} HTTP/1.1\\r\\nHost: x\\r\\n{extra}\\r\\n".encode())
+        status = (await reader.readline()).decode().strip()
+        headers = {}
+        while (line := (await reader.readline()).decode().strip()):
+            name, _, value = line.partition(": ")
+            headers[name] = value
+        body = await reader.readexactly(int(headers["Content-Length"]))
+        return status, headers, body
+  `;
+
+  it('keeps a connection open between requests, until the client asks to close it', async () => {
+    const { output } = await runPython(`${dedent(CLIENT)}
+site = http.site("a.example", {"/": "home", "/b": b"bytes"}, latency=0.05)
+
+async def main():
+    reader, writer = await asyncio.open_connection("a.example", 80)
+    print(await ask(reader, writer, "/"))
+    print(await ask(reader, writer, "/b", close=True))
+    print(await reader.read(), site.connections, site.most_at_once, dict(site.requests))
+    print(round(asyncio.get_running_loop().time() - 1000, 6))
+
+asyncio.run(main())
+asyncio.run(main())
+`);
+    const once =
+      "('HTTP/1.1 200 OK', {'Content-Type': 'text/plain', 'Content-Length': '4', 'Connection': 'keep-alive'}, b'home')\n" +
+      "('HTTP/1.1 200 OK', {'Content-Type': 'text/plain', 'Content-Length': '5', 'Connection': 'close'}, b'bytes')\n";
+    // Connect (0.1 s), then two requests, a round trip each; the second asyncio.run is served too.
+    expect(output).toBe(`${once}b'' 0 1 {'/': 1, '/b': 1}\n0.3\n${once}b'' 0 1 {'/': 2, '/b': 2}\n0.6\n`);
+  });
+
+  it('refuses more requests a second than it takes (429, Retry-After), fails pages as told, and drops', async () => {
+    const { output } = await runPython(`${dedent(CLIENT)}
+site = http.site("b.example", {"/": "ok", "/broken": http.page(fails=-1), "/gone": http.page(fails=-1, failure="drop")},
+                 latency=0, per_second=2)
+
+async def main():
+    reader, writer = await asyncio.open_connection("b.example", 80)
+    for _ in range(3):
+        status, headers, body = await ask(reader, writer, "/")
+        print(status, headers.get("Retry-After"), body)
+    await asyncio.sleep(1)
+    print((await ask(reader, writer, "/broken"))[0], (await ask(reader, writer, "/nowhere"))[0])
+    await asyncio.sleep(1)
+    writer.write(b"GET /gone HTTP/1.1\\r\\n\\r\\n")
+    print(await reader.read(), site.refused)
+
+asyncio.run(main())
+`);
+    expect(output).toBe(
+      "HTTP/1.1 200 OK None b'ok'\n" +
+        "HTTP/1.1 200 OK None b'ok'\n" +
+        "HTTP/1.1 429 Too Many Requests 1 b'Too many requests: slow down\\n'\n" +
+        'HTTP/1.1 500 Internal Server Error HTTP/1.1 404 Not Found\n' +
+        "b'' 1\n",
+    );
+  });
+});
