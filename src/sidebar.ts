@@ -34,6 +34,7 @@ export const sidebar = [
       { label: '13. Talking to the network', slug: 'network/talking-to-the-network' },
       { label: '14. Downloading many pages', slug: 'network/downloading-many-pages' },
       { label: '15. A chat server', slug: 'network/a-chat-server' },
+      { label: '16. Project: a polite crawler', slug: 'network/a-polite-crawler' },
     ],
   },
   {

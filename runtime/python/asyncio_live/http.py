@@ -53,6 +53,14 @@ class Site:
         self._failed = collections.Counter()
         self._recent = collections.deque()
 
+    def forget(self):
+        """Start counting afresh, and fail pages from the start again (for a check that
+        runs the reader's code a second time)."""
+        self.requests.clear()
+        self.most_at_once = self.refused = 0
+        self._failed.clear()
+        self._recent.clear()
+
     async def serve(self, reader, writer):
         self.connections += 1
         self.most_at_once = max(self.most_at_once, self.connections)
