@@ -1,4 +1,5 @@
 import type { BootInfo, PageToWorker, PythonFiles, RunOptions, RunResult, TraceEvent, WorkerToPage } from './protocol.ts';
+import { importsPackages } from './python-packages.ts';
 
 /** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
 export interface WorkerLike {
@@ -36,6 +37,11 @@ export interface RuntimeOptions {
    * takes longer than that to cancel them all (the next interpreter boots meanwhile).
    */
   stopTimeoutMs?: number;
+  /**
+   * Where the build serves the packages that come with the runtime (httpx and what it
+   * needs, python-packages.ts), fetched when a program first imports one; null: none.
+   */
+  packagesURL?: string | null;
   /**
    * After a stop ended the worker, how long to wait before booting the next one (a Run
    * meanwhile boots it at once). Default 1000 ms: a boot keeps two cores busy for a
@@ -84,7 +90,12 @@ const SIGINT = 2;
  * runs taken one at a time in the order asked (FIFO).
  */
 export class Runtime {
-  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL'>> & { interrupts: boolean; snapshotURL: string | null };
+  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL' | 'packagesURL'>> & {
+    interrupts: boolean;
+    snapshotURL: string | null;
+    packagesURL: string | null;
+  };
+  #packages: Promise<PythonFiles | null> | null = null;
   readonly #queue: Run[] = [];
   #worker: WorkerSession | null = null;
   #current: Run | null = null;
@@ -98,6 +109,7 @@ export class Runtime {
       stopTimeoutMs: 200,
       rebootDelayMs: 1000,
       snapshotURL: null,
+      packagesURL: null,
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
     };
@@ -155,8 +167,29 @@ export class Runtime {
       return;
     }
     if (this.#current !== run || run.status === 'done') return;
+    if (!session.hasPackages && this.#options.packagesURL && importsPackages(run.code, run.options.check?.code)) {
+      const files = await this.#fetchPackages(this.#options.packagesURL);
+      // Stopped (or its worker lost) while the packages downloaded.
+      if (this.#current !== run || (run.status as RunStatus) === 'done') return;
+      // Without them the import fails in Python, with Python's own message.
+      if (files) session.post({ type: 'worker/packages', id: run.id, files });
+      session.hasPackages = files !== null;
+    }
     run.setStatus('running');
     session.post({ type: 'run/start', id: run.id, code: run.code, options: run.options, trace: run.trace });
+  }
+
+  /** The packages, fetched once per page (a new worker gets the same files). */
+  #fetchPackages(url: string): Promise<PythonFiles | null> {
+    this.#packages ??= fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<PythonFiles>) : null))
+      .catch(() => null)
+      .then((files) => {
+        // A failed download is tried again by the next run that needs it.
+        if (files === null) this.#packages = null;
+        return files;
+      });
+    return this.#packages;
   }
 
   #fromWorker(message: WorkerToPage): void {
@@ -249,6 +282,8 @@ class WorkerSession {
   readonly ready: Promise<BootInfo>;
   readonly interrupt: Int32Array | null;
   isReady = false;
+  /** Its worker has the packages that come with the runtime (sent before the first run that imports one). */
+  hasPackages = false;
   #worker: WorkerLike | null = null;
   #ended = false;
   #reject!: (error: Error) => void;

@@ -1,5 +1,6 @@
 import type { loadPyodide, PyodideAPI } from 'pyodide';
 import { runOptions, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from './protocol.ts';
+import { importsPackages } from './python-packages.ts';
 import { readRunResult, readTraceBatch } from './shapes.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
@@ -19,6 +20,9 @@ export class Engine {
     onTrace: ((batch: string) => void) | undefined,
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
+  /** The packages that come with the runtime (python-packages.ts), once given; installed on first import. */
+  #packages: PythonFiles | (() => PythonFiles) | null = null;
+  #packagesInstalled = false;
 
   /** This interpreter was restored from a memory snapshot (see snapshot.ts), not booted. */
   readonly fromSnapshot: boolean;
@@ -101,6 +105,29 @@ export class Engine {
     );
   }
 
+  /** Gives the interpreter the packages that come with the runtime (or a way to read them), for programs that import them. */
+  providePackages(files: PythonFiles | (() => PythonFiles)): void {
+    this.#packages ??= files;
+  }
+
+  /** Has it been given the packages (it installs them when a program first imports one)? */
+  get hasPackages(): boolean {
+    return this.#packages !== null;
+  }
+
+  #installPackagesFor(code: string, check: string | undefined): void {
+    if (this.#packagesInstalled || this.#packages === null || !importsPackages(code, check)) return;
+    const files = typeof this.#packages === 'function' ? this.#packages() : this.#packages;
+    this.#packages = null;
+    try {
+      this.#pyodide.pyimport('asyncio_live.packages').install(JSON.stringify(files));
+      this.#packagesInstalled = true;
+    } catch {
+      // Not installed: the program's import fails with Python's own message, and the
+      // interpreter is as it was (nothing was adopted).
+    }
+  }
+
   /** Lets the page stop a run by writing 2 (SIGINT) into `buffer`. */
   setInterruptBuffer(buffer: Int32Array): void {
     this.#pyodide.setInterruptBuffer(buffer);
@@ -122,6 +149,7 @@ export class Engine {
     onOutput: (chunk: OutputChunk) => void = () => {},
     onTrace?: (events: TraceEvent[]) => void,
   ): RunResult {
+    this.#installPackagesFor(code, options.check?.code);
     this.#listener = onOutput;
     try {
       const result = this.#run(

@@ -27,6 +27,25 @@ export function pythonFiles(dir = PYTHON_DIR): PythonFiles {
   return files;
 }
 
+const PACKAGES_DIR = join(import.meta.dirname, 'python-packages');
+
+/** The packages that come with the runtime (python-packages.ts), read from `runtime/python-packages/`. */
+export function pythonPackages(dir = PACKAGES_DIR): PythonFiles {
+  const files: PythonFiles = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== '__pycache__' && name !== 'LICENSES') walk(path);
+      } else if (name.endsWith('.py') || name.endsWith('.pem')) {
+        files[relative(dir, path)] = readFileSync(path, 'utf8');
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
 /** Pyodide's files in the project's own node_modules: booting needs no network. */
 export const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
 
@@ -36,7 +55,9 @@ export const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodi
  */
 export async function bootNodeEngine(options: { snapshot?: Uint8Array } = {}): Promise<Engine> {
   const { snapshot } = options;
-  return Engine.boot(loadPyodide, PYODIDE_DIR, pythonFiles(), snapshot ? async () => snapshot : undefined);
+  const engine = await Engine.boot(loadPyodide, PYODIDE_DIR, pythonFiles(), snapshot ? async () => snapshot : undefined);
+  engine.providePackages(() => pythonPackages());
+  return engine;
 }
 
 /** The runtime's worker as a Node worker thread, adapted to what the client expects. */

@@ -147,6 +147,8 @@ export type PageToWorker =
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
       interruptBuffer: Int32Array | null;
     }
+  /** The packages that come with the runtime (python-packages.ts), sent before the first run that imports one. */
+  | { type: 'worker/packages'; id: number; files: PythonFiles }
   | { type: 'run/start'; id: number; code: string; options: Partial<RunOptions>; trace: boolean };
 
 /** What the worker sends back; each reply repeats the `id` of its request. */

@@ -42,6 +42,10 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
         }
         return;
       }
+      case 'worker/packages':
+        // Installed by the engine when a run first imports one of them.
+        engine?.providePackages(message.files);
+        return;
       case 'run/start': {
         const { id } = message;
         if (!engine || fatal) {
@@ -219,7 +223,10 @@ function crashed(message: string): RunResult {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+  if (!(error instanceof Error)) return String(error);
+  // A Python error's message is its traceback: the line that says what happened is the last.
+  const lines = error.message.split('\n').filter((line) => line.trim());
+  return (lines[0]?.startsWith('Traceback') ? lines.at(-1) : lines[0]) ?? error.name;
 }
 
 /** A file's bytes, or null when the server does not have it. */

@@ -5,6 +5,8 @@ const PYODIDE_URL = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pyodide/`;
 
 /** The file name of the build's Python snapshot, beside Pyodide's files (src/integrations/python-snapshot.ts). */
 declare const __PYTHON_SNAPSHOT__: string | null;
+/** The file name of the packages that come with the runtime, beside Pyodide's files (src/integrations/python-snapshot.ts). */
+declare const __PYTHON_PACKAGES__: string | null;
 
 let runtime: Runtime | undefined;
 
@@ -14,6 +16,7 @@ export function pageRuntime(): Runtime {
   runtime ??= createBrowserRuntime({
     indexURL,
     snapshotURL: __PYTHON_SNAPSHOT__ ? new URL(__PYTHON_SNAPSHOT__, indexURL).href : null,
+    packagesURL: __PYTHON_PACKAGES__ ? new URL(__PYTHON_PACKAGES__, indexURL).href : null,
   });
   return runtime;
 }

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bootNodeEngine, pythonFiles, snapshotName } from '../../runtime/node.ts';
+import { createHash } from 'node:crypto';
+import { bootNodeEngine, pythonFiles, pythonPackages, snapshotName } from '../../runtime/node.ts';
 import { PYODIDE_PATH } from './pyodide-files.ts';
 import { cachedSnapshot } from './snapshot-cache.ts';
 
@@ -11,15 +12,28 @@ import { cachedSnapshot } from './snapshot-cache.ts';
  * beside Pyodide's files: the reader's worker restores it instead of booting Python
  * from scratch (see runtime/snapshot.ts). The page learns its name through the
  * constant `__PYTHON_SNAPSHOT__` (null in development, where the worker boots as usual).
+ * Beside it go the packages that come with the runtime, `__PYTHON_PACKAGES__`.
  */
 export function pythonSnapshot(): AstroIntegration {
   const files = pythonFiles();
   const name = snapshotName(files);
+  // The packages that come with the runtime (runtime/python-packages.ts): one file, named
+  // by its content, fetched by the page when a program first imports one of them.
+  const packages = JSON.stringify(pythonPackages());
+  const packagesName = `python-packages-${createHash('sha256').update(packages).digest('hex').slice(0, 16)}.json`;
   return {
     name: 'asyncio-live:python-snapshot',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        updateConfig({ vite: { define: { __PYTHON_SNAPSHOT__: JSON.stringify(command === 'build' ? name : null) } } });
+        const built = command === 'build';
+        updateConfig({
+          vite: {
+            define: {
+              __PYTHON_SNAPSHOT__: JSON.stringify(built ? name : null),
+              __PYTHON_PACKAGES__: JSON.stringify(built ? packagesName : null),
+            },
+          },
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -36,6 +50,7 @@ export function pythonSnapshot(): AstroIntegration {
         const target = join(fileURLToPath(dir), PYODIDE_PATH);
         await mkdir(target, { recursive: true });
         await writeFile(join(target, name), snapshot);
+        await writeFile(join(target, packagesName), packages);
         logger.info(
           `${PYODIDE_PATH}${name}: ${(snapshot.length / 1e6).toFixed(1)} MB, made (or kept) and checked in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );

@@ -37,6 +37,8 @@ _PACKAGES = (
     "logging", "socket", "os", "io", "signal", "gc", "heapq", "weakref", "contextlib",
     "types", "typing", "dataclasses", "enum", "re", "string", "operator", "copy",
     "linecache", "tracemalloc",
+    # The packages that come with the runtime (packages.py), once installed.
+    "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "rfc3986",
 )
 
 #: The runtime's own modules: put back exactly (a program must not replace the
@@ -142,6 +144,13 @@ def remember():
     global _pristine
     _pristine = _Pristine()
     sys.addaudithook(_audit)
+
+
+def adopt():
+    """Record the state again, between two runs (so as it was at boot), with what the
+    runtime has added since: the packages it installs when a program needs them."""
+    global _pristine
+    _pristine = _Pristine()
 
 
 def restore_code():

@@ -299,3 +299,52 @@ asyncio.run(main())
     );
   });
 });
+
+describe('httpx on the virtual network (the packages that come with the runtime)', () => {
+  it('gets pages, reuses its connection, keeps to its limits and times out as httpx documents', async () => {
+    const { output, result } = await runPython(`
+      import asyncio, time
+      import httpx
+      from asyncio_live import http
+
+      shop = http.site("shop.example", {
+          "/": "Welcome",
+          **{f"/item/{n}": http.page(f"item {n}", delay=0.5) for n in range(6)},
+          "/slow": http.page("late", delay=5),
+      }, latency=0.05)
+
+      async def main():
+          limits = httpx.Limits(max_connections=2)
+          async with httpx.AsyncClient(timeout=2, limits=limits) as client:
+              start = time.monotonic()
+              first = await client.get("http://shop.example/")
+              second = await client.get("http://shop.example/")
+              print(first.status_code, first.text, second.text, round(time.monotonic() - start, 3), shop.connections)
+              start = time.monotonic()
+              pages = await asyncio.gather(*(client.get(f"http://shop.example/item/{n}") for n in range(6)))
+              print([page.text for page in pages], round(time.monotonic() - start, 3), shop.most_at_once)
+              try:
+                  await client.get("http://shop.example/slow")
+              except httpx.ReadTimeout as error:
+                  print("ReadTimeout after", round(time.monotonic() - start, 3))
+              missing = await client.get("http://shop.example/nowhere")
+              print(missing.status_code, missing.is_success)
+          try:
+              await httpx.AsyncClient().get("http://nowhere.example/")
+          except httpx.ConnectError as error:
+              print("ConnectError:", error)
+
+      asyncio.run(main())
+    `);
+    expect(result.ok).toBe(true);
+    expect(output).toBe(
+      // One connection (0.1 s), two requests on it (0.1 s each).
+      '200 Welcome Welcome 0.3 1\n' +
+        // Two connections at a time: three rounds of a request and a 0.5 s page, plus one more connection.
+        "['item 0', 'item 1', 'item 2', 'item 3', 'item 4', 'item 5'] 1.9 2\n" +
+        'ReadTimeout after 3.9\n' +
+        '404 False\n' +
+        'ConnectError: [Errno -2] Name or service not known\n',
+    );
+  });
+});

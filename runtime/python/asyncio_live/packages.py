@@ -1,0 +1,45 @@
+"""Installs the pure-Python packages that come with the runtime (httpx and what it
+needs, runtime/python-packages/) when a program first imports one.
+
+They are written into site-packages and compiled there (quietly: anyio 3.6 has a
+``return`` in a ``finally``, which Python 3.14 warns about, and that warning is not
+the reader's), then imported once and adopted as part of the interpreter's pristine
+state (fresh.py): later runs find them imported, and anything a program changes in
+them is put back, as for the standard library.
+"""
+
+import compileall
+import importlib
+import json
+import os
+import site
+import warnings
+
+from . import fresh
+
+#: The top-level modules to import at once, so that no reader's run pays for them.
+_PRELOAD = ("httpx", "anyio._backends._asyncio")
+
+installed = False
+
+
+def install(files_json):
+    """Write ``{path: text}`` into site-packages, compile, import and adopt them."""
+    global installed
+    if installed:
+        return
+    target = site.getsitepackages()[0]
+    for path, text in json.loads(files_json).items():
+        full = os.path.join(target, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w", encoding="utf-8") as file:
+            file.write(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        compileall.compile_dir(target, quiet=2)
+        importlib.invalidate_caches()
+        for name in _PRELOAD:
+            importlib.import_module(name)
+    # Before adopting: the flag is part of the state that runs start from.
+    installed = True
+    fresh.adopt()
