@@ -88,6 +88,11 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
     def time(self):
         return clock.monotonic()
 
+    def _make_socket_transport(self, sock, protocol, waiter=None, *, extra=None, server=None):
+        # CPython's transport, with a bound on its write buffer (network.py).
+        self._ensure_fd_no_transport(sock)
+        return network.BoundedSocketTransport(self, sock, protocol, waiter, extra, server)
+
     def _run_once(self):
         super()._run_once()
         if clock.skipped != self._still_since:

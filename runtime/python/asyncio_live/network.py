@@ -18,6 +18,7 @@ import itertools
 import math
 import selectors
 import socket as _socket
+from asyncio import selector_events
 
 from .clock import clock
 from .sockets import LOCAL_ADDRESS, VirtualSocket, is_numeric, oserror
@@ -338,3 +339,39 @@ def _peer_name(thing):
         return None
     host = network.by_address.get(address[0])
     return f"{host.name if host else address[0]}:{address[1]}"
+
+
+#: Bytes a connection may hold in its program's own write buffer (what ``write`` queued
+#: and the connection has not taken). CPython lets it grow until memory runs out; here a
+#: program that writes without ``drain`` gets a clear error long before the worker's
+#: memory limit would end it.
+MAX_WRITE_BUFFER = 64 * 1024 * 1024
+
+
+class WriteBufferFull(RuntimeError):
+    """A connection's write buffer passed ``MAX_WRITE_BUFFER``."""
+
+
+_WRITE_BUFFER_FULL = (
+    "this connection has {size:,} bytes waiting to be sent, more than the {limit:,} a "
+    "connection may hold here: the program writes faster than the other side reads. "
+    "Call `await writer.drain()` after writing, so the writer waits while the buffer is full."
+)
+
+
+class BoundedSocketTransport(selector_events._SelectorSocketTransport):
+    """CPython's socket transport, with a bound on what its buffer may hold."""
+
+    def _check_room(self, size):
+        waiting = self.get_write_buffer_size()
+        if waiting and waiting + size > MAX_WRITE_BUFFER:
+            raise WriteBufferFull(_WRITE_BUFFER_FULL.format(size=waiting + size, limit=MAX_WRITE_BUFFER))
+
+    def write(self, data):
+        self._check_room(len(data))
+        super().write(data)
+
+    def writelines(self, list_of_data):
+        list_of_data = list(list_of_data)
+        self._check_room(sum(map(len, list_of_data)))
+        super().writelines(list_of_data)

@@ -348,3 +348,26 @@ describe('httpx on the virtual network (the packages that come with the runtime)
     );
   });
 });
+
+describe('bounds on the network', () => {
+  it('a program that writes without drain to a reader that does not read gets a clear error', async () => {
+    const { result } = await runPython(`
+      import asyncio
+
+      async def never_reads(reader, writer):
+          await asyncio.sleep(3600)
+
+      async def main():
+          server = await asyncio.start_server(never_reads, "127.0.0.1", 8000)
+          reader, writer = await asyncio.open_connection("127.0.0.1", 8000)
+          while True:
+              writer.write(b"x" * 1_000_000)
+              await asyncio.sleep(0)
+
+      asyncio.run(main())
+    `);
+    expect(!result.ok && result.error.type).toBe('WriteBufferFull');
+    expect(!result.ok && result.error.message).toMatch(/more than the 67,108,864 a connection may hold here.*await writer\.drain\(\)/);
+    expect(!result.ok && result.error.line).toBe(10);
+  });
+});
