@@ -15,11 +15,13 @@ from . import network
 from .clock import clock
 
 # Coroutines that asyncio starts for its own housekeeping (at the end of asyncio.run,
-# and to set up each connection a server accepts): noise on a timeline.
+# to look up a server's addresses, and to set up each connection a server accepts):
+# noise on a timeline.
 _INTERNAL = (
     "BaseEventLoop.shutdown_asyncgens",
     "BaseEventLoop.shutdown_default_executor",
     "BaseSelectorEventLoop._accept_connection2",
+    "BaseEventLoop._create_server_getaddrinfo",
 )
 
 

@@ -205,6 +205,30 @@ describe('a run on the network ends', () => {
 });
 
 describe('the trace names waits on the network', () => {
+  it("leaves asyncio's own plumbing off: the server's address lookup and each connection's set-up", async () => {
+    const events: TraceEvent[] = [];
+    (await sharedEngine()).run(
+      dedent(`
+        import asyncio
+        async def echo(reader, writer):
+            writer.write(await reader.readline())
+            writer.close()
+        async def main():
+            server = await asyncio.start_server(echo, "127.0.0.1", 8000)
+            reader, writer = await asyncio.open_connection("127.0.0.1", 8000)
+            writer.write(b"hi\\n")
+            print(await reader.readline())
+            server.close()
+        asyncio.run(main())
+      `),
+      { deterministic: true },
+      () => {},
+      (batch) => events.push(...batch),
+    );
+    const tasks = events.flatMap((event) => (event.type === 'task' ? [event.coro] : []));
+    expect(tasks).toEqual(['main()', expect.stringMatching(/^echo\(/)]);
+  });
+
   it('connecting, reading, draining and closing, with the other end by name', async () => {
     const events: TraceEvent[] = [];
     (await sharedEngine()).run(
