@@ -39,13 +39,20 @@ _WAITS_FOREVER = (
 )
 
 
-def _nothing_to_wait_for(listening):
+_WAITS_ON_A_CONNECTION = (
+    " A connection is open, and nothing more will arrive on it: a task may be reading "
+    "from a peer that is itself waiting (both reading, or a reply nobody sends), or "
+    "for an end that never comes (the other side never closes or calls write_eof)."
+)
+
+
+def _nothing_to_wait_for(listening, connected):
     """Every task waits, no timer is set and nothing is on its way over the network."""
     if listening:
         # A server waiting for connections: in a real process someone might connect,
         # so it waits as long as the run may (it ends at the virtual-time budget).
         clock.advance(float("inf"))
-    raise WaitsForever(_WAITS_FOREVER)
+    raise WaitsForever(_WAITS_FOREVER + (_WAITS_ON_A_CONNECTION if connected else ""))
 
 
 class _OrderedTimerHandle(events.TimerHandle):

@@ -201,9 +201,8 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         if timeout is not None:
             wait = timeout if wait is None else min(wait, timeout)
         if wait is None:
-            listening = any(network.sockets[key.fd]._state == "listening"
-                            for key in self._fd_to_key.values() if key.fd in network.sockets)
-            self._on_nothing(listening)
+            states = {network.sockets[key.fd]._state for key in self._fd_to_key.values() if key.fd in network.sockets}
+            self._on_nothing(listening="listening" in states, connected="connected" in states)
             return []
         clock.advance(wait)
         return self._ready(clock.monotonic())

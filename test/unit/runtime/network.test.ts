@@ -169,6 +169,7 @@ describe('a run on the network ends', () => {
       asyncio.run(main())
     `);
     expect(!result.ok && result.error.type).toBe('WaitsForever');
+    expect(!result.ok && result.error.message).toMatch(/A connection is open, and nothing more will arrive on it/);
   });
 
   it('each run starts with an empty network: ports free, hosts forgotten', async () => {
