@@ -110,11 +110,6 @@ export class Engine {
     this.#packages ??= files;
   }
 
-  /** Has it been given the packages (it installs them when a program first imports one)? */
-  get hasPackages(): boolean {
-    return this.#packages !== null;
-  }
-
   #installPackagesFor(code: string, check: string | undefined): void {
     if (this.#packagesInstalled || this.#packages === null || !importsPackages(code, check)) return;
     const files = typeof this.#packages === 'function' ? this.#packages() : this.#packages;

@@ -1,5 +1,3 @@
-import type { PythonFiles } from './protocol.ts';
-
 /**
  * Pure-Python packages that come with the runtime (runtime/python-packages/, taken from
  * Debian 12's packages; see its README): httpx and what it needs. They are large (2 MB)
@@ -15,6 +13,3 @@ const IMPORTS = new RegExp(`^[ \\t]*(?:from|import)[ \\t]+(?:${PACKAGE_NAMES.joi
 export function importsPackages(...code: (string | undefined)[]): boolean {
   return code.some((text) => text !== undefined && IMPORTS.test(text));
 }
-
-/** The packages' files, as the build serves them (one JSON object, path to text). */
-export type PackageFiles = PythonFiles;

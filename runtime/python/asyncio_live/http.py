@@ -88,12 +88,12 @@ class Site:
         path = parts[1] if len(parts) > 1 else "/"
         keep_open = headers.get("connection", "").lower() != "close" and parts[-1:] == ["HTTP/1.1"]
         self.requests[path] += 1
-        status, body, content_type, drop = self._respond(path)
-        if drop:
+        answer = self._respond(path)
+        if answer is None:  # a page that fails by hanging up
             return False
-        found = self.pages.get(path)
-        if found is not None and found.delay and status == found.status:
-            await asyncio.sleep(found.delay)
+        status, body, content_type, delay = answer
+        if delay:
+            await asyncio.sleep(delay)
         head = (f"HTTP/1.1 {status} {_REASONS.get(status, 'Unknown')}\r\n"
                 f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n")
         if status == 429:
@@ -104,7 +104,8 @@ class Site:
         return keep_open
 
     def _respond(self, path):
-        """(status, body, content type, drop the connection) for a request of ``path``."""
+        """(status, body, content type, seconds the server takes) for a request of
+        ``path``, or None when the server hangs up instead of answering."""
         if self.per_second is not None:
             now = asyncio.get_running_loop().time()
             # A second ago, give or take the float rounding of loop times.
@@ -112,17 +113,17 @@ class Site:
                 self._recent.popleft()
             if len(self._recent) >= self.per_second:
                 self.refused += 1
-                return 429, b"Too many requests: slow down\n", "text/plain", False
+                return 429, b"Too many requests: slow down\n", "text/plain", 0
             self._recent.append(now)
         found = self.pages.get(path)
         if found is None:
-            return 404, b"Not found\n", "text/plain", False
+            return 404, b"Not found\n", "text/plain", 0
         if found.fails == -1 or self._failed[path] < found.fails:
             self._failed[path] += 1
             if found.failure == "drop":
-                return 0, b"", "", True
-            return found.failure, b"Something went wrong\n", "text/plain", False
-        return found.status, found.body, found.content_type, False
+                return None
+            return found.failure, b"Something went wrong\n", "text/plain", 0
+        return found.status, found.body, found.content_type, found.delay
 
 
 def site(name, pages, *, latency=0.05, bandwidth=None, per_second=None, port=80):

@@ -44,16 +44,9 @@ class Host:
         self.services = {}
 
 
-class _Link:
-    """What the path between two addresses costs: nothing on this machine, a remote
-    host's latency and bandwidth otherwise."""
-
-    def __init__(self, latency=0.0, bandwidth=None):
-        self.latency = latency
-        self.bandwidth = bandwidth
-
-
-_LOOPBACK_LINK = _Link()
+#: What a path on this machine costs: nothing (a remote host's path costs its latency
+#: and bandwidth; the pipes of a connection read both from a Host).
+_LOOPBACK = Host("localhost", "127.0.0.1", 0.0, None)
 
 
 class Network:
@@ -94,8 +87,8 @@ class Network:
         return host.address if host else None
 
     def link(self, address):
-        host = self.by_address.get(address)
-        return _Link(host.latency, host.bandwidth) if host else _LOOPBACK_LINK
+        """What the path to ``address`` costs: its host's latency and bandwidth."""
+        return self.by_address.get(address, _LOOPBACK)
 
     def is_local(self, address):
         return address.startswith("127.") or address in ("::1", "0.0.0.0", "::", LOCAL_ADDRESS)

@@ -161,6 +161,7 @@ class VirtualSocket:
         self._error = 0
         self._backlog = []  # accepted connections, for a listening socket: [arrival, socket, address]
         self._connected_at = None
+        self._refused = False
         self._incoming = None  # _Pipe from the peer
         self._outgoing = None  # _Pipe to the peer
         self._peer = None
@@ -306,13 +307,10 @@ class VirtualSocket:
         self._peer_address = (host, port)
         self._state = "connecting"
         listener = _network.network.listener(self.family, host, port)
-        round_trip = 2 * link.latency
-        if listener is None:
-            self._connected_at = now + round_trip
-            self._refused = True
-        else:
-            self._refused = False
-            self._connected_at = now + round_trip
+        # Connected, or refused, when the answer to the first packet is back: a round trip.
+        self._connected_at = now + 2 * link.latency
+        self._refused = listener is None
+        if listener is not None:
             server_side = VirtualSocket(self.family, SOCK_STREAM, self.proto)
             server_side._bound = (host, port)
             server_side._peer_address = self._bound
@@ -321,8 +319,7 @@ class VirtualSocket:
             self._outgoing = server_side._incoming = to_server
             self._incoming = server_side._outgoing = to_client
             self._peer, server_side._peer = server_side, self
-            # TCP's handshake: the client is connected when the server's answer is back (a
-            # round trip); the server accepts when the client's last packet arrives.
+            # The server accepts when the handshake's last packet arrives.
             listener._backlog.append([now + 3 * link.latency, server_side, self._bound])
         raise oserror(errno.EINPROGRESS, BlockingIOError)
 
@@ -356,8 +353,7 @@ class VirtualSocket:
         now = clock.monotonic()
         self._settle_connect(now)
         if self._state != "connected":
-            raise oserror(errno.EPIPE if self._state in ("shut", "refused") else errno.ENOTCONN,
-                           BrokenPipeError if self._state == "shut" else OSError)
+            raise oserror(errno.EPIPE if self._state == "refused" else errno.ENOTCONN)
         self._raise_pending(now)
         if self._reset or self._shut_wr:
             raise oserror(errno.EPIPE, BrokenPipeError)
