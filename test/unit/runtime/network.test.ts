@@ -323,6 +323,26 @@ asyncio.run(main())
         "b'' 1\n",
     );
   });
+
+  it('takes requests sent at the limit a few ms closer than it (as computing in the page moves them), not 50 ms closer', async () => {
+    const { output } = await runPython(`${dedent(CLIENT)}
+site = http.site("c.example", {"/": "ok"}, latency=0, per_second=5)
+
+async def main(gap):
+    site.forget()
+    reader, writer = await asyncio.open_connection("c.example", 80)
+    for n in range(11):
+        await ask(reader, writer, "/")
+        # Every other request a little late, the next one on time.
+        await asyncio.sleep(gap + (0.02 if n % 2 == 0 else -0.02))
+    print(gap, site.refused)
+
+asyncio.run(main(0.2))
+asyncio.run(main(0.18))
+`);
+    // 0.18 s apart, give or take: the sixth request comes 0.92 s after the first, refused.
+    expect(output).toBe('0.2 0\n0.18 1\n');
+  });
 });
 
 describe('httpx on the virtual network (the packages that come with the runtime)', () => {
