@@ -157,7 +157,7 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
 {
   const readyAt = async (base: string, snapshot: boolean): Promise<number> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    if (!snapshot) await context.route('**/*.snapshot.gz', (route) => route.fulfill({ status: 404 }));
+    if (!snapshot) await context.route('**/*.snapshot', (route) => route.fulfill({ status: 404 }));
     const page = await context.newPage();
     await page.goto(base + PAGE, { waitUntil: 'load' });
     await notebook(page).hover();

@@ -21,6 +21,11 @@ export interface RuntimeOptions {
    * the worker boots Python from scratch.
    */
   snapshotURL?: string | null;
+  /**
+   * The build's Subresource Integrity metadata for the files the worker fetches while it
+   * boots (Pyodide's, the snapshot), by URL (see checked-fetch.ts). Default: none.
+   */
+  integrity?: Record<string, string>;
   /** The runtime's Python package (read once, sent to every worker that boots). */
   loadFiles(): PythonFiles | Promise<PythonFiles>;
   /** Replace the worker after a run leaves its memory above this. Default 1 GiB. */
@@ -110,6 +115,7 @@ export class Runtime {
       rebootDelayMs: 1000,
       snapshotURL: null,
       packagesURL: null,
+      integrity: {},
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
     };
@@ -289,7 +295,7 @@ class WorkerSession {
   #reject!: (error: Error) => void;
 
   constructor(
-    options: { createWorker(): WorkerLike; indexURL: string; snapshotURL: string | null; interrupts: boolean },
+    options: { createWorker(): WorkerLike; indexURL: string; snapshotURL: string | null; integrity: Record<string, string>; interrupts: boolean },
     files: Promise<PythonFiles>,
     onMessage: (message: WorkerToPage) => void,
     onDied: (why: string) => void,
@@ -334,6 +340,7 @@ class WorkerSession {
           id: 0,
           indexURL: options.indexURL,
           snapshotURL: options.snapshotURL,
+          integrity: options.integrity,
           files: pythonFiles,
           interruptBuffer: this.interrupt,
         });

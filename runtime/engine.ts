@@ -1,5 +1,5 @@
 import type { loadPyodide, PyodideAPI } from 'pyodide';
-import { runOptions, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from './protocol.ts';
+import { runOptions, type BootPhases, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from './protocol.ts';
 import { importsPackages } from './python-packages.ts';
 import { readRunResult, readTraceBatch } from './shapes.ts';
 
@@ -26,6 +26,8 @@ export class Engine {
 
   /** This interpreter was restored from a memory snapshot (see snapshot.ts), not booted. */
   readonly fromSnapshot: boolean;
+  /** When each step of the boot ended, in ms from its start (BootInfo.phases). */
+  phases: BootPhases = {};
 
   private constructor(pyodide: PyodideAPI, fromSnapshot: boolean) {
     this.#pyodide = pyodide;
@@ -59,30 +61,42 @@ export class Engine {
     snapshot?: () => Promise<Uint8Array | null>,
   ): Promise<Engine> {
     const quiet = { indexURL, stdout: () => {}, stderr: () => {} };
+    const started = performance.now();
+    const phases: BootPhases = {};
+    const mark = (phase: keyof BootPhases) => (phases[phase] = Math.round(performance.now() - started));
     if (snapshot) {
       try {
         // Pyodide takes the snapshot as a promise and awaits it only once its own script
         // is loaded: the download overlaps that. No snapshot fails the restore, below.
         const memory = snapshot().then(async (data) => {
+          mark('snapshotDownloaded');
           if (!data) throw new Error('no snapshot');
-          return inflate(data);
+          const inflated = await inflate(data);
+          mark('snapshotInflated');
+          return inflated;
         });
         // Handled where load awaits it; this only keeps a failure before then from going unhandled.
         memory.catch(() => {});
         const pyodide = await load({ ...quiet, _loadSnapshot: memory } as Parameters<typeof loadPyodide>[0]);
+        mark('pyodideLoaded');
         // Installing runs the warm-up program: a restore that went wrong fails here.
-        return Engine.#create(pyodide, files, true);
+        return Engine.#create(pyodide, files, true, phases, mark);
       } catch {
         // Fall through to an ordinary boot.
       }
     }
-    return Engine.#create(await load(quiet), files, false);
+    const pyodide = await load(quiet);
+    mark('pyodideLoaded');
+    return Engine.#create(pyodide, files, false, phases, mark);
   }
 
   /** An interpreter with the runtime installed (and set up anew after a restore). */
-  static #create(pyodide: PyodideAPI, files: PythonFiles, fromSnapshot: boolean): Engine {
+  static #create(pyodide: PyodideAPI, files: PythonFiles, fromSnapshot: boolean, phases: BootPhases, mark: (phase: keyof BootPhases) => void): Engine {
     Engine.install(pyodide, files);
-    return new Engine(pyodide, fromSnapshot);
+    mark('installed');
+    const engine = new Engine(pyodide, fromSnapshot);
+    engine.phases = phases;
+    return engine;
   }
 
   /**

@@ -126,6 +126,20 @@ export interface BootInfo {
   bootMs: number;
   /** Restored from a memory snapshot; false after an ordinary boot (no snapshot, or one that failed). */
   fromSnapshot: boolean;
+  /** Where the boot's time went (the page benchmark prints it). */
+  phases?: BootPhases;
+}
+
+/**
+ * When each step of a boot ended, in ms from the boot request: the snapshot downloaded
+ * and inflated (a snapshot boot), Pyodide loaded (its files fetched and compiled, the
+ * memory restored), the runtime installed (set up and warmed up).
+ */
+export interface BootPhases {
+  snapshotDownloaded?: number;
+  snapshotInflated?: number;
+  pyodideLoaded?: number;
+  installed?: number;
 }
 
 /** The runtime's Python package, as path (relative to its root) -> source. */
@@ -144,6 +158,8 @@ export type PageToWorker =
       files: PythonFiles;
       /** A memory snapshot of the booted runtime to restore (gzipped), or null to boot from scratch. */
       snapshotURL: string | null;
+      /** Subresource Integrity metadata of the files the boot fetches, by URL (checked-fetch.ts). */
+      integrity?: Record<string, string>;
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
       interruptBuffer: Int32Array | null;
     }

@@ -19,11 +19,16 @@ import type { PythonFiles } from './protocol.ts';
 /** Bumped when what goes into a snapshot changes in a way the inputs below do not show. */
 const FORMAT = 1;
 
-/** `python-<hash>.snapshot.gz`: a new name whenever Pyodide or the runtime changes. */
+/**
+ * `python-<hash>.snapshot`: a new name whenever Pyodide or the runtime changes. Its
+ * bytes are gzipped, but the name does not say so: a host then sends them as they are
+ * (many send a `.gz` file with `Content-Encoding: gzip`), so the browser and the
+ * service worker's cache hold 6 MB, not 31, and the worker inflates them as they arrive.
+ */
 export function snapshotName(files: PythonFiles): string {
   const hash = createHash('sha256').update(`${FORMAT}\0${pyodideVersion}\0`);
   for (const path of Object.keys(files).sort()) hash.update(`${path}\0${files[path]}\0`);
-  return `python-${hash.digest('hex').slice(0, 16)}.snapshot.gz`;
+  return `python-${hash.digest('hex').slice(0, 16)}.snapshot`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
+import { readChecked, withCheckedFetch } from './checked-fetch.ts';
 import { Engine } from './engine.ts';
 import { OUTPUT_BATCH_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
@@ -25,7 +26,11 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
         const started = performance.now();
         try {
           const { snapshotURL } = message;
-          engine = await Engine.boot(loadPyodide, message.indexURL, message.files, snapshotURL ? () => download(snapshotURL) : undefined);
+          // The snapshot is checked as it downloads (and inflates); Pyodide's files as its loader fetches them.
+          const { [snapshotURL ?? '']: snapshotIntegrity, ...integrity } = message.integrity ?? {};
+          engine = await withCheckedFetch(globalThis, integrity, () =>
+            Engine.boot(loadPyodide, message.indexURL, message.files, snapshotURL ? () => download(snapshotURL, snapshotIntegrity) : undefined),
+          );
           interrupt = message.interruptBuffer;
           if (interrupt) engine.setInterruptBuffer(interrupt);
           // Python is loaded: from here on the worker needs no network and no way out
@@ -35,7 +40,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           port.postMessage({
             type: 'worker/ready',
             id: message.id,
-            boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot },
+            boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot, phases: engine.phases },
           });
         } catch (error) {
           port.postMessage({ type: 'worker/failed', id: message.id, message: describe(error) });
@@ -230,7 +235,29 @@ function describe(error: unknown): string {
 }
 
 /** A file's bytes, or null when the server does not have it. */
-async function download(url: string): Promise<Uint8Array | null> {
+async function download(url: string, integrity: string | undefined): Promise<Uint8Array | null> {
+  if (integrity) return (await readChecked(fetch, url, integrity, inflatedAsItArrives))?.value ?? null;
   const response = await fetch(url);
-  return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  return response.ok && response.body ? inflatedAsItArrives(response.body) : null;
+}
+
+/**
+ * A snapshot's bytes, inflated as they arrive when they arrive gzipped (a host that sent
+ * them with `Content-Encoding: gzip` has inflated them already): the first bytes say which.
+ */
+async function inflatedAsItArrives(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  // (Fetched bytes are never on a SharedArrayBuffer: the casts only say so.)
+  const whole = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start: (controller) => (first.done ? controller.close() : controller.enqueue(first.value as Uint8Array<ArrayBuffer>)),
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value as Uint8Array<ArrayBuffer>);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const gzipped = first.value?.[0] === 0x1f && first.value[1] === 0x8b;
+  return new Uint8Array(await new Response(gzipped ? whole.pipeThrough(new DecompressionStream('gzip')) : whole).arrayBuffer());
 }

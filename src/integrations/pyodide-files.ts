@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { integrityOf } from './digest.ts';
 
 /** Where the site serves Pyodide's files: its own copy, never a CDN. */
 export const PYODIDE_PATH = '/pyodide/';
@@ -18,14 +19,22 @@ const FILES: Record<string, string> = {
 
 const pyodideDir = () => dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
 
+/** What the worker fetches itself while it boots (pyodide.asm.mjs is imported, which takes no integrity). */
+const FETCHED = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
 /**
  * Serves Pyodide's files at /pyodide/ in development, and copies them into the build,
- * so the site (and its offline export) carries Python with it.
+ * so the site (and its offline export) carries Python with it. A build tells the page
+ * their Subresource Integrity, `__PYODIDE_INTEGRITY__` (by file name; runtime/checked-fetch.ts).
  */
 export function pyodideFiles(): AstroIntegration {
   return {
     name: 'asyncio-live:pyodide-files',
     hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        const integrity = command === 'build' ? Object.fromEntries(FETCHED.map((name) => [name, integrityOf(name, readFileSync(join(pyodideDir(), name)))])) : {};
+        updateConfig({ vite: { define: { __PYODIDE_INTEGRITY__: JSON.stringify(integrity) } } });
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
           const name = request.url?.startsWith(PYODIDE_PATH) ? request.url.slice(PYODIDE_PATH.length).split('?')[0] : '';

@@ -6,12 +6,14 @@ import { createHash } from 'node:crypto';
 import { bootNodeEngine, pythonFiles, pythonPackages, snapshotName } from '../../runtime/node.ts';
 import { PYODIDE_PATH } from './pyodide-files.ts';
 import { cachedSnapshot } from './snapshot-cache.ts';
+import { integrityOf } from './digest.ts';
 
 /**
  * A memory snapshot of Python with the runtime installed, made at build time and served
  * beside Pyodide's files: the reader's worker restores it instead of booting Python
  * from scratch (see runtime/snapshot.ts). The page learns its name through the
- * constant `__PYTHON_SNAPSHOT__` (null in development, where the worker boots as usual).
+ * constant `__PYTHON_SNAPSHOT__` (null in development, where the worker boots as usual),
+ * and its Subresource Integrity through `__PYTHON_SNAPSHOT_INTEGRITY__`.
  * Beside it go the packages that come with the runtime, `__PYTHON_PACKAGES__`.
  */
 export function pythonSnapshot(): AstroIntegration {
@@ -24,12 +26,15 @@ export function pythonSnapshot(): AstroIntegration {
   return {
     name: 'asyncio-live:python-snapshot',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': async ({ command, updateConfig }) => {
         const built = command === 'build';
+        // Made here (or kept from before) so the page can carry its integrity.
+        const integrity = built ? integrityOf(name, (await cachedSnapshot(files)).bytes) : null;
         updateConfig({
           vite: {
             define: {
               __PYTHON_SNAPSHOT__: JSON.stringify(built ? name : null),
+              __PYTHON_SNAPSHOT_INTEGRITY__: JSON.stringify(integrity),
               __PYTHON_PACKAGES__: JSON.stringify(built ? packagesName : null),
             },
           },

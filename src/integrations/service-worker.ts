@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { fileDigests } from './digest.ts';
 import { injectManifest } from 'workbox-build';
 
 /** Python and the editor: cached on a reader's first intent, not at install. */
@@ -13,21 +12,15 @@ const RUNTIME_FILES = ['pyodide/**', '_astro/monaco-editor*.js', '_astro/editor.
 /** Where the build writes the digest of each file into sw.js (see src/service-worker/integrity.ts). */
 const INTEGRITY_POINT = 'self.__SITE_INTEGRITY';
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
-
-/**
- * The SHA-256 (base64) of every file of the built site but sw.js itself, by URL path.
- * A gzipped file has two: many hosts send `.gz` files with `Content-Encoding: gzip`,
- * and the browser then keeps the inflated bytes.
- */
+/** The SHA-256 (base64) of every file of the built site but sw.js itself, by URL path (a gzipped file has two). */
 async function digests(root: string, swDest: string): Promise<Record<string, string | string[]>> {
   const integrity: Record<string, string | string[]> = {};
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     if (path === swDest) continue;
-    const bytes = await readFile(path);
-    integrity[`/${relative(root, path).split(sep).join('/')}`] = path.endsWith('.gz') ? [sha256(bytes), sha256(gunzipSync(bytes))] : sha256(bytes);
+    const found = fileDigests(path, await readFile(path));
+    integrity[`/${relative(root, path).split(sep).join('/')}`] = found.length === 1 ? found[0] : found;
   }
   return integrity;
 }

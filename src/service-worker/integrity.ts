@@ -8,6 +8,8 @@
  * Storage. A copy that does not match is deleted, and the network asked instead.
  */
 
+import { CHECKED_HERE } from '../../runtime/checked-fetch.ts';
+
 declare const self: ServiceWorkerGlobalScope & { __SITE_INTEGRITY: Record<string, string | string[]> };
 
 const INTEGRITY: Record<string, string | string[]> = self.__SITE_INTEGRITY;
@@ -42,6 +44,16 @@ export async function verified(url: string, response: Response | undefined, forg
   }
   await forget().catch(() => {});
   return undefined;
+}
+
+/**
+ * Does the requester check the bytes itself (runtime/checked-fetch.ts, the runtime's
+ * worker as it boots)? Then a cached copy can go to it unread. Only the requester
+ * trusts that copy less: any script could claim this, and could as well read the
+ * cache itself. A request with `cache: 'reload'` always gets a checked copy.
+ */
+export function checkedByRequester(request: Request): boolean {
+  return request.cache !== 'reload' && request.headers.get(CHECKED_HERE) === 'sha256';
 }
 
 /** The copy of `key` in the cache `cacheName`, if it is the build's (see `verified`). */

@@ -10,7 +10,8 @@
  *   Each file crosses the network once, whether the page or the cache asked first.
  * - Every response gets the isolation headers and the header policy.
  * - A cached copy is served only if its bytes are the build's (integrity.ts): a script
- *   that rewrote the cache cannot make the site serve what it wrote.
+ *   that rewrote the cache cannot make the site serve what it wrote. The service worker
+ *   checks them itself, or the requester says it does (runtime/checked-fetch.ts).
  * - A new build's worker waits until the page asks it to take over (`asyncio-live/update`),
  *   so one page never mixes two versions; old caches are then removed.
  */
@@ -18,7 +19,7 @@ import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute,
 import { registerRoute } from 'workbox-routing';
 import { cacheNames, type WorkboxPlugin } from 'workbox-core';
 import { HEADER_POLICY, ISOLATION_HEADERS } from '../security/policy.ts';
-import { cachedAsBuilt, verified } from './integrity.ts';
+import { cachedAsBuilt, checkedByRequester, verified } from './integrity.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -101,7 +102,12 @@ function fromCache(key: string): Promise<Response | undefined> {
 }
 
 async function warmRuntime(): Promise<void> {
+  // Each page asks at its reader's first intent. What is there already is left unread
+  // here (a copy is checked when it is served): reading and hashing 50 MB on every page
+  // took the cores from the boot it runs beside.
+  const present = new Set((await (await caches.open(RUNTIME_CACHE)).keys()).map((request) => request.url));
   for (const [url, key] of runtimeKeys) {
+    if (present.has(key)) continue;
     const response = await runtimeFile(url, key);
     // Only the cached copy is wanted here; it is written one file at a time.
     void response.body?.cancel().catch(() => {});
@@ -118,8 +124,14 @@ async function pruneRuntime(): Promise<void> {
 
 registerRoute(
   ({ url }) => runtimeKeys.has(`${url.origin}${url.pathname}`),
-  async ({ url }) => {
+  async ({ url, request }) => {
     const key = runtimeKeys.get(`${url.origin}${url.pathname}`)!;
+    // The runtime's worker checks Python's big files as they arrive: the copy streams
+    // from the cache unread (reading and hashing 45 MB here cost every page 2 s).
+    if (checkedByRequester(request)) {
+      const cached = await (await caches.open(RUNTIME_CACHE)).match(key);
+      if (cached) return withSiteHeaders(cached);
+    }
     return withSiteHeaders(await runtimeFile(url.href, key));
   },
 );

@@ -59,7 +59,7 @@ describe('running and editing', () => {
     expect(await finished(ex)).toBe(SQUARING_OUTPUT);
     await expect(status(ex).innerText()).resolves.toMatch(/^Done in \d+ ms · loop time 1\.\d+ s\.$/);
     expect(await page.evaluate(() => document.documentElement.dataset.pythonBoot)).toBe('snapshot');
-    expect(requests.filter((url) => url.endsWith('.snapshot.gz'))).toHaveLength(1);
+    expect(requests.filter((url) => url.endsWith('.snapshot'))).toHaveLength(1);
   });
 
   it('shares one worker between the examples of a page, and requests nothing from other hosts', async () => {
