@@ -37,7 +37,7 @@ export function pythonPackages(dir = PACKAGES_DIR): PythonFiles {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) {
         if (name !== '__pycache__' && name !== 'LICENSES') walk(path);
-      } else if (name.endsWith('.py') || name.endsWith('.pem')) {
+      } else if (name.endsWith('.py') || name.endsWith('.pem') || name.endsWith('.crt')) {
         files[relative(dir, path)] = readFileSync(path, 'utf8');
       }
     }

@@ -1,11 +1,11 @@
 /**
  * Pure-Python packages that come with the runtime (runtime/python-packages/, taken from
- * Debian 12's packages; see its README): httpx and what it needs. They are large (2 MB)
+ * Debian's packages; see its README): httpx and what it needs. They are large (2 MB)
  * and few programs use them, so they reach an interpreter only when a program imports
  * one: the page fetches them then and hands them to its worker, and Node reads them
  * from disk.
  */
-export const PACKAGE_NAMES = ['httpx', 'httpcore', 'h11', 'anyio', 'sniffio', 'idna', 'certifi', 'rfc3986'] as const;
+export const PACKAGE_NAMES = ['httpx', 'httpcore', 'h11', 'anyio', 'sniffio', 'idna', 'certifi', 'typing_extensions'] as const;
 
 const IMPORTS = new RegExp(`^[ \\t]*(?:from|import)[ \\t]+(?:${PACKAGE_NAMES.join('|')})\\b`, 'm');
 

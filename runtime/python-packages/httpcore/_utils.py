@@ -1,10 +1,11 @@
+from __future__ import annotations
+
 import select
 import socket
 import sys
-import typing
 
 
-def is_socket_readable(sock: typing.Optional[socket.socket]) -> bool:
+def is_socket_readable(sock: socket.socket | None) -> bool:
     """
     Return whether a socket, as identifed by its file descriptor, is readable.
     "A socket is readable" means that the read buffer isn't empty, i.e. that calling

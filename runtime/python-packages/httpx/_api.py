@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import typing
 from contextlib import contextmanager
 
@@ -6,37 +8,50 @@ from ._config import DEFAULT_TIMEOUT_CONFIG
 from ._models import Response
 from ._types import (
     AuthTypes,
-    CertTypes,
     CookieTypes,
     HeaderTypes,
-    ProxiesTypes,
+    ProxyTypes,
     QueryParamTypes,
     RequestContent,
     RequestData,
     RequestFiles,
     TimeoutTypes,
-    URLTypes,
-    VerifyTypes,
 )
+from ._urls import URL
+
+if typing.TYPE_CHECKING:
+    import ssl  # pragma: no cover
+
+
+__all__ = [
+    "delete",
+    "get",
+    "head",
+    "options",
+    "patch",
+    "post",
+    "put",
+    "request",
+    "stream",
+]
 
 
 def request(
     method: str,
-    url: URLTypes,
+    url: URL | str,
     *,
-    params: typing.Optional[QueryParamTypes] = None,
-    content: typing.Optional[RequestContent] = None,
-    data: typing.Optional[RequestData] = None,
-    files: typing.Optional[RequestFiles] = None,
-    json: typing.Optional[typing.Any] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    params: QueryParamTypes | None = None,
+    content: RequestContent | None = None,
+    data: RequestData | None = None,
+    files: RequestFiles | None = None,
+    json: typing.Any | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     follow_redirects: bool = False,
-    verify: VerifyTypes = True,
-    cert: typing.Optional[CertTypes] = None,
+    verify: ssl.SSLContext | str | bool = True,
     trust_env: bool = True,
 ) -> Response:
     """
@@ -63,18 +78,13 @@ def request(
     request.
     * **auth** - *(optional)* An authentication class to use when sending the
     request.
-    * **proxies** - *(optional)* A dictionary mapping proxy keys to proxy URLs.
+    * **proxy** - *(optional)* A proxy URL where all the traffic should be routed.
     * **timeout** - *(optional)* The timeout configuration to use when sending
     the request.
     * **follow_redirects** - *(optional)* Enables or disables HTTP redirects.
-    * **verify** - *(optional)* SSL certificates (a.k.a CA bundle) used to
-    verify the identity of requested hosts. Either `True` (default CA bundle),
-    a path to an SSL certificate file, an `ssl.SSLContext`, or `False`
-    (which will disable verification).
-    * **cert** - *(optional)* An SSL certificate used by the requested host
-    to authenticate the client. Either a path to an SSL certificate file, or
-    two-tuple of (certificate file, key file), or a three-tuple of (certificate
-    file, key file, password).
+    * **verify** - *(optional)* Either `True` to use an SSL context with the
+    default CA bundle, `False` to disable verification, or an instance of
+    `ssl.SSLContext` to use a custom context.
     * **trust_env** - *(optional)* Enables or disables usage of environment
     variables for configuration.
 
@@ -91,8 +101,7 @@ def request(
     """
     with Client(
         cookies=cookies,
-        proxies=proxies,
-        cert=cert,
+        proxy=proxy,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -114,21 +123,20 @@ def request(
 @contextmanager
 def stream(
     method: str,
-    url: URLTypes,
+    url: URL | str,
     *,
-    params: typing.Optional[QueryParamTypes] = None,
-    content: typing.Optional[RequestContent] = None,
-    data: typing.Optional[RequestData] = None,
-    files: typing.Optional[RequestFiles] = None,
-    json: typing.Optional[typing.Any] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    params: QueryParamTypes | None = None,
+    content: RequestContent | None = None,
+    data: RequestData | None = None,
+    files: RequestFiles | None = None,
+    json: typing.Any | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     follow_redirects: bool = False,
-    verify: VerifyTypes = True,
-    cert: typing.Optional[CertTypes] = None,
+    verify: ssl.SSLContext | str | bool = True,
     trust_env: bool = True,
 ) -> typing.Iterator[Response]:
     """
@@ -143,8 +151,7 @@ def stream(
     """
     with Client(
         cookies=cookies,
-        proxies=proxies,
-        cert=cert,
+        proxy=proxy,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -165,16 +172,15 @@ def stream(
 
 
 def get(
-    url: URLTypes,
+    url: URL | str,
     *,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
+    verify: ssl.SSLContext | str | bool = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     trust_env: bool = True,
 ) -> Response:
@@ -193,9 +199,8 @@ def get(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -203,16 +208,15 @@ def get(
 
 
 def options(
-    url: URLTypes,
+    url: URL | str,
     *,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
+    verify: ssl.SSLContext | str | bool = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     trust_env: bool = True,
 ) -> Response:
@@ -231,9 +235,8 @@ def options(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -241,16 +244,15 @@ def options(
 
 
 def head(
-    url: URLTypes,
+    url: URL | str,
     *,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
+    verify: ssl.SSLContext | str | bool = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     trust_env: bool = True,
 ) -> Response:
@@ -269,9 +271,8 @@ def head(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -279,20 +280,19 @@ def head(
 
 
 def post(
-    url: URLTypes,
+    url: URL | str,
     *,
-    content: typing.Optional[RequestContent] = None,
-    data: typing.Optional[RequestData] = None,
-    files: typing.Optional[RequestFiles] = None,
-    json: typing.Optional[typing.Any] = None,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    content: RequestContent | None = None,
+    data: RequestData | None = None,
+    files: RequestFiles | None = None,
+    json: typing.Any | None = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
+    verify: ssl.SSLContext | str | bool = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     trust_env: bool = True,
 ) -> Response:
@@ -312,9 +312,8 @@ def post(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -322,20 +321,19 @@ def post(
 
 
 def put(
-    url: URLTypes,
+    url: URL | str,
     *,
-    content: typing.Optional[RequestContent] = None,
-    data: typing.Optional[RequestData] = None,
-    files: typing.Optional[RequestFiles] = None,
-    json: typing.Optional[typing.Any] = None,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    content: RequestContent | None = None,
+    data: RequestData | None = None,
+    files: RequestFiles | None = None,
+    json: typing.Any | None = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
+    verify: ssl.SSLContext | str | bool = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     trust_env: bool = True,
 ) -> Response:
@@ -355,9 +353,8 @@ def put(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -365,20 +362,19 @@ def put(
 
 
 def patch(
-    url: URLTypes,
+    url: URL | str,
     *,
-    content: typing.Optional[RequestContent] = None,
-    data: typing.Optional[RequestData] = None,
-    files: typing.Optional[RequestFiles] = None,
-    json: typing.Optional[typing.Any] = None,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    content: RequestContent | None = None,
+    data: RequestData | None = None,
+    files: RequestFiles | None = None,
+    json: typing.Any | None = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
+    verify: ssl.SSLContext | str | bool = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
     trust_env: bool = True,
 ) -> Response:
@@ -398,9 +394,8 @@ def patch(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,
@@ -408,17 +403,16 @@ def patch(
 
 
 def delete(
-    url: URLTypes,
+    url: URL | str,
     *,
-    params: typing.Optional[QueryParamTypes] = None,
-    headers: typing.Optional[HeaderTypes] = None,
-    cookies: typing.Optional[CookieTypes] = None,
-    auth: typing.Optional[AuthTypes] = None,
-    proxies: typing.Optional[ProxiesTypes] = None,
+    params: QueryParamTypes | None = None,
+    headers: HeaderTypes | None = None,
+    cookies: CookieTypes | None = None,
+    auth: AuthTypes | None = None,
+    proxy: ProxyTypes | None = None,
     follow_redirects: bool = False,
-    cert: typing.Optional[CertTypes] = None,
-    verify: VerifyTypes = True,
     timeout: TimeoutTypes = DEFAULT_TIMEOUT_CONFIG,
+    verify: ssl.SSLContext | str | bool = True,
     trust_env: bool = True,
 ) -> Response:
     """
@@ -436,9 +430,8 @@ def delete(
         headers=headers,
         cookies=cookies,
         auth=auth,
-        proxies=proxies,
+        proxy=proxy,
         follow_redirects=follow_redirects,
-        cert=cert,
         verify=verify,
         timeout=timeout,
         trust_env=trust_env,

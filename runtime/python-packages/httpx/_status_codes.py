@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import IntEnum
+
+__all__ = ["codes"]
 
 
 class codes(IntEnum):
@@ -21,7 +25,7 @@ class codes(IntEnum):
         * RFC 8470: Using Early Data in HTTP
     """
 
-    def __new__(cls, value: int, phrase: str = "") -> "codes":
+    def __new__(cls, value: int, phrase: str = "") -> codes:
         obj = int.__new__(cls, value)
         obj._value_ = value
 

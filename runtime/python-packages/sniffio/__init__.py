@@ -1,8 +1,10 @@
 """Top-level package for sniffio."""
 
 __all__ = [
-    "current_async_library", "AsyncLibraryNotFoundError",
-    "current_async_library_cvar"
+    "current_async_library",
+    "AsyncLibraryNotFoundError",
+    "current_async_library_cvar",
+    "thread_local",
 ]
 
 from ._version import __version__
@@ -11,4 +13,5 @@ from ._impl import (
     current_async_library,
     AsyncLibraryNotFoundError,
     current_async_library_cvar,
+    thread_local,
 )

@@ -38,7 +38,7 @@ _PACKAGES = (
     "types", "typing", "dataclasses", "enum", "re", "string", "operator", "copy",
     "linecache", "tracemalloc",
     # The packages that come with the runtime (packages.py), once installed.
-    "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "rfc3986",
+    "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "typing_extensions",
 )
 
 #: The runtime's own modules: put back exactly (a program must not replace the

@@ -1,9 +1,8 @@
 """Installs the pure-Python packages that come with the runtime (httpx and what it
 needs, runtime/python-packages/) when a program first imports one.
 
-They are written into site-packages and compiled there (quietly: anyio 3.6 has a
-``return`` in a ``finally``, which Python 3.14 warns about, and that warning is not
-the reader's), then imported once and adopted as part of the interpreter's pristine
+They are written into site-packages and compiled there (quietly: a warning a
+package's code gives as it compiles is not the reader's), then imported once and adopted as part of the interpreter's pristine
 state (fresh.py): later runs find them imported, and anything a program changes in
 them is put back, as for the standard library.
 """
@@ -16,6 +15,9 @@ import site
 import warnings
 
 from . import fresh
+
+#: Where Debian's certifi says the certificate authorities are (certifi.where()).
+_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 #: The top-level modules to import at once, so that no reader's run pays for them.
 _PRELOAD = ("httpx", "anyio._backends._asyncio")
@@ -30,7 +32,8 @@ def install(files_json):
         return
     target = site.getsitepackages()[0]
     for path, text in json.loads(files_json).items():
-        full = os.path.join(target, path)
+        # Debian's certifi points at the system's bundle, which httpx loads for every client.
+        full = _CA_BUNDLE if path == "ca-certificates.crt" else os.path.join(target, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w", encoding="utf-8") as file:
             file.write(text)

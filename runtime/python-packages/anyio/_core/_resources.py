@@ -1,4 +1,6 @@
-from ..abc import AsyncResource
+from __future__ import annotations
+
+from ..abc import AsyncResource  # noqa: TC001
 from ._tasks import CancelScope
 
 

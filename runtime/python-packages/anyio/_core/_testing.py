@@ -1,7 +1,9 @@
-from typing import Any, Awaitable, Generator, Optional, Union
+from __future__ import annotations
 
-from ._compat import DeprecatedAwaitableList, _warn_deprecation
-from ._eventloop import get_asynclib
+from collections.abc import Awaitable, Generator
+from typing import Any, cast
+
+from ._eventloop import get_async_backend
 
 
 class TaskInfo:
@@ -15,21 +17,21 @@ class TaskInfo:
     :ivar ~collections.abc.Coroutine coro: the coroutine object of the task
     """
 
-    __slots__ = "_name", "id", "parent_id", "name", "coro"
+    __slots__ = "_name", "coro", "id", "name", "parent_id"
 
     def __init__(
         self,
         id: int,
-        parent_id: Optional[int],
-        name: Optional[str],
-        coro: Union[Generator, Awaitable[Any]],
+        parent_id: int | None,
+        name: str | None,
+        coro: Generator[Any, Any, Any] | Awaitable[Any],
     ):
         func = get_current_task
         self._name = f"{func.__module__}.{func.__qualname__}"
         self.id: int = id
-        self.parent_id: Optional[int] = parent_id
-        self.name: Optional[str] = name
-        self.coro: Union[Generator, Awaitable[Any]] = coro
+        self.parent_id: int | None = parent_id
+        self.name: str | None = name
+        self.coro: Generator[Any, Any, Any] | Awaitable[Any] = coro
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, TaskInfo):
@@ -43,15 +45,12 @@ class TaskInfo:
     def __repr__(self) -> str:
         return f"{self.__class__.__name__}(id={self.id!r}, name={self.name!r})"
 
-    def __await__(self) -> Generator[None, None, "TaskInfo"]:
-        _warn_deprecation(self)
-        if False:
-            yield
+    def has_pending_cancellation(self) -> bool:
+        """
+        Return ``True`` if the task has a cancellation pending, ``False`` otherwise.
 
-        return self
-
-    def _unwrap(self) -> "TaskInfo":
-        return self
+        """
+        return False
 
 
 def get_current_task() -> TaskInfo:
@@ -59,22 +58,25 @@ def get_current_task() -> TaskInfo:
     Return the current task.
 
     :return: a representation of the current task
+    :raises NoEventLoopError: if no supported asynchronous event loop is running in the
+        current thread
 
     """
-    return get_asynclib().get_current_task()
+    return get_async_backend().get_current_task()
 
 
-def get_running_tasks() -> DeprecatedAwaitableList[TaskInfo]:
+def get_running_tasks() -> list[TaskInfo]:
     """
     Return a list of running tasks in the current event loop.
 
     :return: a list of task info objects
+    :raises NoEventLoopError: if no supported asynchronous event loop is running in the
+        current thread
 
     """
-    tasks = get_asynclib().get_running_tasks()
-    return DeprecatedAwaitableList(tasks, func=get_running_tasks)
+    return cast("list[TaskInfo]", get_async_backend().get_running_tasks())
 
 
 async def wait_all_tasks_blocked() -> None:
     """Wait until all other tasks are waiting for something."""
-    await get_asynclib().wait_all_tasks_blocked()
+    await get_async_backend().wait_all_tasks_blocked()

@@ -1,9 +1,13 @@
+from __future__ import annotations
+
 from abc import abstractmethod
 from signal import Signals
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from ._resources import AsyncResource
-from ._streams import ByteReceiveStream, ByteSendStream
+
+if TYPE_CHECKING:
+    from ._streams import ByteReceiveStream, ByteSendStream
 
 
 class Process(AsyncResource):
@@ -56,23 +60,23 @@ class Process(AsyncResource):
 
     @property
     @abstractmethod
-    def returncode(self) -> Optional[int]:
+    def returncode(self) -> int | None:
         """
-        The return code of the process. If the process has not yet terminated, this will be
-        ``None``.
+        The return code of the process. If the process has not yet terminated, this will
+        be ``None``.
         """
 
     @property
     @abstractmethod
-    def stdin(self) -> Optional[ByteSendStream]:
+    def stdin(self) -> ByteSendStream | None:
         """The stream for the standard input of the process."""
 
     @property
     @abstractmethod
-    def stdout(self) -> Optional[ByteReceiveStream]:
+    def stdout(self) -> ByteReceiveStream | None:
         """The stream for the standard output of the process."""
 
     @property
     @abstractmethod
-    def stderr(self) -> Optional[ByteReceiveStream]:
+    def stderr(self) -> ByteReceiveStream | None:
         """The stream for the standard error output of the process."""

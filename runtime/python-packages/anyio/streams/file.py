@@ -1,7 +1,16 @@
+from __future__ import annotations
+
+__all__ = (
+    "FileReadStream",
+    "FileStreamAttribute",
+    "FileWriteStream",
+)
+
+from collections.abc import Callable, Mapping
 from io import SEEK_SET, UnsupportedOperation
 from os import PathLike
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Dict, Mapping, Union, cast
+from typing import IO, Any
 
 from .. import (
     BrokenResourceError,
@@ -16,7 +25,7 @@ from ..abc import ByteReceiveStream, ByteSendStream
 
 class FileStreamAttribute(TypedAttributeSet):
     #: the open file descriptor
-    file: BinaryIO = typed_attribute()
+    file: IO[bytes] = typed_attribute()
     #: the path of the file on the file system, if available (file must be a real file)
     path: Path = typed_attribute()
     #: the file number, if available (file must be a real file or a TTY)
@@ -24,7 +33,7 @@ class FileStreamAttribute(TypedAttributeSet):
 
 
 class _BaseFileStream:
-    def __init__(self, file: BinaryIO):
+    def __init__(self, file: IO[bytes]):
         self._file = file
 
     async def aclose(self) -> None:
@@ -32,7 +41,7 @@ class _BaseFileStream:
 
     @property
     def extra_attributes(self) -> Mapping[Any, Callable[[], Any]]:
-        attributes: Dict[Any, Callable[[], Any]] = {
+        attributes: dict[Any, Callable[[], Any]] = {
             FileStreamAttribute.file: lambda: self._file,
         }
 
@@ -59,7 +68,7 @@ class FileReadStream(_BaseFileStream, ByteReceiveStream):
     """
 
     @classmethod
-    async def from_path(cls, path: Union[str, "PathLike[str]"]) -> "FileReadStream":
+    async def from_path(cls, path: str | PathLike[str]) -> FileReadStream:
         """
         Create a file read stream by opening the given file.
 
@@ -67,9 +76,12 @@ class FileReadStream(_BaseFileStream, ByteReceiveStream):
 
         """
         file = await to_thread.run_sync(Path(path).open, "rb")
-        return cls(cast(BinaryIO, file))
+        return cls(file)
 
     async def receive(self, max_bytes: int = 65536) -> bytes:
+        if max_bytes < 1:
+            raise ValueError("max_bytes must be a positive integer")
+
         try:
             data = await to_thread.run_sync(self._file.read, max_bytes)
         except ValueError:
@@ -122,19 +134,19 @@ class FileWriteStream(_BaseFileStream, ByteSendStream):
 
     @classmethod
     async def from_path(
-        cls, path: Union[str, "PathLike[str]"], append: bool = False
-    ) -> "FileWriteStream":
+        cls, path: str | PathLike[str], append: bool = False
+    ) -> FileWriteStream:
         """
         Create a file write stream by opening the given file for writing.
 
         :param path: path of the file to write to
-        :param append: if ``True``, open the file for appending; if ``False``, any existing file
-            at the given path will be truncated
+        :param append: if ``True``, open the file for appending; if ``False``, any
+            existing file at the given path will be truncated
 
         """
         mode = "ab" if append else "wb"
         file = await to_thread.run_sync(Path(path).open, mode)
-        return cls(cast(BinaryIO, file))
+        return cls(file)
 
     async def send(self, item: bytes) -> None:
         try:

@@ -1,5 +1,14 @@
+from __future__ import annotations
+
+__all__ = (
+    "MultiListener",
+    "StapledByteStream",
+    "StapledObjectStream",
+)
+
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, List, Mapping, Optional, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..abc import (
     ByteReceiveStream,
@@ -21,8 +30,8 @@ class StapledByteStream(ByteStream):
     """
     Combines two byte streams into a single, bidirectional byte stream.
 
-    Extra attributes will be provided from both streams, with the receive stream providing the
-    values in case of a conflict.
+    Extra attributes will be provided from both streams, with the receive stream
+    providing the values in case of a conflict.
 
     :param ByteSendStream send_stream: the sending byte stream
     :param ByteReceiveStream receive_stream: the receiving byte stream
@@ -32,6 +41,9 @@ class StapledByteStream(ByteStream):
     receive_stream: ByteReceiveStream
 
     async def receive(self, max_bytes: int = 65536) -> bytes:
+        if max_bytes < 1:
+            raise ValueError("max_bytes must be a positive integer")
+
         return await self.receive_stream.receive(max_bytes)
 
     async def send(self, item: bytes) -> None:
@@ -53,12 +65,12 @@ class StapledByteStream(ByteStream):
 
 
 @dataclass(eq=False)
-class StapledObjectStream(Generic[T_Item], ObjectStream[T_Item]):
+class StapledObjectStream(ObjectStream[T_Item], Generic[T_Item]):
     """
     Combines two object streams into a single, bidirectional object stream.
 
-    Extra attributes will be provided from both streams, with the receive stream providing the
-    values in case of a conflict.
+    Extra attributes will be provided from both streams, with the receive stream
+    providing the values in case of a conflict.
 
     :param ObjectSendStream send_stream: the sending object stream
     :param ObjectReceiveStream receive_stream: the receiving object stream
@@ -72,6 +84,16 @@ class StapledObjectStream(Generic[T_Item], ObjectStream[T_Item]):
 
     async def send(self, item: T_Item) -> None:
         await self.send_stream.send(item)
+
+    def send_nowait(self, item: T_Item) -> None:
+        try:
+            send_nowait = self.send_stream.send_nowait  # type: ignore[attr-defined]
+        except AttributeError as exc:
+            raise NotImplementedError(
+                f"'send_nowait' method not implemented in {type(self.send_stream)}"
+            ) from exc
+
+        send_nowait(item)
 
     async def send_eof(self) -> None:
         await self.send_stream.aclose()
@@ -89,15 +111,15 @@ class StapledObjectStream(Generic[T_Item], ObjectStream[T_Item]):
 
 
 @dataclass(eq=False)
-class MultiListener(Generic[T_Stream], Listener[T_Stream]):
+class MultiListener(Listener[T_Stream], Generic[T_Stream]):
     """
     Combines multiple listeners into one, serving connections from all of them at once.
 
-    Any MultiListeners in the given collection of listeners will have their listeners moved into
-    this one.
+    Any MultiListeners in the given collection of listeners will have their listeners
+    moved into this one.
 
-    Extra attributes are provided from each listener, with each successive listener overriding any
-    conflicting attributes from the previous one.
+    Extra attributes are provided from each listener, with each successive listener
+    overriding any conflicting attributes from the previous one.
 
     :param listeners: listeners to serve
     :type listeners: Sequence[Listener[T_Stream]]
@@ -106,7 +128,7 @@ class MultiListener(Generic[T_Stream], Listener[T_Stream]):
     listeners: Sequence[Listener[T_Stream]]
 
     def __post_init__(self) -> None:
-        listeners: List[Listener[T_Stream]] = []
+        listeners: list[Listener[T_Stream]] = []
         for listener in self.listeners:
             if isinstance(listener, MultiListener):
                 listeners.extend(listener.listeners)
@@ -117,7 +139,7 @@ class MultiListener(Generic[T_Stream], Listener[T_Stream]):
         self.listeners = listeners
 
     async def serve(
-        self, handler: Callable[[T_Stream], Any], task_group: Optional[TaskGroup] = None
+        self, handler: Callable[[T_Stream], Any], task_group: TaskGroup | None = None
     ) -> None:
         from .. import create_task_group
 

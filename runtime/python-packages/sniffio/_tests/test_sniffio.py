@@ -1,14 +1,15 @@
+import os
 import sys
 
 import pytest
 
 from .. import (
     current_async_library, AsyncLibraryNotFoundError,
-    current_async_library_cvar
+    current_async_library_cvar, thread_local
 )
 
 
-def test_basics():
+def test_basics_cvar():
     with pytest.raises(AsyncLibraryNotFoundError):
         current_async_library()
 
@@ -17,6 +18,20 @@ def test_basics():
         assert current_async_library() == "generic-lib"
     finally:
         current_async_library_cvar.reset(token)
+
+    with pytest.raises(AsyncLibraryNotFoundError):
+        current_async_library()
+
+
+def test_basics_tlocal():
+    with pytest.raises(AsyncLibraryNotFoundError):
+        current_async_library()
+
+    old_name, thread_local.name = thread_local.name, "generic-lib"
+    try:
+        assert current_async_library() == "generic-lib"
+    finally:
+        thread_local.name = old_name
 
     with pytest.raises(AsyncLibraryNotFoundError):
         current_async_library()
@@ -36,19 +51,20 @@ def test_asyncio():
         assert current_async_library() == "asyncio"
         ran.append(True)
 
-    loop = asyncio.get_event_loop()
-    loop.run_until_complete(this_is_asyncio())
+    asyncio.run(this_is_asyncio())
     assert ran == [True]
-    loop.close()
 
     with pytest.raises(AsyncLibraryNotFoundError):
         current_async_library()
 
 
-@pytest.mark.skip("Debian doesn't package curio so it cannot be tested here")
-@pytest.mark.skipif(sys.version_info < (3, 6), reason='Curio requires 3.6+')
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason=
+    "curio broken on 3.12 (https://github.com/python-trio/sniffio/pull/42)",
+)
 def test_curio():
-    import curio
+    curio = docutils = pytest.importorskip("curio")
 
     with pytest.raises(AsyncLibraryNotFoundError):
         current_async_library()
