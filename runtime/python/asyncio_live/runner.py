@@ -316,6 +316,21 @@ def _readers_frames(tb):
     return [frame for frame in traceback.extract_tb(tb) if frame.filename == PROGRAM]
 
 
+def _readers_traceback(error):
+    """What CPython prints for an uncaught ``error`` (its causes and contexts, an
+    exception group's boxed sub-exceptions), with the reader's frames only."""
+    report = traceback.TracebackException.from_exception(error)
+    pending, seen = [report], set()
+    while pending:
+        part = pending.pop()
+        if part is None or id(part) in seen:
+            continue
+        seen.add(id(part))
+        part.stack = traceback.StackSummary.from_list([frame for frame in part.stack if frame.filename == PROGRAM])
+        pending += [part.__cause__, part.__context__, *(part.exceptions or ())]
+    return "".join(report.format())
+
+
 def _error_of(error):
     """A plain, serializable description of the exception that ended the program."""
     kind = type(error).__name__
@@ -324,12 +339,8 @@ def _error_of(error):
         text = "".join(traceback.format_exception_only(error))
         return {"type": kind, "message": str(error.msg), "line": line, "traceback": text}
     frames = _readers_frames(error.__traceback__)
-    text = ""
-    if frames:
-        text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
-    text += "".join(traceback.format_exception_only(error))
     line = frames[-1].lineno if frames else None
-    return {"type": kind, "message": _text_of(error), "line": line, "traceback": text}
+    return {"type": kind, "message": _text_of(error), "line": line, "traceback": _readers_traceback(error)}
 
 
 def _collect_garbage():

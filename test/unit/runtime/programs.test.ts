@@ -12,6 +12,14 @@ import { runPython } from './run-python';
 
 const dir = join(import.meta.dirname, 'programs');
 const programs = readdirSync(dir).filter((name) => name.endsWith('.py'));
+/**
+ * Programs that end in an uncaught error, and CPython 3.13's stderr for them (run as
+ * main.py) with the frames of other files left out, as the runtime shows only the
+ * reader's: chained causes and contexts, and exception groups boxed with each
+ * sub-exception.
+ */
+const failing = join(import.meta.dirname, 'tracebacks');
+const failingPrograms = readdirSync(failing).filter((name) => name.endsWith('.py'));
 
 describe('programs print what CPython prints', () => {
   it('has programs to run', () => {
@@ -24,5 +32,16 @@ describe('programs print what CPython prints', () => {
     const { output, result } = await runPython(code);
     expect(output).toBe(expected);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('an uncaught error prints as CPython prints it, with only the reader\'s frames', () => {
+  it.each(failingPrograms)('%s', async (name) => {
+    const code = readFileSync(join(failing, name), 'utf8');
+    const expected = readFileSync(join(failing, name.replace(/\.py$/, '.err')), 'utf8');
+    const { stdout, stderr, result } = await runPython(code);
+    expect(result.ok).toBe(false);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(expected);
   });
 });
