@@ -135,3 +135,28 @@ def install():
     _time.ctime = lambda secs=None: _real_ctime(_seconds(secs))
     _time.asctime = lambda t=None: _real_asctime(_time.localtime() if t is None else t)
     _time.strftime = lambda fmt, t=None: _real_strftime(fmt, _time.localtime() if t is None else t)
+    # Pyodide's build has no per-thread CPU clock; its one thread's is the process's.
+    if not hasattr(_time, "thread_time"):
+        _time.thread_time = _time.process_time
+        _time.thread_time_ns = _time.process_time_ns
+    _install_datetime()
+
+
+def _install_datetime():
+    """Make ``datetime`` read the virtual clock too: ``datetime.now()``, ``date.today()``
+    and ``utcnow()`` agree with ``time.time()`` and move with every wait.
+
+    The C ``datetime`` reads the system clock itself, past ``time``; its pure-Python twin
+    (``_pydatetime``, the same classes CPython falls back to) asks ``time.time()``. So
+    ``import datetime`` is made to fall back to it: nothing imports ``datetime`` before
+    this. Its classes are given ``datetime`` as their module, as the C ones have."""
+    import sys
+
+    if "datetime" in sys.modules and sys.modules.get("_datetime", True) is not None:
+        del sys.modules["datetime"]
+    sys.modules["_datetime"] = None
+    import datetime
+
+    for value in vars(datetime).values():
+        if isinstance(value, type) and value.__module__ == "_pydatetime":
+            value.__module__ = "datetime"
