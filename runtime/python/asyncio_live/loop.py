@@ -10,10 +10,15 @@ next arrival of data, whichever comes first.
 import asyncio
 import heapq
 import itertools
+import sys
 from asyncio import events, selector_events
 
 from . import network, trace
 from .clock import clock
+
+#: The name the reader's program has in tracebacks and warnings (runner.py runs it so),
+#: as if run as ``python main.py``.
+PROGRAM = "main.py"
 
 
 class WaitsForever(RuntimeError):
@@ -55,12 +60,16 @@ def _nothing_to_wait_for(listening, connected):
     raise WaitsForever(_WAITS_FOREVER + (_WAITS_ON_A_CONNECTION if connected else ""))
 
 
-class _OrderedTimerHandle(events.TimerHandle):
-    """A timer that, on an equal deadline, runs in the order it was scheduled.
+class TimerHandle(events.TimerHandle):
+    """A timer whose deadline, when it ties with another, is decided as in CPython.
 
-    On a virtual clock equal deadlines are exact, and the heap alone does not keep ties
-    in order (twelve tasks sleeping 1 s woke as 0, 2, 6, 11, ...). In real CPython the
-    later call would have a later deadline by a few microseconds.
+    A deadline computed as "now + delay" (``call_later``, ``sleep``, ``timeout``) is
+    later, in CPython, than one computed a moment before: real time moves between the
+    two calls. On the virtual clock both are exact and equal, so such timers keep the
+    order they were scheduled in (``_order``). Deadlines a program gives itself
+    (``loop.call_at(when, ...)`` in its own code) tie in CPython too, and then run in
+    the order its heap happens to give them; so do they here (no ``_order``), before
+    any "now + delay" deadline equal to theirs.
     """
 
     __slots__ = ("_order",)
@@ -68,7 +77,12 @@ class _OrderedTimerHandle(events.TimerHandle):
     def __lt__(self, other):
         if self._when != other._when:
             return self._when < other._when
-        return self._order < getattr(other, "_order", 0)
+        mine, theirs = self._order, getattr(other, "_order", None)
+        if mine is None:
+            # The program's own deadline came from a "now" read before: in CPython it is
+            # never later than a "now + delay" that ties with it.
+            return theirs is not None
+        return theirs is not None and mine < theirs
 
 
 class VirtualLoop(selector_events.BaseSelectorEventLoop):
@@ -123,8 +137,9 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if self._debug:
             self._check_thread()
             self._check_callback(callback, "call_at")
-        timer = _OrderedTimerHandle(when, callback, args, self, context)
-        timer._order = next(self._timer_order)
+        timer = TimerHandle(when, callback, args, self, context)
+        # Called by the program itself (not by asyncio or the runtime): its own deadline.
+        timer._order = None if sys._getframe(1).f_code.co_filename == PROGRAM else next(self._timer_order)
         if timer._source_traceback:
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)

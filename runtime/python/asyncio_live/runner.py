@@ -20,11 +20,7 @@ from . import clock as clock_module
 from . import fresh, network, trace
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
 from .clock import VirtualTimeBudgetExceeded, clock
-from .loop import NoProgress, WaitsForever, install_policy, task_numbers
-
-#: The name the reader's program has in tracebacks and warnings, as if run as
-#: ``python main.py``.
-PROGRAM = "main.py"
+from .loop import PROGRAM, NoProgress, WaitsForever, install_policy, task_numbers
 
 
 def setup():
