@@ -36,7 +36,7 @@ _PACKAGES = (
     "concurrent", "traceback", "json", "math", "itertools", "collections", "inspect",
     "logging", "socket", "os", "io", "signal", "gc", "heapq", "weakref", "contextlib",
     "types", "typing", "dataclasses", "enum", "re", "string", "operator", "copy",
-    "linecache", "tracemalloc",
+    "linecache", "tracemalloc", "atexit", "datetime", "_pydatetime",
     # The packages that come with the runtime (packages.py), once installed.
     "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "typing_extensions",
 )
@@ -151,6 +151,12 @@ def adopt():
     runtime has added since: the packages it installs when a program needs them."""
     global _pristine
     _pristine = _Pristine()
+
+
+def changed_hook(name):
+    """The program's own ``sys.<name>`` hook, if it set one (else None)."""
+    hook = getattr(sys, name, None)
+    return None if _pristine is None or hook is _pristine.sys_hooks.get(name) else hook
 
 
 def restore_code():

@@ -1,6 +1,7 @@
 """Runs one example: a fresh ``__main__``, a fresh clock and task numbering, strict
 CPython 3.14 script semantics, and a result the page can show."""
 
+import atexit
 import builtins
 import gc
 import io
@@ -339,6 +340,72 @@ def _error_of(error):
     return {"type": kind, "message": _text_of(error), "line": line, "traceback": _readers_traceback(error)}
 
 
+class _AtExit:
+    """``atexit`` for one run: the program's handlers, run when it ends (the
+    interpreter's own, registered at boot, are not the program's and stay out)."""
+
+    def __init__(self):
+        self.handlers = []
+        atexit.register = self.register
+        atexit.unregister = self.unregister
+        atexit._run_exitfuncs = self.run
+        atexit._clear = self.handlers.clear
+        atexit._ncallbacks = lambda: len(self.handlers)
+
+    def register(self, func, *args, **kwargs):
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
+        self.handlers.append((func, args, kwargs))
+        return func
+
+    def unregister(self, func):
+        self.handlers[:] = [handler for handler in self.handlers if handler[0] != func]
+
+    def run(self):
+        """Last registered, first run; an error is printed and the next one runs, as in CPython."""
+        while self.handlers:
+            func, args, kwargs = self.handlers.pop()
+            try:
+                func(*args, **kwargs)
+            except BaseException as error:  # noqa: BLE001 - the program's handler, reported as CPython does
+                sys.stderr.write(f"Exception ignored in atexit callback {func!r}:\n{_readers_traceback(error)}")
+
+
+def _exit_interpreter(at_exit, main):
+    """Run the program's exit handlers, then drop its globals in the order it made
+    them (their ``__del__`` runs, as when CPython's interpreter exits). Reader's code:
+    Stop reaches it."""
+    fresh.allow_stops()
+    try:
+        at_exit.run()
+        if main is not None:
+            namespace = main.__dict__
+            for name in list(namespace):
+                namespace.pop(name, None)
+    except BaseException:  # noqa: BLE001 - a stop, or an error in a __del__ (CPython ignores those)
+        pass
+    finally:
+        fresh.hold_stops()
+        fresh.restore_code()
+
+
+def _call_excepthook(hook, error):
+    """Call the program's ``sys.excepthook`` for its uncaught ``error`` (from the
+    program's first frame on); what CPython prints if the hook itself fails."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != PROGRAM:
+        tb = tb.tb_next
+    fresh.allow_stops()
+    try:
+        hook(type(error), error, tb)
+    except BaseException as failure:  # noqa: BLE001 - the program's hook, reported as CPython does
+        return f"Error in sys.excepthook:\n{_readers_traceback(failure)}\nOriginal exception was:\n{_readers_traceback(error)}"
+    finally:
+        fresh.hold_stops()
+        fresh.restore_code()
+    return ""
+
+
 def _collect_garbage():
     """Collect the program's garbage cycles now, so that "coroutine ... was never
     awaited" appears in this run's output. CPython collects them as the process ends,
@@ -397,10 +464,12 @@ def run(code, options, on_output=None, on_trace=None):
     task_numbers.reset()
     _close_leftover_loops()
     main = _fresh_main()
+    at_exit = _AtExit()
     # Warnings and tracebacks quote the program's lines, as CPython does from the file.
     linecache.cache[PROGRAM] = (len(code), None, code.splitlines(True), PROGRAM)
     error = None
     ended = 0.0
+    excepthook = None
     fresh.allow_stops()
     try:
         try:
@@ -411,8 +480,11 @@ def run(code, options, on_output=None, on_trace=None):
             # modules the program may have patched.
             fresh.hold_stops()
             ended = clock.elapsed()
+            excepthook = fresh.changed_hook("excepthook")
             fresh.restore_code()
     except ProgramExit as exit_:
+        # os._exit: no exit handlers, no clean-up, as in CPython.
+        at_exit.handlers.clear()
         if exit_.status != 0:
             error = {"type": "SystemExit", "message": f"the program exited with status {exit_.status} (os._exit)",
                      "line": None, "traceback": "", "exitStatus": exit_.status}
@@ -430,9 +502,16 @@ def run(code, options, on_output=None, on_trace=None):
         if isinstance(raised, (WaitsForever, NoProgress, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
             # The runtime's own stops: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
+        elif excepthook is not None:
+            # The program's own hook reports its uncaught error, as in CPython.
+            error["traceback"] = _call_excepthook(excepthook, raised)
         # The traceback is not written to stderr: the page shows it folded under a short
         # message, and the command line prints it from the result.
     finally:
+        if not output.over:
+            # What CPython does as the interpreter exits: the exit handlers, then the
+            # program's globals go (a check still needs them: then they stay).
+            _exit_interpreter(at_exit, main if options["check"] is None else None)
         output.closed = True
         _close_leftover_loops()
         _collect_garbage()

@@ -45,3 +45,35 @@ describe('an uncaught error prints as CPython prints it, with only the reader\'s
     expect(stderr).toBe(expected);
   });
 });
+
+describe('the end of a program, as the interpreter exits (CPython 3.13)', () => {
+  it('an exit handler that fails is reported and the others still run; os._exit runs none', async () => {
+    const { output, result } = await runPython(`
+      import atexit
+
+      @atexit.register
+      def broken():
+          print("broken runs")
+          raise ValueError("in a handler")
+
+      atexit.register(print, "registered last, runs first")
+    `);
+    expect(result.ok).toBe(true);
+    expect(output).toMatch(
+      /^registered last, runs first\nbroken runs\nException ignored in atexit callback <function broken at 0x[0-9a-f]+>:\nTraceback \(most recent call last\):\n {2}File "main.py", line 6, in broken\n {4}raise ValueError\("in a handler"\)\nValueError: in a handler\n$/,
+    );
+    const exited = await runPython(`
+      import atexit, os
+      atexit.register(print, "never")
+      print("exiting")
+      os._exit(0)
+    `);
+    expect(exited.output).toBe('exiting\n');
+  });
+
+  it("each run has its own exit handlers: a handler the last program registered does not run again", async () => {
+    await runPython('import atexit\natexit.register(print, "first program")\n');
+    const { output } = await runPython('import atexit\nprint(atexit._ncallbacks())\n');
+    expect(output).toBe('0\n');
+  });
+});
