@@ -173,8 +173,10 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
 
     def create_task(self, coro, **kwargs):
         # The C Task numbers ``Task-N`` across the whole interpreter; number them per
-        # run instead, so names match what a fresh CPython process prints.
-        if kwargs.get("name") is None:
+        # run instead, so names match what a fresh CPython process prints. (Not for a
+        # program's task factory: a two-argument one, as older code writes, takes no
+        # name, and CPython gives it none.)
+        if kwargs.get("name") is None and self._task_factory is None:
             kwargs["name"] = f"Task-{task_numbers.next()}"
         task = super().create_task(coro, **kwargs)
         if trace.current is not None:

@@ -3,6 +3,7 @@ CPython 3.14 script semantics, and a result the page can show."""
 
 import atexit
 import builtins
+import contextlib
 import gc
 import io
 import json
@@ -380,8 +381,11 @@ def _exit_interpreter(at_exit, main):
         at_exit.run()
         if main is not None:
             namespace = main.__dict__
-            for name in list(namespace):
-                namespace.pop(name, None)
+            # No Python code runs as CPython drops them: what that warns about (a
+            # coroutine never awaited) is reported at ``<sys>:0``, not at a line here.
+            with _warnings_at_exit():
+                for name in list(namespace):
+                    namespace.pop(name, None)
     except BaseException:  # noqa: BLE001 - a stop, or an error in a __del__ (CPython ignores those)
         pass
     finally:
@@ -411,12 +415,20 @@ def _collect_garbage():
     awaited" appears in this run's output. CPython collects them as the process ends,
     when no Python code runs, and reports their warnings at ``<sys>:0``; so does this
     (otherwise they would name the runner's own line)."""
-    with warnings.catch_warnings(record=True) as caught:
+    with _warnings_at_exit(hint=True):
         gc.collect()
+
+
+@contextlib.contextmanager
+def _warnings_at_exit(hint=False):
+    """Warnings raised inside, shown as CPython shows those of its exit: at ``<sys>:0``.
+    CPython 3.13 adds its hint about tracemalloc for what its last garbage collection
+    finds (``hint``), not for what goes with the program's globals."""
+    with warnings.catch_warnings(record=True) as caught:
+        yield
     for warning in caught:
-        warnings._showwarnmsg(
-            warnings.WarningMessage(warning.message, warning.category, "<sys>", 0, source=warning.source)
-        )
+        source = warning.source if hint else None
+        warnings._showwarnmsg(warnings.WarningMessage(warning.message, warning.category, "<sys>", 0, source=source))
 
 
 def run_json(code, options_json, on_output, on_trace):

@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    print("never runs")
+
+coro = main()
+print("made it")
