@@ -104,6 +104,38 @@ describe('the virtual clock', () => {
     expect(stdout).toBe('True\n');
   });
 
+  it('in live mode, a program that only waits reads exact times, while a stretch of real computation still counts', async () => {
+    const program = `
+      import asyncio, time
+
+      async def ticker():
+          for n in range(5):
+              await asyncio.sleep(0.2)
+
+      async def busy():
+          await asyncio.sleep(0.5)
+          until = time.perf_counter() + 0.3  # 0.3 s of computation between two awaits
+          while time.perf_counter() < until:
+              pass
+
+      async def main(work):
+          loop = asyncio.get_running_loop()
+          start = loop.time()
+          await asyncio.gather(ticker(), *([busy()] if work else []))
+          print(f"{loop.time() - start:.6f}")
+
+      asyncio.run(main(False))
+      asyncio.run(main(True))
+    `;
+    for (let run = 0; run < 2; run++) {
+      const { stdout } = await runPython(program, { deterministic: false });
+      const [waits, withWork] = stdout.trim().split('\n').map(Number);
+      expect(waits).toBe(1);
+      // The ticker's wake due at 0.6 s comes at 0.8 s, after the computation: it ends at 1.2 s.
+      expect(withWork).toBeGreaterThanOrEqual(1.2);
+    }
+  });
+
   it("counts the program's computation, not the runtime's: delivering output and the trace costs no loop time", async () => {
     // A page that takes 2.5 ms to receive each line and each trace event: 200 lines, a
     // second of delivery. CPython's print to a terminal costs microseconds; so must ours.
