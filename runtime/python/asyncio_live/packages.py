@@ -43,6 +43,27 @@ def install(files_json):
         importlib.invalidate_caches()
         for name in _PRELOAD:
             importlib.import_module(name)
+        _warm_up()
     # Before adopting: the flag is part of the state that runs start from.
     installed = True
     fresh.adopt()
+
+
+def _warm_up():
+    """One request through httpx, so that no reader's run pays for its code's first use
+    (the modules it imports only then, WebAssembly compiled on first call): on a clock
+    that counts computation, a first run read 0.65 s where later runs read 0.60."""
+    import asyncio
+
+    import httpx
+
+    from . import http, network
+
+    http.site("warm-up.example", {"/": "ok"})
+
+    async def main():
+        async with httpx.AsyncClient() as client:
+            await client.get("http://warm-up.example/")
+
+    asyncio.run(main())
+    network.network.reset()
