@@ -2,9 +2,10 @@
 needs, runtime/python-packages/) when a program first imports one.
 
 They are written into site-packages and compiled there (quietly: a warning a
-package's code gives as it compiles is not the reader's), then imported once and adopted as part of the interpreter's pristine
-state (fresh.py): later runs find them imported, and anything a program changes in
-them is put back, as for the standard library.
+package's code gives as it compiles is not the reader's), then imported once, warmed
+up, and adopted as part of the interpreter's pristine state (fresh.py): later runs
+find them imported, and anything a program changes in them is put back, as for the
+standard library.
 """
 
 import compileall

@@ -403,7 +403,13 @@ def _call_excepthook(hook, error):
     try:
         hook(type(error), error, tb)
     except BaseException as failure:  # noqa: BLE001 - the program's hook, reported as CPython does
-        return f"Error in sys.excepthook:\n{_readers_traceback(failure)}\nOriginal exception was:\n{_readers_traceback(error)}"
+        # CPython calls the hook once the error is no longer being handled: not its context.
+        if failure.__context__ is error:
+            failure.__context__ = None
+        return (
+            f"Error in sys.excepthook:\n{_readers_traceback(failure)}\n"
+            f"Original exception was:\n{_readers_traceback(error)}"
+        )
     finally:
         fresh.hold_stops()
         fresh.restore_code()
