@@ -30,6 +30,10 @@ MONOTONIC_START = 1000.0
 DETERMINISTIC_EPOCH = 1767258000.0
 # The shortest stretch of computation between two waits that the clock counts.
 COUNTED_STRETCH = 0.05
+# A deterministic run counts no computation, so a busy-wait on the clock would never
+# end: past this many reads of ``time`` between two waits, each read moves it by a tick.
+BUSY_READS = 1000
+BUSY_TICK = 1e-6
 
 
 class VirtualTimeBudgetExceeded(RuntimeError):
@@ -54,7 +58,17 @@ class Clock:
         self._paused = 0
         self._paused_at = 0.0
         self._stretch_start = _real_perf_counter()
+        self._reads = 0
         self._epoch = DETERMINISTIC_EPOCH if deterministic else _real_time()
+
+    def read(self):
+        """The program reads the clock (through ``time``). In a deterministic run, a
+        program that keeps reading it without waiting is busy-waiting for it to move
+        (``while time.perf_counter() < deadline: pass``): it moves, a tick a read."""
+        if self.deterministic:
+            self._reads += 1
+            if self._reads > BUSY_READS:
+                self.skipped += BUSY_TICK
 
     def _stretch(self):
         """Seconds the program has computed since its last wait."""
@@ -101,6 +115,7 @@ class Clock:
                 "A loop like `while True: await asyncio.sleep(1)` never ends on its own: "
                 "give it an end condition or a timeout."
             )
+        self._reads = 0
         if not self.deterministic:
             self.charged += self._counted(self._stretch())
             self._stretch_start = _real_perf_counter()
@@ -145,14 +160,24 @@ def _seconds(secs):
     return clock.wall() if secs is None else secs
 
 
+def _read(source):
+    """A ``time`` function that reads ``source``, counting the read (``Clock.read``)."""
+
+    def read():
+        clock.read()
+        return source()
+
+    return read
+
+
 def install():
     """Make the ``time`` module read the virtual clock."""
-    _time.time = clock.wall
-    _time.time_ns = lambda: int(clock.wall() * 1e9)
-    _time.monotonic = clock.monotonic
-    _time.monotonic_ns = lambda: int(clock.monotonic() * 1e9)
-    _time.perf_counter = clock.monotonic
-    _time.perf_counter_ns = lambda: int(clock.monotonic() * 1e9)
+    _time.time = _read(clock.wall)
+    _time.time_ns = _read(lambda: int(clock.wall() * 1e9))
+    _time.monotonic = _read(clock.monotonic)
+    _time.monotonic_ns = _read(lambda: int(clock.monotonic() * 1e9))
+    _time.perf_counter = _read(clock.monotonic)
+    _time.perf_counter_ns = _read(lambda: int(clock.monotonic() * 1e9))
     _time.sleep = _sleep
     _time.localtime = lambda secs=None: _real_localtime(_seconds(secs))
     _time.gmtime = lambda secs=None: _real_gmtime(_seconds(secs))

@@ -3,6 +3,7 @@ CPython 3.14 script semantics, and a result the page can show."""
 
 import atexit
 import builtins
+import codecs
 import contextlib
 import gc
 import io
@@ -206,21 +207,52 @@ class _Output:
 
 
 class _Stream(io.TextIOBase):
-    """``sys.stdout`` or ``sys.stderr`` of a run."""
+    """``sys.stdout`` or ``sys.stderr`` of a run, with what CPython's have when its
+    output goes to a pipe: a name, a file number, a binary ``buffer``, ``reconfigure``."""
 
     def __init__(self, output, name):
         self._output = output
         self._name = name
+        self._line_buffering = False
+        self.buffer = _BinaryStream(self)
 
     @property
     def encoding(self):
         return "utf-8"
+
+    @property
+    def errors(self):
+        return "strict"
+
+    @property
+    def name(self):
+        return f"<{self._name}>"
+
+    @property
+    def line_buffering(self):
+        return self._line_buffering
+
+    @property
+    def write_through(self):
+        return False
+
+    def fileno(self):
+        return 1 if self._name == "stdout" else 2
 
     def writable(self):
         return True
 
     def isatty(self):
         return False
+
+    def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
+        """Takes what CPython's takes; the text stays UTF-8 (what the page shows), only
+        ``line_buffering`` is kept."""
+        for value, what in ((encoding, "encoding"), (errors, "errors")):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"reconfigure() argument '{what}' must be str or None, not {type(value).__name__}")
+        if line_buffering is not None:
+            self._line_buffering = bool(line_buffering)
 
     # Writing is the runtime's work (counting, tracing, posting the line to the page),
     # not the program's: the clock stands still meanwhile, as CPython's print costs
@@ -240,6 +272,34 @@ class _Stream(io.TextIOBase):
             self._output.flush(self._name)
         finally:
             clock.resume()
+
+
+class _BinaryStream(io.RawIOBase):
+    """``sys.stdout.buffer``: bytes written here reach the same output, read as UTF-8."""
+
+    def __init__(self, text):
+        self._text = text
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    @property
+    def name(self):
+        return self._text.name
+
+    def fileno(self):
+        return self._text.fileno()
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        data = memoryview(data).cast("B")
+        text = self._decoder.decode(bytes(data))
+        if text:
+            self._text.write(text)
+        return len(data)
+
+    def flush(self):
+        self._text.flush()
 
 
 class ProgramExit(SystemExit):

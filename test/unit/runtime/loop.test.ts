@@ -392,6 +392,13 @@ describe('errors for people', () => {
     `);
     expect(result.ok || result.error).toMatchObject({ type: 'WaitsForever' });
     expect(result.ok || result.error.message).toMatch(/waiting for something that can never happen/);
+    // Python 3.14's Runner.run takes any awaitable: a future nobody sets waits forever too.
+    const runner = await runPython(`
+      import asyncio
+      with asyncio.Runner() as runner:
+          runner.run(runner.get_loop().create_future())
+    `);
+    expect(runner.result.ok || runner.result.error).toMatchObject({ type: 'WaitsForever' });
   });
 
   it('a program that runs past the virtual-time budget stops with a clear error', async () => {
