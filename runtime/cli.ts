@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npx asyncio-live run FILE.py [--trace] [--deterministic]`: runs a program on the
+ * `npx asyncio-live run FILE.py [--trace] [--deterministic] [--notebook]`: runs a program on the
  * runtime in Node, printing its stdout and stderr as CPython would (run-file.ts). Exits
  * as CPython does: 1 when the program raised, its status when it exited
  * (`sys.exit(3)`), 2 on a usage error.
@@ -8,13 +8,15 @@
  * --trace prints the run's trace instead, as JSON lines on stdout (the program's
  * output is in its `output` events), ending with a `result` line.
  * --deterministic makes computation cost no loop time, as the doc-tests do.
+ * --notebook runs the file as a Jupyter notebook cell: in a loop that is already
+ * running, with top-level `await`, its last expression's value shown.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bootNodeEngine } from './node.ts';
 import { runFile } from './run-file.ts';
 
-const usage = 'usage: asyncio-live run FILE.py [--trace] [--deterministic]';
+const usage = 'usage: asyncio-live run FILE.py [--trace] [--deterministic] [--notebook]';
 
 function fail(message: string): never {
   process.stderr.write(`asyncio-live: ${message}\n${usage}\n`);
@@ -23,7 +25,7 @@ function fail(message: string): never {
 
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { deterministic: { type: 'boolean' }, trace: { type: 'boolean' } } });
+  parsed = parseArgs({ allowPositionals: true, options: { deterministic: { type: 'boolean' }, notebook: { type: 'boolean' }, trace: { type: 'boolean' } } });
 } catch (error) {
   fail((error as Error).message);
 }

@@ -24,6 +24,12 @@ export interface RunOptions {
   maxOutputBytes: number;
   /** Check an exercise after the program (see {@link ExerciseCheck}), or null. */
   check: ExerciseCheck | null;
+  /**
+   * Run the code as a Jupyter notebook cell, not as a script: inside an event loop that
+   * is already running (the kernel's), with `await` allowed at the top level and the
+   * value of a last bare expression shown.
+   */
+  notebook: boolean;
 }
 
 /** What a run gets for each option it does not set: a reader's run on the page. */
@@ -33,6 +39,7 @@ export const RUN_DEFAULTS: Readonly<RunOptions> = Object.freeze({
   maxOutputLines: 10_000,
   maxOutputBytes: 1_000_000,
   check: null,
+  notebook: false,
 });
 
 /** `given` completed with the defaults (an explicit `undefined` counts as not given). */

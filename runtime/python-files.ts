@@ -13,6 +13,7 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/http.py': new URL('./python/asyncio_live/http.py', import.meta.url),
   'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
   'asyncio_live/network.py': new URL('./python/asyncio_live/network.py', import.meta.url),
+  'asyncio_live/notebook.py': new URL('./python/asyncio_live/notebook.py', import.meta.url),
   'asyncio_live/packages.py': new URL('./python/asyncio_live/packages.py', import.meta.url),
   'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
   'asyncio_live/sockets.py': new URL('./python/asyncio_live/sockets.py', import.meta.url),

@@ -11,6 +11,8 @@ export interface FileRunOptions {
   /** Print the run's trace as JSON lines instead of its output. */
   trace?: boolean;
   deterministic?: boolean;
+  /** Run the file as a notebook cell (RunOptions.notebook). */
+  notebook?: boolean;
 }
 
 export interface Streams {
@@ -37,7 +39,7 @@ export function runFile(engine: Engine, bytes: Uint8Array, file: string, options
     else if (chunk.stream === 'stdout') streams.stdout(chunk.text);
     else streams.stderr(chunk.text);
   };
-  const runOptions = { deterministic: options.deterministic ?? false };
+  const runOptions = { deterministic: options.deterministic ?? false, notebook: options.notebook ?? false };
   // Pyodide reports its own fatal errors on the console, quoting its whole minified
   // source: held back here, and summed up in one line below.
   const console_ = { error: console.error, warn: console.warn };

@@ -48,7 +48,7 @@ export class ExampleRun {
     else exercise?.hide();
     this.#editor.clearError();
     // Always traced: the timeline can then be shown for any run, after the fact.
-    const handle = pageRuntime().run(assembleProgram(this.#data, this.#code.value), { trace: true, check });
+    const handle = pageRuntime().run(assembleProgram(this.#data, this.#code.value), { trace: true, check, notebook: this.#data.notebook });
     this.#current = handle;
     this.#setRunning(true);
     this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null));

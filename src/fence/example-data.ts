@@ -21,6 +21,7 @@ export interface ExampleData {
   before: Example['before'];
   after: Example['after'];
   indent: Example['indent'];
+  notebook: Example['notebook'];
   exercise: Pick<Exercise, 'kind' | 'check' | 'solution'> | null;
 }
 
@@ -32,6 +33,7 @@ export function exampleData(example: Example, id: string): ExampleData {
     before: example.before,
     after: example.after,
     indent: example.indent,
+    notebook: example.notebook,
     exercise: exercise && { kind: exercise.kind, check: exercise.check, solution: exercise.solution },
   };
 }

@@ -64,6 +64,8 @@ export interface Example {
   norun: string | null;
   /** Show the run's timeline by default. */
   timeline: boolean;
+  /** Run as a Jupyter notebook cell (RunOptions.notebook), not as a script. */
+  notebook: boolean;
   /** `null` unless the fence is an exercise. */
   exercise: Exercise | null;
 }
@@ -84,7 +86,7 @@ export class FenceError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['title', 'id', 'norun', 'timeline', 'exercise'] as const;
+const KNOWN_KEYS = ['title', 'id', 'norun', 'timeline', 'notebook', 'exercise'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 
 /** Reads the info string after the language name into key/value pairs. */
@@ -108,7 +110,7 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(
         where,
         0,
-        `unknown fence option "${key}". A python fence takes: title="...", id="...", norun (or norun="reason"), timeline and exercise="predict|fix|write".`,
+        `unknown fence option "${key}". A python fence takes: title="...", id="...", norun (or norun="reason"), timeline, notebook and exercise="predict|fix|write".`,
       );
     }
     if (found.has(key as Key)) {
@@ -118,8 +120,8 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(where, 0, `the value of "${key}" opens a quote that never closes: ${bare}`);
     }
     const value = dq ?? sq ?? bare;
-    if (key === 'timeline' && value !== undefined) {
-      throw new FenceError(where, 0, 'timeline is a flag: write timeline, with no value.');
+    if ((key === 'timeline' || key === 'notebook') && value !== undefined) {
+      throw new FenceError(where, 0, `${key} is a flag: write ${key}, with no value.`);
     }
     if (key === 'exercise' && !(EXERCISE_KINDS as readonly string[]).includes(String(value))) {
       throw new FenceError(where, 0, `exercise takes a kind: exercise="predict", exercise="fix" or exercise="write".`);
@@ -253,6 +255,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
     id: typeof id === 'string' ? id : null,
     norun,
     timeline: options.has('timeline'),
+    notebook: options.has('notebook'),
     exercise,
   };
 }

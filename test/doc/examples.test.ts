@@ -1,7 +1,8 @@
 /**
  * Doc-tests: every python fence of content/ runs on the runtime in Node (deterministic
  * clock, the hidden setup included) and must print exactly its expected output. When
- * the program ends in an exception, its output ends with the exception's last line.
+ * the program ends in an exception, its output ends with the exception's last line. A
+ * fence marked notebook runs as a notebook cell, as on the page.
  */
 import { describe, expect, it } from 'vitest';
 import { lessonExamples } from './lesson-examples';
@@ -13,9 +14,9 @@ const examples = lessonExamples();
 const engine = restoredEngine();
 
 /** What the reader would see printed: the output, then the error's last line. */
-async function printed(program: string): Promise<string> {
+async function printed(program: string, notebook: boolean): Promise<string> {
   let output = '';
-  const result = (await engine).run(program, { deterministic: true }, (chunk) => (output += chunk.text));
+  const result = (await engine).run(program, { deterministic: true, notebook }, (chunk) => (output += chunk.text));
   if (!result.ok) output += `${result.error.type}: ${result.error.message}`;
   return output.replace(/\n$/, '');
 }
@@ -28,6 +29,6 @@ describe('every example of the lessons prints what the lesson says', () => {
   // Exercises have no expected output; test/doc/exercises.test.ts checks them.
   const runnable = examples.filter(({ example }) => example.norun === null && example.exercise === null);
   it.each(runnable.map((e) => [`${e.file}:${e.line} ${e.example.title ?? ''}`.trim(), e] as const))('%s', async (_name, { example }) => {
-    expect(await printed(assembleProgram(example, example.code))).toBe(example.expected);
+    expect(await printed(assembleProgram(example, example.code), example.notebook)).toBe(example.expected);
   });
 });

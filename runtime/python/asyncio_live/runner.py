@@ -20,7 +20,7 @@ from asyncio import events
 
 from . import check as exercise
 from . import clock as clock_module
-from . import fresh, network, trace
+from . import fresh, network, notebook, trace
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
 from .clock import VirtualTimeBudgetExceeded, clock
 from .loop import PROGRAM, NoProgress, WaitsForever, install_policy, task_numbers
@@ -551,7 +551,10 @@ def run(code, options, on_output=None, on_trace=None):
     fresh.allow_stops()
     try:
         try:
-            exec(compile(code, PROGRAM, "exec"), main.__dict__)
+            if options["notebook"]:
+                notebook.run_cell(code, main.__dict__)
+            else:
+                exec(compile(code, PROGRAM, "exec"), main.__dict__)
         finally:
             # The program ends here: the clean-up below is the runner's. It must not be
             # stopped, its time is not the program's, and it needs the builtins and

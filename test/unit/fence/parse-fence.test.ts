@@ -12,7 +12,7 @@ describe('parseMeta', () => {
   });
 
   it.each([
-    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline and exercise/],
+    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline, notebook and exercise/],
     ['exercise', /:10: exercise takes a kind/],
     ['exercise="guess"', /:10: exercise takes a kind/],
     ['title="x" title="y"', /:10: the fence option "title" is given twice/],
@@ -38,6 +38,7 @@ describe('parseFence', () => {
       id: null,
       norun: null,
       timeline: false,
+      notebook: false,
       exercise: null,
     });
   });
@@ -84,6 +85,12 @@ describe('parseFence', () => {
     expect(parseFence('timeline', 'print(1)\n#| output\n1', at).timeline).toBe(true);
     expect(() => parseFence('timeline=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: timeline is a flag/);
     expect(() => parseFence('timeline norun', 'x', at)).toThrowError(/:10: a norun example never runs/);
+  });
+
+  it('reads the notebook flag', () => {
+    expect(parseFence('notebook', 'await f()\n#| output\n1', at).notebook).toBe(true);
+    expect(parseFence('', 'print(1)\n#| output\n1', at).notebook).toBe(false);
+    expect(() => parseFence('notebook=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: notebook is a flag/);
   });
 
   it('reads norun with and without a reason', () => {

@@ -349,6 +349,42 @@ describe('CPython 3.14 script semantics', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('runs code as a notebook cell: a loop already running refuses asyncio.run until nest_asyncio.apply(); top-level await; the last value shown', async () => {
+    const refused = await runPython(
+      `
+      import asyncio
+      async def main():
+          return 1
+      coroutine = main()
+      asyncio.run(coroutine)
+    `,
+      { notebook: true },
+    );
+    expect(refused.result.ok || refused.result.error).toMatchObject({
+      type: 'RuntimeError',
+      message: 'asyncio.run() cannot be called from a running event loop',
+    });
+    const nested = await runPython(
+      `
+      import asyncio, nest_asyncio
+      nest_asyncio.apply()
+      async def main(n):
+          await asyncio.sleep(n)
+          return asyncio.get_running_loop().time() - start
+      start = asyncio.get_running_loop().time()
+      print(asyncio.run(main(1)), await main(2))
+      None
+      start
+    `,
+      { notebook: true },
+    );
+    // Both ran on the kernel's one loop, one after the other; None is not shown, a number is.
+    expect(nested.stdout).toBe('1.0 3.0\n1000.0\n');
+    // As a script, the same code cannot await at the top level.
+    const script = await runPython('import asyncio\nawait asyncio.sleep(1)\n');
+    expect(script.result.ok || script.result.error).toMatchObject({ type: 'SyntaxError' });
+  });
+
   it('run_until_complete and run_forever/stop on a new_event_loop()', async () => {
     const { stdout } = await runPython(`
       import asyncio
