@@ -40,6 +40,18 @@ class VirtualTimeBudgetExceeded(RuntimeError):
     """The program kept the loop busy past the virtual-time budget (a runaway loop)."""
 
 
+class ThreadTime:
+    """The time of a function run "in a thread" (``to_thread``, ``run_in_executor``;
+    loop.py): it starts at the loop's time when called, and its own waits and
+    computation move its time, not the loop's. What it prints is kept, with when."""
+
+    def __init__(self, start):
+        self.start = start
+        self.elapsed = 0.0
+        # (seconds after start, stream, text) of what the function printed.
+        self.output = []
+
+
 class Clock:
     def __init__(self):
         # Between runs: the real clock, and no budget. Each run resets it with its own
@@ -60,6 +72,28 @@ class Clock:
         self._stretch_start = _real_perf_counter()
         self._reads = 0
         self._epoch = DETERMINISTIC_EPOCH if deterministic else _real_time()
+        # A function running "in a thread" (ThreadTime), or None.
+        self.thread = None
+
+    def run_in_thread(self, function, *args):
+        """Run ``function(*args)`` on a time of its own (a ThreadTime): the loop's clock
+        stands still meanwhile, its waits and (counted) computation move the thread's.
+        Returns (the ThreadTime, whether it returned, its result or exception)."""
+        thread = ThreadTime(self.elapsed())
+        outer, self.thread = self.thread, thread
+        self.pause()
+        real_start = _real_perf_counter()
+        try:
+            return thread, True, function(*args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as error:  # noqa: BLE001 - delivered through the future, as from a thread
+            return thread, False, error
+        finally:
+            if not self.deterministic:
+                thread.elapsed += self._counted(_real_perf_counter() - real_start)
+            self.thread = outer
+            self.resume()
 
     def read(self):
         """The program reads the clock (through ``time``). In a deterministic run, a
@@ -80,7 +114,9 @@ class Clock:
         return stretch if stretch >= COUNTED_STRETCH else 0.0
 
     def elapsed(self):
-        """Seconds since the run started, on the virtual clock."""
+        """Seconds since the run started, on the virtual clock (in a thread, on its own)."""
+        if self.thread is not None:
+            return self.thread.start + self.thread.elapsed
         if self.deterministic:
             return self.skipped
         return self.skipped + self.charged + self._counted(self._stretch())
@@ -105,8 +141,11 @@ class Clock:
 
     def advance(self, seconds):
         """Skip ``seconds`` of waiting (which ends a stretch of computation). Past the
-        budget, stop the program."""
+        budget, stop the program. In a thread, only the thread's time moves."""
         if not seconds > 0:  # NaN included: a clock never moves by it
+            return
+        if self.thread is not None:
+            self.thread.elapsed += seconds
             return
         if self.elapsed() + seconds > self.budget:
             raise VirtualTimeBudgetExceeded(
@@ -151,7 +190,7 @@ def _sleep(seconds):
     seconds = _sleep_seconds(seconds)
     from . import trace
 
-    if trace.current is not None:
+    if trace.current is not None and clock.thread is None:
         trace.current.blocking_sleep(seconds)
     clock.advance(seconds)
 

@@ -158,17 +158,18 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         return handle
 
     def run_in_executor(self, executor, func, *args):
-        # There are no threads in the browser's Python: run the function here and now,
-        # and hand back a finished future. Unlike a real thread, it holds the loop while
-        # it runs (the lessons say so). This is what makes asyncio.to_thread work.
+        # There are no threads in the browser's Python. The function runs here and now,
+        # but on a time of its own (clock.run_in_thread): the loop's clock stands still,
+        # and the result arrives, and what it printed appears, when the thread's time
+        # says, while the loop's other tasks go on meanwhile, as with a real thread.
+        # This is what makes asyncio.to_thread work.
         self._check_closed()
         future = self.create_future()
-        try:
-            future.set_result(func(*args))
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as error:  # noqa: BLE001 - delivered through the future, as from a thread
-            future.set_exception(error)
+        start = self.time()
+        thread, returned, value = clock.run_in_thread(func, *args)
+        for after, stream, text in thread.output:
+            self.call_at(start + after, stream.write, text)
+        self.call_at(start + thread.elapsed, _deliver, future, returned, value)
         return future
 
     def create_task(self, coro, **kwargs):
@@ -182,6 +183,16 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if trace.current is not None:
             trace.current.created(task)
         return task
+
+
+def _deliver(future, returned, value):
+    """A thread's result (or exception) reaches its future, unless it was cancelled."""
+    if future.cancelled():
+        return
+    if returned:
+        future.set_result(value)
+    else:
+        future.set_exception(value)
 
 
 class _TaskNumbers:

@@ -260,6 +260,10 @@ class _Stream(io.TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if clock.thread is not None:
+            # Printed "in a thread": shown when the thread's time comes (loop.py).
+            clock.thread.output.append((clock.thread.elapsed, self, text))
+            return len(text)
         clock.pause()
         try:
             return self._output.write(self._name, text)
