@@ -98,7 +98,9 @@ asyncio.run(talk())
 
 
 #: The warm-up's own options (every run gets all of them: defaults live in protocol.ts).
-_WARM_UP_OPTIONS = {"deterministic": True, "budget": 60, "maxOutputLines": 100, "maxOutputBytes": 10_000, "check": None}
+_WARM_UP_OPTIONS = {
+    "deterministic": True, "budget": 60, "maxOutputLines": 100, "maxOutputBytes": 10_000, "check": None, "notebook": False,
+}
 
 
 def _warm_up():

@@ -4,6 +4,7 @@
  * and reasoned from the 3.14 source (Lib/asyncio) where they differ, as noted.
  */
 import { describe, expect, it } from 'vitest';
+import { RUN_DEFAULTS } from '../../../runtime/protocol';
 import { program } from './programs/index';
 import { restoredEngine } from '../../python';
 import { dedent, runPython, sharedEngine } from './run-python';
@@ -562,5 +563,15 @@ describe('no threads in the browser', () => {
     // As CPython 3.13 prints it: the second tick comes at 0.5 s, while the thread sleeps.
     expect(stdout).toBe('tick at 0.0\ntick at 0.5\n2 1\n');
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('the runtime keeps to its one set of run options', () => {
+  it("the boot's warm-up run gives every option protocol.ts has (a missing one fails the warm-up)", async () => {
+    const { stdout } = await runPython(`
+      from asyncio_live import runner
+      print(" ".join(sorted(runner._WARM_UP_OPTIONS)))
+    `);
+    expect(stdout.trim()).toBe(Object.keys(RUN_DEFAULTS).sort().join(' '));
   });
 });
