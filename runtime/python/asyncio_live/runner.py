@@ -99,7 +99,8 @@ asyncio.run(talk())
 
 #: The warm-up's own options (every run gets all of them: defaults live in protocol.ts).
 _WARM_UP_OPTIONS = {
-    "deterministic": True, "budget": 60, "maxOutputLines": 100, "maxOutputBytes": 10_000, "check": None, "notebook": False,
+    "deterministic": True, "budget": 60, "maxOutputLines": 100, "maxOutputBytes": 10_000,
+    "check": None, "notebook": False,
 }
 
 
