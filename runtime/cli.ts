@@ -11,7 +11,7 @@
  * --notebook runs the file as a Jupyter notebook cell: in a loop that is already
  * running, with top-level `await`, its last expression's value shown.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bootNodeEngine } from './node.ts';
 import { runFile } from './run-file.ts';
@@ -43,4 +43,38 @@ const engine = await bootNodeEngine();
 process.exitCode = runFile(engine, bytes, file, parsed.values, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  readLine: stdinLines(),
 });
+
+/** Lines of standard input, read as `input()` asks for them (the run blocks meanwhile, as CPython's does). */
+function stdinLines(): () => string | undefined {
+  const chunk = Buffer.alloc(64 * 1024);
+  let pending = Buffer.alloc(0);
+  let ended = false;
+  return () => {
+    for (;;) {
+      const newline = pending.indexOf(10);
+      if (newline >= 0) {
+        const line = pending.subarray(0, newline + 1).toString('utf8');
+        pending = pending.subarray(newline + 1);
+        return line;
+      }
+      if (ended) {
+        if (pending.length === 0) return undefined;
+        const rest = pending.toString('utf8');
+        pending = Buffer.alloc(0);
+        return rest;
+      }
+      let read = 0;
+      try {
+        read = readSync(0, chunk, 0, chunk.length, null);
+      } catch (error) {
+        // A terminal or pipe with nothing yet: wait for it (EAGAIN); anything else ends input.
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        read = 0;
+      }
+      if (read === 0) ended = true;
+      else pending = Buffer.concat([pending, chunk.subarray(0, read)]);
+    }
+  };
+}

@@ -1,4 +1,4 @@
-import type { BootInfo, PageToWorker, PythonFiles, RunOptions, RunResult, TraceEvent, WorkerToPage } from './protocol.ts';
+import { INPUT, type BootInfo, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from './protocol.ts';
 import { importsPackages } from './python-packages.ts';
 
 /** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
@@ -71,6 +71,8 @@ export type RunEvent =
   | { type: 'status'; status: RunStatus }
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** loop time, s */ t: number | null }
   | { type: 'trace'; events: TraceEvent[] }
+  /** The program waits in `input(prompt)`: answer it with {@link RunHandle.answer}. */
+  | { type: 'input'; prompt: string }
   | { type: 'done'; outcome: RunOutcome };
 
 export interface RunHandle {
@@ -79,6 +81,8 @@ export interface RunHandle {
   listen(listener: (event: RunEvent) => void): () => void;
   /** Stop the run: drop it from the queue, or interrupt it, or end its worker. */
   stop(): void;
+  /** Answer the `input()` the program waits in (an `input` event came); ignored otherwise. */
+  answer(text: string): void;
   readonly done: Promise<RunOutcome>;
 }
 
@@ -182,6 +186,8 @@ export class Runtime {
       session.hasPackages = files !== null;
     }
     run.setStatus('running');
+    const input = session.input;
+    run.answerWith = input ? (text) => answerInput(input, INPUT.ANSWERED, text) : null;
     session.post({ type: 'run/start', id: run.id, code: run.code, options: run.options, trace: run.trace });
   }
 
@@ -208,6 +214,10 @@ export class Runtime {
       case 'run/trace':
         run.emit({ type: 'trace', events: message.events });
         break;
+      case 'run/input':
+        run.waitsForInput = true;
+        run.emit({ type: 'input', prompt: message.prompt });
+        break;
       case 'run/done':
         if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker();
         this.#end(run, message.result);
@@ -233,6 +243,11 @@ export class Runtime {
     }
     if (this.#current !== run) return;
     const session = this.#worker;
+    if (run.waitsForInput && session?.input) {
+      // The worker is blocked waiting for an answer: wake it, saying the run is stopped.
+      answerInput(session.input, INPUT.STOPPED, '');
+      run.waitsForInput = false;
+    }
     if (run.status === 'running' && session?.interrupt) {
       // CPython reads the flag and then clears it, not atomically: a write can be lost,
       // and asyncio.run needs two (its Runner catches the first). Write until it ends.
@@ -287,6 +302,8 @@ export class Runtime {
 class WorkerSession {
   readonly ready: Promise<BootInfo>;
   readonly interrupt: Int32Array | null;
+  /** Where answers to `input()` go (protocol.ts's INPUT); null without SharedArrayBuffer. */
+  readonly input: Int32Array | null;
   isReady = false;
   /** Its worker has the packages that come with the runtime (sent before the first run that imports one). */
   hasPackages = false;
@@ -301,6 +318,7 @@ class WorkerSession {
     onDied: (why: string) => void,
   ) {
     this.interrupt = options.interrupts ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    this.input = options.interrupts ? new Int32Array(new SharedArrayBuffer(INPUT.BYTES_AT + INPUT.MAX_BYTES)) : null;
     let resolve!: (boot: BootInfo) => void;
     this.ready = new Promise<BootInfo>((ok, fail) => {
       resolve = ok;
@@ -343,6 +361,7 @@ class WorkerSession {
           integrity: options.integrity,
           files: pythonFiles,
           interruptBuffer: this.interrupt,
+          inputBuffer: this.input,
         });
       },
       (error: Error) => this.end(`the runtime's files could not be loaded: ${error.message}`),
@@ -371,6 +390,10 @@ class WorkerSession {
 class Run implements RunHandle {
   status: RunStatus = 'queued';
   stopRequested = false;
+  /** The program waits in `input()` for an answer. */
+  waitsForInput = false;
+  /** Writes the answer where the worker waits for it (set by the runtime). */
+  answerWith: ((text: string) => void) | null = null;
   readonly done: Promise<RunOutcome>;
   readonly id: number;
   readonly code: string;
@@ -404,6 +427,12 @@ class Run implements RunHandle {
     this.#requestStop(this);
   }
 
+  answer(text: string): void {
+    if (!this.waitsForInput || this.status !== 'running') return;
+    this.waitsForInput = false;
+    this.answerWith?.(text);
+  }
+
   setStatus(status: RunStatus): void {
     if (status === 'running') this.#startedAt = performance.now();
     this.status = status;
@@ -432,4 +461,18 @@ class Run implements RunHandle {
 
 function failure(type: string, message: string): RunResult {
   return { ok: false, time: 0, error: { type, message, line: null, traceback: '' } };
+}
+
+/**
+ * Writes an answer to `input()` where the worker waits (protocol.ts's INPUT), then wakes
+ * it. An answer longer than the buffer is cut at a character's edge.
+ */
+function answerInput(buffer: Int32Array, state: number, text: string): void {
+  // Encoded apart first: an encoder does not write into shared memory (Chromium refuses).
+  const encoded = new Uint8Array(INPUT.MAX_BYTES);
+  const { written } = new TextEncoder().encodeInto(text, encoded);
+  new Uint8Array(buffer.buffer, INPUT.BYTES_AT, INPUT.MAX_BYTES).set(encoded.subarray(0, written));
+  Atomics.store(buffer, 1, written);
+  Atomics.store(buffer, 0, state);
+  Atomics.notify(buffer, 0);
 }

@@ -18,6 +18,7 @@ export class Engine {
     options: string,
     onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
     onTrace: ((batch: string) => void) | undefined,
+    onInput: ((prompt: string) => string | false | undefined) | undefined,
   ) => string;
   #listener: ((chunk: OutputChunk) => void) | null = null;
   /** The packages that come with the runtime (python-packages.ts), once given; installed on first import. */
@@ -151,12 +152,15 @@ export class Engine {
    * Runs one program; `onOutput` gets its stdout and stderr as they are written, and
    * `onTrace`, when given, the events of the run's trace in batches (tracing costs time: only
    * ask for it when something shows it).
+   * `onInput`, when given, answers `input(prompt)` (blocking until it has an answer);
+   * without it, `input()` says it cannot wait for typing here.
    */
   run(
     code: string,
     options: Partial<RunOptions> = {},
     onOutput: (chunk: OutputChunk) => void = () => {},
     onTrace?: (events: TraceEvent[]) => void,
+    onInput?: (prompt: string) => string | false | undefined,
   ): RunResult {
     this.#installPackagesFor(code, options.check?.code);
     this.#listener = onOutput;
@@ -167,6 +171,8 @@ export class Engine {
         (stream, text, t) => onOutput({ stream, text, t }),
         // undefined becomes None in Python (null would become a JsNull object).
         onTrace ? (batch) => onTrace(readTraceBatch(batch)) : undefined,
+        // `input()`'s answer: text, undefined at the end of input (EOFError), false when stopped.
+        onInput,
       );
       return readRunResult(result);
     } finally {

@@ -152,6 +152,24 @@ export interface BootPhases {
 /** The runtime's Python package, as path (relative to its root) -> source. */
 export type PythonFiles = Record<string, string>;
 
+/**
+ * `input()` in the page: the worker asks (`run/input`) and waits on `inputBuffer` (an
+ * Int32Array over a SharedArrayBuffer, so the page must be cross-origin isolated) until
+ * the page answers. Int32 0 is the state, Int32 1 the answer's length in bytes, and the
+ * answer's UTF-8 bytes follow from byte 8.
+ */
+export const INPUT = {
+  /** The worker is waiting. */
+  WAITING: 0,
+  /** The page wrote an answer. */
+  ANSWERED: 1,
+  /** The reader stopped the run instead. */
+  STOPPED: 2,
+  /** The longest answer, in bytes: enough for any line a learner types. */
+  MAX_BYTES: 64 * 1024,
+  BYTES_AT: 8,
+} as const;
+
 /** How long the worker gathers output before it sends it on: short enough to read as live. */
 export const OUTPUT_BATCH_MS = 40;
 
@@ -169,6 +187,8 @@ export type PageToWorker =
       integrity?: Record<string, string>;
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
       interruptBuffer: Int32Array | null;
+      /** Where the page writes what the reader types for `input()` (see {@link INPUT}); null: no input. */
+      inputBuffer?: Int32Array | null;
     }
   /** The packages that come with the runtime (python-packages.ts), sent before the first run that imports one. */
   | { type: 'worker/packages'; id: number; files: PythonFiles }
@@ -177,6 +197,8 @@ export type PageToWorker =
 /** What the worker sends back; each reply repeats the `id` of its request. */
 export type WorkerToPage =
   | { type: 'worker/ready'; id: number; boot: BootInfo }
+  /** The program called `input(prompt)` and waits for the page's answer on the input buffer. */
+  | { type: 'run/input'; id: number; prompt: string }
   | { type: 'worker/failed'; id: number; message: string }
   /** Output in order, gathered for up to {@link OUTPUT_BATCH_MS} (a message per line flooded the page). */
   | { type: 'run/output'; id: number; chunks: OutputChunk[] }

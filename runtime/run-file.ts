@@ -18,6 +18,8 @@ export interface FileRunOptions {
 export interface Streams {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The next line of standard input (for `input()`), undefined at its end; none: no input. */
+  readLine?(): string | undefined;
 }
 
 export function runFile(engine: Engine, bytes: Uint8Array, file: string, options: FileRunOptions, streams: Streams): number {
@@ -48,7 +50,7 @@ export function runFile(engine: Engine, bytes: Uint8Array, file: string, options
   try {
     result = options.trace
       ? engine.run(source.code, runOptions, () => {}, (events) => events.forEach(jsonLine))
-      : engine.run(source.code, runOptions, write);
+      : engine.run(source.code, runOptions, write, undefined, streams.readLine && (() => streams.readLine!()));
   } catch (error) {
     printReport();
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);

@@ -1,7 +1,7 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { readChecked, withCheckedFetch } from './checked-fetch.ts';
 import { Engine } from './engine.ts';
-import { OUTPUT_BATCH_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
+import { INPUT, OUTPUT_BATCH_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -17,6 +17,7 @@ export interface WorkerPort {
 export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): void {
   let engine: Engine | null = null;
   let interrupt: Int32Array | null = null;
+  let input: Int32Array | null = null;
   let fatal = false;
   let clearTimers = () => {};
 
@@ -33,6 +34,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           );
           interrupt = message.interruptBuffer;
           if (interrupt) engine.setInterruptBuffer(interrupt);
+          input = message.inputBuffer ?? null;
           // Python is loaded: from here on the worker needs no network and no way out
           // but its port. Readers' code (`import js`) then cannot reach either.
           lockDown(globalThis as unknown as Record<string, unknown>);
@@ -68,6 +70,11 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
             message.options,
             (chunk) => output.add(chunk),
             message.trace ? (events) => port.postMessage({ type: 'run/trace', id, events }) : undefined,
+            input ? waitForAnswer(input, (prompt) => {
+              // What the program printed must reach the page before the worker blocks.
+              output.send();
+              port.postMessage({ type: 'run/input', id, prompt });
+            }) : undefined,
           );
         } catch (error) {
           // Only a crash of the interpreter itself gets here: the runner catches every
@@ -232,6 +239,24 @@ function describe(error: unknown): string {
   // A Python error's message is its traceback: the line that says what happened is the last.
   const lines = error.message.split('\n').filter((line) => line.trim());
   return (lines[0]?.startsWith('Traceback') ? lines.at(-1) : lines[0]) ?? error.name;
+}
+
+/**
+ * `input()`'s way to the page: ask, then block this thread until the page answers on
+ * `buffer` (protocol.ts's INPUT). The answer's text; false when the reader stopped the run.
+ */
+function waitForAnswer(buffer: Int32Array, ask: (prompt: string) => void): (prompt: string) => string | false {
+  return (prompt) => {
+    Atomics.store(buffer, 0, INPUT.WAITING);
+    ask(prompt);
+    while (Atomics.load(buffer, 0) === INPUT.WAITING) Atomics.wait(buffer, 0, INPUT.WAITING);
+    const state = Atomics.load(buffer, 0);
+    Atomics.store(buffer, 0, INPUT.WAITING);
+    if (state !== INPUT.ANSWERED) return false;
+    // Copied out first: a decoder does not read shared memory.
+    const bytes = new Uint8Array(buffer.buffer, INPUT.BYTES_AT, Atomics.load(buffer, 1)).slice();
+    return new TextDecoder().decode(bytes);
+  };
 }
 
 /** A file's bytes, or null when the server does not have it. */

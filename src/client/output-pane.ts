@@ -40,6 +40,9 @@ export class OutputPane {
   readonly #times: HTMLInputElement;
   readonly #timelineToggle: HTMLInputElement;
   readonly #timelineBox: HTMLElement;
+  /** Where the reader answers the program's `input()`. */
+  readonly #input: HTMLFormElement;
+  #run: RunHandle | null = null;
   #timeline: Promise<TimelineView> | null = null;
   #lines: Line[] = [];
   #lineElements: HTMLElement[] = [];
@@ -63,6 +66,10 @@ export class OutputPane {
         <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
       </div>
       <pre class="output__text" aria-live="polite" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
+      <form class="output__input" hidden>
+        <label><span class="output__input-label">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
+        <button type="submit">Enter</button>
+      </form>
       <div class="output__error" hidden></div>
       <div class="timeline" hidden></div>`;
     this.#status = root.querySelector('.output__status')!;
@@ -71,6 +78,11 @@ export class OutputPane {
     this.#times = root.querySelector('.output__times input')!;
     this.#timelineToggle = root.querySelector('.output__timeline-toggle')!;
     this.#timelineBox = root.querySelector('.timeline')!;
+    this.#input = root.querySelector('.output__input')!;
+    this.#input.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#answer();
+    });
     const remembered = readSetting('asyncio-live:timeline');
     this.#timelineToggle.checked = remembered === null ? timelineByDefault : remembered === 'on';
     this.#timelineToggle.addEventListener('change', () => {
@@ -133,6 +145,8 @@ export class OutputPane {
     this.#text.hidden = false;
     this.#error.hidden = true;
     this.#error.replaceChildren();
+    this.#input.hidden = true;
+    this.#run = run;
     run.listen((event) => this.#on(event, onDone));
   }
 
@@ -150,7 +164,15 @@ export class OutputPane {
       case 'trace':
         this.#trace.push(...event.events);
         break;
+      case 'input':
+        // The program waits in input(): the prompt is its last output.
+        this.#status.textContent = 'Waiting for your input: type it below and press Enter.';
+        this.#input.hidden = false;
+        this.#input.querySelector('input')!.value = '';
+        this.#input.querySelector('input')!.focus();
+        break;
       case 'done':
+        this.#input.hidden = true;
         this.#drained = () => {
           this.#outcome = event.outcome;
           this.#finish(event.outcome);
@@ -161,6 +183,18 @@ export class OutputPane {
         else this.#scheduleBatch();
         break;
     }
+  }
+
+  /** Send what the reader typed, and show it after the prompt, as a terminal echoes it. */
+  #answer(): void {
+    const field = this.#input.querySelector('input')!;
+    const text = field.value;
+    this.#input.hidden = true;
+    this.#status.textContent = STATUS_TEXT.running;
+    this.#pending.push({ stream: 'stdout', text: `${text}\n`, t: null });
+    this.#scheduleBatch();
+    this.#run?.answer(text);
+    this.#text.focus();
   }
 
   #scheduleBatch(): void {

@@ -1,15 +1,18 @@
 /**
  * Live examples in Chromium where a reader's visit differs: with JavaScript off, on a
- * host that sends no isolation headers (Stop ends the worker), and on a touch device.
+ * host that sends no isolation headers (Stop ends the worker, input() cannot wait), on
+ * an isolated page waiting for input(), and on a touch device.
  * (One reader's visit to one page is reader-visit.test.ts.)
  */
 import { describe, expect, inject, it } from 'vitest';
-import { example, finished, open, resetAndRun, spinThenStop } from './page-helpers';
+import { example, finished, open, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
 const SQUARING = 'Squaring a number, slowly';
 const SQUARING_OUTPUT = 'Square 1\nEnd square 1\n1';
+// One line: typed into the editor at once (its auto-indent would change typed lines).
+const ASKS = 'import asyncio; name = input("Your name? "); asyncio.run(asyncio.sleep(1)); print(f"Hello, {name}!")';
 
 describe('live examples in Chromium, elsewhere', () => {
   it('with JavaScript off, shows the code and expected output, and no buttons', async () => {
@@ -27,6 +30,31 @@ describe('live examples in Chromium, elsewhere', () => {
     const ex = example(page, SQUARING);
     await spinThenStop(page, ex);
     expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
+    // Without isolation the worker cannot wait for typing: input() says why.
+    await replaceCode(page, ex, 'input("Your name? ")');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('Your name? ');
+    expect(await ex.locator('.output__error p').innerText()).toMatch(/cross-origin isolated/);
+    await close();
+  });
+
+  it('input() waits for the reader in an isolated page: a field under the prompt, the answer echoed; Stop ends a wait', async () => {
+    const { page, close } = await open(inject('isolatedURL'), PAGE);
+    const ex = example(page, SQUARING);
+    await replaceCode(page, ex, ASKS);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    const field = ex.getByRole('textbox', { name: 'Your input' });
+    await field.waitFor({ timeout: 30_000 });
+    // The reader's place is the field: they type, and Enter answers.
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('Ada');
+    await page.keyboard.press('Enter');
+    expect(await finished(ex)).toBe('Your name? Ada\nHello, Ada!');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await field.waitFor();
+    await ex.getByRole('button', { name: 'Stop' }).click();
+    await ex.locator('.output__status').filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    expect(await field.isVisible()).toBe(false);
     await close();
   });
 

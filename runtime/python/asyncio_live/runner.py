@@ -328,8 +328,9 @@ class InputNotAvailable(RuntimeError):
 
 
 _NO_INPUT = (
-    "input() cannot read from the keyboard here: examples run without a terminal. "
-    'Put the value in the code instead, for example name = "Ada".'
+    "input() cannot wait for typing here: Python in a page can wait for the keyboard only "
+    "when the page is cross-origin isolated, and this one is not (reload it; some hosts "
+    'never allow it). Put the value in the code instead, for example name = "Ada".'
 )
 
 
@@ -348,6 +349,49 @@ def _no_input(prompt=""):
         sys.stdout.write(str(prompt))
         sys.stdout.flush()
     raise InputNotAvailable(_NO_INPUT)
+
+
+def _keyboard(ask):
+    """``input`` and ``sys.stdin`` that ask ``ask(prompt)`` for a line (the page's reader,
+    or the command line's stdin): its text, None at the end of input, False when the
+    reader stopped the run. Waiting for the reader costs the clock nothing: the loop is
+    blocked, as in CPython, but no computation happens."""
+
+    def read_line(prompt):
+        clock.pause()
+        try:
+            answer = ask(prompt)
+        finally:
+            clock.resume()
+        if answer is False:
+            raise KeyboardInterrupt
+        return None if answer is None else str(answer)
+
+    def keyboard_input(prompt=""):
+        prompt = str(prompt)
+        if prompt:
+            sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = read_line(prompt)
+        if line is None:
+            raise EOFError("EOF when reading a line")
+        return line.rstrip("\n")
+
+    class Stdin(io.TextIOBase):
+        def readable(self):
+            return True
+
+        def readline(self, size=-1):
+            line = read_line("")
+            return "" if line is None else line.rstrip("\n") + "\n"
+
+        def read(self, size=-1):
+            lines = []
+            while (line := self.readline()):
+                lines.append(line)
+            return "".join(lines)
+
+    return keyboard_input, Stdin()
 
 
 def _fresh_main():
@@ -504,11 +548,11 @@ def _warnings_at_exit(hint=False):
         warnings._showwarnmsg(warnings.WarningMessage(warning.message, warning.category, "<sys>", 0, source=source))
 
 
-def run_json(code, options_json, on_output, on_trace):
+def run_json(code, options_json, on_output, on_trace, on_input=None):
     """``run`` for the JavaScript side: the options as one JSON object, the result as JSON
     (checked there against protocol.ts)."""
     try:
-        result = run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace)
+        result = run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace, on_input=on_input)
     except BaseException as broken:  # noqa: BLE001 - whatever got past the runner is reported, not a crash
         result = {"ok": False, "time": 0.0, "error": {
             "type": "RuntimeFailure",
@@ -523,7 +567,7 @@ def _print_to_real_streams(stream, text, t):
     (sys.__stdout__ if stream == "stdout" else sys.__stderr__).write(text)
 
 
-def run(code, options, on_output=None, on_trace=None):
+def run(code, options, on_output=None, on_trace=None, on_input=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``, the error's traceback in the result.
 
@@ -540,8 +584,11 @@ def run(code, options, on_output=None, on_trace=None):
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")
     sys.stderr = _Stream(output, "stderr")
-    sys.stdin = _NoStdin()
-    builtins.input = _no_input
+    if on_input is None:
+        sys.stdin = _NoStdin()
+        builtins.input = _no_input
+    else:
+        builtins.input, sys.stdin = _keyboard(on_input)
     os._exit = _os_exit
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
     clock.reset(deterministic=options["deterministic"], budget=options["budget"])

@@ -165,3 +165,36 @@ describe('what the reader cannot reach from the worker', () => {
     expect((await outcomeOf(runtime.run('print("still answering")'))).output).toBe('still answering\n');
   });
 });
+
+describe('input() through the page', () => {
+  it('asks the page, waits for its answer, and reads a second line from sys.stdin; the clock does not count the wait', async () => {
+    const handle = runtime.run(
+      'import sys, time\nname = input("Your name? ")\nprint(f"Hello, {name}!")\nprint(sys.stdin.readline().strip() * 2, time.monotonic() - 1000)\n',
+      { deterministic: true },
+    );
+    const prompts: string[] = [];
+    handle.listen((event) => {
+      if (event.type !== 'input') return;
+      prompts.push(event.prompt);
+      // As a reader answers: later, not at once.
+      setTimeout(() => handle.answer(prompts.length === 1 ? 'Ada' : 'ab'), 50);
+    });
+    const { outcome, output } = await outcomeOf(handle);
+    expect(prompts).toEqual(['Your name? ', '']);
+    expect(output).toBe('Your name? Hello, Ada!\nabab 0.0\n');
+    expect(outcome.result.ok).toBe(true);
+  });
+
+  it('Stop ends a run that waits for input, and the worker stays (the next run needs no boot)', async () => {
+    const handle = runtime.run('input("Never answered: ")\nprint("not reached")\n');
+    handle.listen((event) => {
+      if (event.type === 'input') handle.stop();
+    });
+    const { outcome, output } = await outcomeOf(handle);
+    expect(outcome.stopped).toBe(true);
+    expect(output).toBe('Never answered: ');
+    const next = await outcomeOf(runtime.run('print("next")'));
+    expect(next.output).toBe('next\n');
+    expect(next.statuses).toEqual(['queued', 'running', 'done']);
+  });
+});

@@ -526,11 +526,11 @@ describe('output', () => {
 });
 
 describe('what examples cannot do', () => {
-  it('input() says plainly that there is no keyboard, after showing its prompt', async () => {
+  it('input() with nothing to answer it (a page that is not isolated) says why, after showing its prompt', async () => {
     const { stdout, result } = await runPython('name = input("Your name? ")\nprint("hi", name)');
     expect(stdout).toBe('Your name? ');
     expect(result.ok || result.error).toMatchObject({ type: 'InputNotAvailable', line: 1 });
-    expect(result.ok || result.error.message).toMatch(/cannot read from the keyboard here/);
+    expect(result.ok || result.error.message).toMatch(/cannot wait for typing here/);
   });
 
   it('sys.exit with a status ends the run with a clear error', async () => {

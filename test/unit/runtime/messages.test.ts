@@ -100,3 +100,18 @@ describe('source files, read as CPython reads them', () => {
     expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^asyncio-live: Python crashed while running deep\.py \(.+\)\. Very deep recursion is the usual cause\.$/);
   });
 });
+
+describe('input() on the command line', () => {
+  it('reads lines from stdin as CPython does, EOFError at its end', async () => {
+    const engine = await sharedEngine();
+    const lines = ['Ada\n'];
+    let out = '';
+    const code = new TextEncoder().encode(
+      'name = input("Your name? ")\nprint(f"Hello, {name}!")\ntry:\n    input("More? ")\nexcept EOFError as error:\n    print("EOFError:", error)\n',
+    );
+    const status = runFile(engine, code, 'ask.py', {}, { stdout: (t) => (out += t), stderr: (t) => (out += t), readLine: () => lines.shift() });
+    // What CPython 3.13 prints for `printf 'Ada\n' | python3 ask.py`.
+    expect(out).toBe('Your name? Hello, Ada!\nMore? EOFError: EOF when reading a line\n');
+    expect(status).toBe(0);
+  });
+});
