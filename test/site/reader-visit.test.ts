@@ -185,7 +185,6 @@ describe('bad input ends in a clear message, and the next run works', () => {
     ['sys.exit(3)', 'import sys\nsys.exit(3)', /SystemExit: the program exited with status 3/, ''],
     ['raise KeyboardInterrupt', 'raise KeyboardInterrupt', /KeyboardInterrupt/, ''],
     ['recursion past the limit', 'def f(n): return f(n + 1)\nf(0)', /RecursionError: maximum recursion depth exceeded/, ''],
-    ['input()', 'name = input("Name? ")', /InputNotAvailable: input\(\) cannot read from the keyboard here/, 'Name? '],
     ['reaching for the page', 'from js import document', /ImportError: cannot import name 'document'/, ''],
     ['reaching for the network', 'import js\nprint(js.fetch, js.XMLHttpRequest)', null, 'None None'],
     ['printing HTML', 'print("<img src=x onerror=alert(1)>")', null, '<img src=x onerror=alert(1)>'],
