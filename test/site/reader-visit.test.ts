@@ -231,8 +231,9 @@ describe('the timeline', () => {
     await timeline.locator('svg').waitFor({ timeout: 10_000 });
     const labels = await timeline.locator('.timeline__label').allTextContents();
     expect(labels.map((label) => label.split(' · ')[0])).toEqual(['event loop', 'Task-1 main()', 'Task-2 square(1)', 'Task-3 square(2)']);
-    // One second, plus the few milliseconds the run computed ("1 s" when under 5 ms).
-    expect(await timeline.locator('.timeline__summary').innerText()).toMatch(/^3 tasks, 1(\.0\d*)? s of loop time$/);
+    // One second, plus what the run computed: nothing, unless a stretch of computing took
+    // 50 ms or more, as on a loaded machine it can (the sleeps overlapping is checked below).
+    expect(await timeline.locator('.timeline__summary').innerText()).toMatch(/^3 tasks, 1(\.\d+)? s of loop time$/);
     const sleeps = await timeline.locator('.timeline__wait', { hasText: 'sleep until' }).evaluateAll((waits) =>
       waits.map((wait) => {
         const line = wait.querySelector('line')!;
