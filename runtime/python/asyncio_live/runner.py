@@ -487,6 +487,14 @@ def _exit_interpreter(at_exit, main):
     """Run the program's exit handlers, then drop its globals in the order it made
     them (their ``__del__`` runs, as when CPython's interpreter exits). Reader's code:
     Stop reaches it."""
+    finalizers = main is not None and any(hasattr(type(value), "__del__") for value in main.__dict__.values())
+    if not at_exit.handlers and not finalizers:
+        # No code of the program's runs as it goes: only its globals to drop (a coroutine
+        # never awaited still warns), and nothing of the interpreter to put back after.
+        if main is not None:
+            with _warnings_at_exit():
+                main.__dict__.clear()
+        return
     fresh.allow_stops()
     try:
         at_exit.run()
