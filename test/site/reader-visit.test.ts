@@ -232,7 +232,7 @@ describe('the timeline', () => {
     const labels = await timeline.locator('.timeline__label').allTextContents();
     expect(labels.map((label) => label.split(' · ')[0])).toEqual(['event loop', 'Task-1 main()', 'Task-2 square(1)', 'Task-3 square(2)']);
     // One second, plus what the run computed: nothing, unless a stretch of computing took
-    // 50 ms or more, as on a loaded machine it can (the sleeps overlapping is checked below).
+    // 0.1 s or more, as on a loaded machine it can (the sleeps overlapping is checked below).
     expect(await timeline.locator('.timeline__summary').innerText()).toMatch(/^3 tasks, 1(\.\d+)? s of loop time$/);
     const sleeps = await timeline.locator('.timeline__wait', { hasText: 'sleep until' }).evaluateAll((waits) =>
       waits.map((wait) => {

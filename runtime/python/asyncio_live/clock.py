@@ -29,7 +29,7 @@ MONOTONIC_START = 1000.0
 # The wall clock of a deterministic run: 2026-01-01 09:00:00 UTC.
 DETERMINISTIC_EPOCH = 1767258000.0
 # The shortest stretch of computation between two waits that the clock counts.
-COUNTED_STRETCH = 0.05
+COUNTED_STRETCH = 0.1
 # A deterministic run counts no computation, so a busy-wait on the clock would never
 # end: past this many reads of ``time`` between two waits, each read moves it by a tick.
 BUSY_READS = 1000
