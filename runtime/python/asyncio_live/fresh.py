@@ -18,6 +18,7 @@ one starts: JavaScript that a program left behind (a timer made through ``import
 could otherwise change things in between. (The worker also clears such timers.)
 """
 
+import contextlib
 import gc
 import logging
 import types
@@ -151,6 +152,19 @@ def adopt():
     runtime has added since: the packages it installs when a program needs them."""
     global _pristine
     _pristine = _Pristine()
+
+
+@contextlib.contextmanager
+def programs_code():
+    """Around code of the program's that the runner calls after the program ended (its
+    exit handlers, its ``__del__``, its ``sys.excepthook``): Stop reaches it, and what it
+    changed is put back after."""
+    allow_stops()
+    try:
+        yield
+    finally:
+        hold_stops()
+        restore_code()
 
 
 def changed_hook(name):

@@ -489,27 +489,23 @@ def _exit_interpreter(at_exit, main):
     Stop reaches it."""
     finalizers = main is not None and any(hasattr(type(value), "__del__") for value in main.__dict__.values())
     if not at_exit.handlers and not finalizers:
-        # No code of the program's runs as it goes: only its globals to drop (a coroutine
-        # never awaited still warns), and nothing of the interpreter to put back after.
-        if main is not None:
-            with _warnings_at_exit():
-                main.__dict__.clear()
+        # No code of the program's runs as it goes: nothing of the interpreter to put back.
+        _drop_globals(main)
         return
-    fresh.allow_stops()
-    try:
-        at_exit.run()
-        if main is not None:
-            namespace = main.__dict__
-            # No Python code runs as CPython drops them: what that warns about (a
-            # coroutine never awaited) is reported at ``<sys>:0``, not at a line here.
-            with _warnings_at_exit():
-                for name in list(namespace):
-                    namespace.pop(name, None)
-    except BaseException:  # noqa: BLE001 - a stop, or an error in a __del__ (CPython ignores those)
-        pass
-    finally:
-        fresh.hold_stops()
-        fresh.restore_code()
+    with fresh.programs_code():
+        try:
+            at_exit.run()
+            _drop_globals(main)
+        except BaseException:  # noqa: BLE001 - a stop, or an error in a __del__ (CPython ignores those)
+            pass
+
+
+def _drop_globals(main):
+    """The program's globals go, in the order made. No Python code runs as CPython drops
+    them: what that warns about (a coroutine never awaited) is reported at ``<sys>:0``."""
+    if main is not None:
+        with _warnings_at_exit():
+            main.__dict__.clear()
 
 
 def _call_excepthook(hook, error):
@@ -518,20 +514,17 @@ def _call_excepthook(hook, error):
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != PROGRAM:
         tb = tb.tb_next
-    fresh.allow_stops()
-    try:
-        hook(type(error), error, tb)
-    except BaseException as failure:  # noqa: BLE001 - the program's hook, reported as CPython does
-        # CPython calls the hook once the error is no longer being handled: not its context.
-        if failure.__context__ is error:
-            failure.__context__ = None
-        return (
-            f"Error in sys.excepthook:\n{_readers_traceback(failure)}\n"
-            f"Original exception was:\n{_readers_traceback(error)}"
-        )
-    finally:
-        fresh.hold_stops()
-        fresh.restore_code()
+    with fresh.programs_code():
+        try:
+            hook(type(error), error, tb)
+        except BaseException as failure:  # noqa: BLE001 - the program's hook, reported as CPython does
+            # CPython calls the hook once the error is no longer being handled: not its context.
+            if failure.__context__ is error:
+                failure.__context__ = None
+            return (
+                f"Error in sys.excepthook:\n{_readers_traceback(failure)}\n"
+                f"Original exception was:\n{_readers_traceback(error)}"
+            )
     return ""
 
 
