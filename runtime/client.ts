@@ -65,6 +65,12 @@ export interface RunOutcome {
   stopped: boolean;
   /** Wall-clock ms from the moment it started running (booting excluded). */
   wallMs: number;
+  /**
+   * Its worker was ended (a Stop that interrupts could not make quick enough, or Python
+   * died): `result.time` is then the last loop time the page heard of (0: none), and
+   * the next run waits for a new interpreter.
+   */
+  workerEnded?: boolean;
 }
 
 export type RunEvent =
@@ -227,8 +233,8 @@ export class Runtime {
     }
   }
 
-  #end(run: Run, result: RunResult): void {
-    run.finish(result, run.stopRequested);
+  #end(run: Run, result: RunResult, workerEnded = false): void {
+    run.finish(result, run.stopRequested, workerEnded);
     if (this.#current === run) this.#current = null;
     void this.#pump();
   }
@@ -272,7 +278,7 @@ export class Runtime {
     if (this.#current !== run || run.status === 'done') return;
     this.#worker?.end();
     this.#worker = null;
-    this.#end(run, failure('Stopped', 'You stopped the program.'));
+    this.#end(run, { ...failure('Stopped', 'You stopped the program.'), time: run.lastLoopTime() }, true);
     clearTimeout(this.#reboot);
     this.#reboot = setTimeout(() => {
       if (!this.#worker) void this.preload().catch(() => {});
@@ -289,7 +295,7 @@ export class Runtime {
   #workerDied(why: string): void {
     this.#worker = null;
     const run = this.#current;
-    if (run) this.#end(run, failure('FatalError', `Python stopped working (${why}) and will be restarted.`));
+    if (run) this.#end(run, { ...failure('FatalError', `Python stopped working (${why}) and will be restarted.`), time: run.lastLoopTime() }, true);
   }
 }
 
@@ -444,14 +450,25 @@ class Run implements RunHandle {
     for (const listener of this.#listeners) listener(event);
   }
 
-  finish(result: RunResult, stopped: boolean): void {
+  /** The latest loop time this run's output and trace told of; 0 when they told none. */
+  lastLoopTime(): number {
+    let latest = 0;
+    for (const event of this.#events) {
+      if (event.type === 'output' && event.t !== null) latest = Math.max(latest, event.t);
+      if (event.type === 'trace') for (const traced of event.events) latest = Math.max(latest, traced.t);
+    }
+    return latest;
+  }
+
+  finish(result: RunResult, stopped: boolean, workerEnded = false): void {
     if (this.status === 'done') return;
     const wallMs = this.#startedAt ? performance.now() - this.#startedAt : 0;
     // A stop shows as a stop, whatever Python made of it (KeyboardInterrupt, CancelledError).
-    const outcome = {
+    const outcome: RunOutcome = {
       result: stopped ? { ...failure('Stopped', 'You stopped the program.'), time: result.time } : result,
       stopped,
       wallMs,
+      ...(workerEnded ? { workerEnded } : {}),
     };
     this.setStatus('done');
     this.emit({ type: 'done', outcome });

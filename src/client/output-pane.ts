@@ -271,8 +271,13 @@ export class OutputPane {
     if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add('is-full');
   }
 
-  #finish({ result, stopped, wallMs }: RunOutcome): void {
+  #finish({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
     const timing = `in ${Math.round(wallMs)} ms · loop time ${formatSeconds(result.time)}`;
+    if (stopped && workerEnded) {
+      // Python was ended mid-step: what loop time it had reached, it could not say.
+      this.#status.textContent = `Stopped in ${Math.round(wallMs)} ms; Python restarts for the next run.`;
+      return;
+    }
     if (stopped) {
       this.#status.textContent = `Stopped ${timing}.`;
       return;

@@ -86,7 +86,18 @@ describe('the runtime client', () => {
       stopAfter(busy, 100);
       const { outcome } = await outcomeOf(busy);
       expect(outcome.stopped).toBe(true);
+      expect(outcome.workerEnded).toBe(true);
       expect((await outcomeOf(impatient.run('print("a new worker")'))).output).toBe('a new worker\n');
+      // Ended mid-step, a run's loop time is the last one its output told of, not 0.
+      const late = impatient.run(
+        'import asyncio, signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n' +
+          'async def main():\n    await asyncio.sleep(2.5)\n    print("late", flush=True)\n    while True: pass\nasyncio.run(main())',
+      );
+      late.listen((event) => event.type === 'output' && late.stop());
+      const ended = await outcomeOf(late);
+      expect(ended.output).toBe('late\n');
+      expect(ended.outcome.workerEnded).toBe(true);
+      expect(ended.outcome.result.time).toBe(2.5);
     } finally {
       impatient.destroy();
     }
