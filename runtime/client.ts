@@ -53,6 +53,13 @@ export interface RuntimeOptions {
    * second, and the page is drawing what the stop shows (the output, the timeline).
    */
   rebootDelayMs?: number;
+  /**
+   * Real time a run may take (a wait for `input()` not counted) before it is stopped as
+   * a runaway. The clock never stops a program (a ten-hour sleep ends at once), so this
+   * does: a share link's endless loop must not keep a reader's machine busy unseen.
+   * Default 60 s: no lesson's program computes for more than a few.
+   */
+  runTimeLimitMs?: number;
 }
 
 /** Where a run is: waiting its turn, waiting for Python to start, running, or over. */
@@ -123,6 +130,7 @@ export class Runtime {
       memoryLimit: 1024 ** 3,
       stopTimeoutMs: 200,
       rebootDelayMs: 1000,
+      runTimeLimitMs: 60_000,
       snapshotURL: null,
       packagesURL: null,
       integrity: {},
@@ -192,9 +200,30 @@ export class Runtime {
       session.hasPackages = files !== null;
     }
     run.setStatus('running');
+    this.#limitTime(run);
     const input = session.input;
     run.answerWith = input ? (text) => answerInput(input, INPUT.ANSWERED, text) : null;
     session.post({ type: 'run/start', id: run.id, code: run.code, options: run.options, trace: run.trace });
+  }
+
+  /** Stops `run` as a runaway once it has run for runTimeLimitMs (waits for input not counted). */
+  #limitTime(run: Run): void {
+    const limit = this.#options.runTimeLimitMs;
+    let spent = 0;
+    let last = performance.now();
+    const watch = setInterval(
+      () => {
+        const now = performance.now();
+        if (!run.waitsForInput) spent += now - last;
+        last = now;
+        if (spent < limit) return;
+        clearInterval(watch);
+        run.overTime = limit;
+        this.#stop(run);
+      },
+      Math.min(1000, limit / 4),
+    );
+    void run.done.finally(() => clearInterval(watch));
   }
 
   /** The packages, fetched once per page (a new worker gets the same files). */
@@ -396,6 +425,8 @@ class WorkerSession {
 class Run implements RunHandle {
   status: RunStatus = 'queued';
   stopRequested = false;
+  /** Stopped as a runaway, after this many ms of running (null: not). */
+  overTime: number | null = null;
   /** The program waits in `input()` for an answer. */
   waitsForInput = false;
   /** Writes the answer where the worker waits for it (set by the runtime). */
@@ -464,6 +495,7 @@ class Run implements RunHandle {
     if (this.status === 'done') return;
     const wallMs = this.#startedAt ? performance.now() - this.#startedAt : 0;
     // A stop shows as a stop, whatever Python made of it (KeyboardInterrupt, CancelledError).
+    if (this.overTime !== null && !stopped) result = { ...overTimeFailure(this.overTime), time: result.time };
     const outcome: RunOutcome = {
       result: stopped ? { ...failure('Stopped', 'You stopped the program.'), time: result.time } : result,
       stopped,
@@ -478,6 +510,15 @@ class Run implements RunHandle {
 
 function failure(type: string, message: string): RunResult {
   return { ok: false, time: 0, error: { type, message, line: null, traceback: '' } };
+}
+
+function overTimeFailure(limitMs: number): RunResult {
+  const seconds = Math.round(limitMs / 1000);
+  return failure(
+    'TimeLimitExceeded',
+    `this program ran for ${seconds} s without ending, so the page stopped it (a run here may take ${seconds} s at most). ` +
+      'Look for a loop that never ends, and give it an end condition or a timeout.',
+  );
 }
 
 /**

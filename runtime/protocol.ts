@@ -16,8 +16,6 @@ export interface RunOptions {
    * time Python spent computing, so "the loop is blocked" examples tell the truth.
    */
   deterministic: boolean;
-  /** Virtual seconds a run may last before it is stopped as runaway. */
-  budget: number;
   /** Lines of output (stdout and stderr together) a run may print. */
   maxOutputLines: number;
   /** Bytes of output a run may print. */
@@ -35,7 +33,6 @@ export interface RunOptions {
 /** What a run gets for each option it does not set: a reader's run on the page. */
 export const RUN_DEFAULTS: Readonly<RunOptions> = Object.freeze({
   deterministic: false,
-  budget: 3600,
   maxOutputLines: 10_000,
   maxOutputBytes: 1_000_000,
   check: null,

@@ -272,14 +272,11 @@ export class OutputPane {
   }
 
   #finish({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
-    const timing = `in ${Math.round(wallMs)} ms · loop time ${formatSeconds(result.time)}`;
-    if (stopped && workerEnded) {
-      // Python was ended mid-step: what loop time it had reached, it could not say.
-      this.#status.textContent = `Stopped in ${Math.round(wallMs)} ms; Python restarts for the next run.`;
-      return;
-    }
+    // Python ended mid-step (its worker was replaced) could not say what loop time it had reached.
+    const timing = workerEnded ? `in ${Math.round(wallMs)} ms` : `in ${Math.round(wallMs)} ms · loop time ${formatSeconds(result.time)}`;
+    const restarts = workerEnded ? '; Python restarts for the next run' : '';
     if (stopped) {
-      this.#status.textContent = `Stopped ${timing}.`;
+      this.#status.textContent = `Stopped ${timing}${restarts}.`;
       return;
     }
     if (result.ok) {
@@ -288,7 +285,7 @@ export class OutputPane {
       return;
     }
     const { error } = result;
-    this.#status.textContent = `Ended with ${error.type} ${timing}.`;
+    this.#status.textContent = `Ended with ${error.type} ${timing}${restarts}.`;
     this.#text.hidden = this.#lines.length === 0;
     const summary = document.createElement('p');
     const name = document.createElement('strong');

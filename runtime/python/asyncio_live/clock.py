@@ -36,10 +36,6 @@ BUSY_READS = 1000
 BUSY_TICK = 1e-6
 
 
-class VirtualTimeBudgetExceeded(RuntimeError):
-    """The program kept the loop busy past the virtual-time budget (a runaway loop)."""
-
-
 class ThreadTime:
     """The time of a function run "in a thread" (``to_thread``, ``run_in_executor``;
     loop.py): it starts at the loop's time when called, and its own waits and
@@ -54,14 +50,13 @@ class ThreadTime:
 
 class Clock:
     def __init__(self):
-        # Between runs: the real clock, and no budget. Each run resets it with its own
-        # options (protocol.ts holds their defaults).
-        self.reset(deterministic=False, budget=float("inf"))
+        # Between runs: the real clock. Each run resets it with its own options
+        # (protocol.ts holds their defaults).
+        self.reset(deterministic=False)
 
-    def reset(self, *, deterministic, budget):
+    def reset(self, *, deterministic):
         """Start a new run's time: zero elapsed, zero skipped."""
         self.deterministic = deterministic
-        self.budget = budget
         self.skipped = 0.0
         # Computation counted so far: the stretches that lasted long enough.
         self.charged = 0.0
@@ -139,21 +134,25 @@ class Clock:
     def wall(self):
         return self._epoch + self.elapsed()
 
+    def advance_to(self, when):
+        """Advance to ``when`` (on ``monotonic``), so that a timer due then is due:
+        asyncio runs a timer once ``when < now + 1 ns``. Far from zero (a sleep of
+        centuries) a nanosecond is below a float's precision, and adding the difference
+        can round to just short of ``when``: there the clock goes one step past it."""
+        self.advance(when - self.monotonic())
+        while self.thread is None and not when < self.monotonic() + 1e-9:
+            self.skipped = math.nextafter(self.skipped, math.inf)
+
     def advance(self, seconds):
-        """Skip ``seconds`` of waiting (which ends a stretch of computation). Past the
-        budget, stop the program. In a thread, only the thread's time moves."""
+        """Skip ``seconds`` of waiting (which ends a stretch of computation). However
+        long the wait, it costs nothing: a program that sleeps ten hours ends, as in
+        CPython (a runaway is stopped by the work it does, never by its clock). In a
+        thread, only the thread's time moves."""
         if not seconds > 0:  # NaN included: a clock never moves by it
             return
         if self.thread is not None:
             self.thread.elapsed += seconds
             return
-        if self.elapsed() + seconds > self.budget:
-            raise VirtualTimeBudgetExceeded(
-                f"this program tried to run past {self.budget:g} seconds of loop time "
-                f"(it was about to wait {seconds:g} s more at {self.elapsed():g} s). "
-                "A loop like `while True: await asyncio.sleep(1)` never ends on its own: "
-                "give it an end condition or a timeout."
-            )
         self._reads = 0
         if not self.deterministic:
             self.charged += self._counted(self._stretch())

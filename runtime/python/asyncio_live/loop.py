@@ -27,7 +27,7 @@ class WaitsForever(RuntimeError):
 
 class NoProgress(RuntimeError):
     """The loop keeps turning but its clock never moves on: a program that would spin
-    forever (the virtual-time budget can only stop a program whose clock moves)."""
+    forever."""
 
 
 #: Turns of the loop in a row without its clock jumping ahead to a timer, before a run
@@ -51,12 +51,20 @@ _WAITS_ON_A_CONNECTION = (
 )
 
 
+_WAITS_ON_A_SERVER = (
+    "this program is waiting for something that can never happen: every task is "
+    "waiting, and a server waits for connections that nothing in this program will "
+    "make (on this page the network is inside the program). A real server would wait "
+    "here forever, until it is stopped. To try a server, connect to it from a task of "
+    "the same program, and close it when that task is done."
+)
+
+
 def _nothing_to_wait_for(listening, connected):
-    """Every task waits, no timer is set and nothing is on its way over the network."""
-    if listening:
-        # A server waiting for connections: in a real process someone might connect,
-        # so it waits as long as the run may (it ends at the virtual-time budget).
-        clock.advance(float("inf"))
+    """Every task waits, no timer will ever fire and nothing is on its way over the
+    network."""
+    if listening and not connected:
+        raise WaitsForever(_WAITS_ON_A_SERVER)
     raise WaitsForever(_WAITS_FOREVER + (_WAITS_ON_A_CONNECTION if connected else ""))
 
 
@@ -91,7 +99,7 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
     _timer_order = itertools.count()
 
     def __init__(self):
-        super().__init__(network.VirtualSelector(_nothing_to_wait_for))
+        super().__init__(network.VirtualSelector(_nothing_to_wait_for, self._next_deadline))
         self._still_turns = 0
         self._still_since = clock.skipped
 
@@ -108,6 +116,11 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
 
     def time(self):
         return clock.monotonic()
+
+    def _next_deadline(self):
+        """When the earliest timer is due (None: no timer). Cancelled timers at the head
+        of the heap are already gone: the turn that asks has just dropped them."""
+        return self._scheduled[0]._when if self._scheduled else None
 
     def _make_socket_transport(self, sock, protocol, waiter=None, *, extra=None, server=None):
         # CPython's transport, with a bound on its write buffer (network.py).

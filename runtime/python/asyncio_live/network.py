@@ -164,9 +164,13 @@ class VirtualSelector(selectors._BaseSelectorImpl):
     """Which sockets are ready; when none is, the clock moves to the next timer or the
     next arrival on the network, whichever comes first."""
 
-    def __init__(self, on_nothing_to_wait_for):
+    def __init__(self, on_nothing_to_wait_for, next_deadline):
         super().__init__()
         self._on_nothing = on_nothing_to_wait_for
+        # The loop's earliest timer (None: none). asyncio waits at most a day per turn
+        # (MAXIMUM_SELECT_TIMEOUT); the virtual clock jumps straight to the timer, so a
+        # sleep of a thousand years is one turn, and a timer at infinity is never due.
+        self._next_deadline = next_deadline
 
     def _ready(self, now):
         ready = []
@@ -191,13 +195,19 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         arrivals = [t for t in (network.sockets[key.fd]._next_time(now) for key in self._fd_to_key.values()
                                 if key.fd in network.sockets) if t is not None]
         wait = min(arrivals) - now if arrivals else None
+        deadline = self._next_deadline() if timeout is not None else None
+        if deadline is not None:
+            timeout = None if math.isinf(deadline) else max(timeout, deadline - now)
         if timeout is not None:
             wait = timeout if wait is None else min(wait, timeout)
         if wait is None:
             states = {network.sockets[key.fd]._state for key in self._fd_to_key.values() if key.fd in network.sockets}
             self._on_nothing(listening="listening" in states, connected="connected" in states)
             return []
-        clock.advance(wait)
+        if timeout is not None and deadline is not None and wait == timeout:
+            clock.advance_to(deadline)
+        else:
+            clock.advance(wait)
         return self._ready(clock.monotonic())
 
     def close(self):

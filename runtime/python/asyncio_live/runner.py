@@ -22,7 +22,7 @@ from . import check as exercise
 from . import clock as clock_module
 from . import fresh, network, notebook, trace
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
-from .clock import VirtualTimeBudgetExceeded, clock
+from .clock import clock
 from .loop import PROGRAM, NoProgress, WaitsForever, install_policy, task_numbers
 
 
@@ -99,7 +99,7 @@ asyncio.run(talk())
 
 #: The warm-up's own options (every run gets all of them: defaults live in protocol.ts).
 _WARM_UP_OPTIONS = {
-    "deterministic": True, "budget": 60, "maxOutputLines": 100, "maxOutputBytes": 10_000,
+    "deterministic": True, "maxOutputLines": 100, "maxOutputBytes": 10_000,
     "check": None, "notebook": False,
 }
 
@@ -592,7 +592,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
         builtins.input, sys.stdin = _keyboard(on_input)
     os._exit = _os_exit
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
-    clock.reset(deterministic=options["deterministic"], budget=options["budget"])
+    clock.reset(deterministic=options["deterministic"])
     network.network.reset()
     task_numbers.reset()
     _close_leftover_loops()
@@ -635,7 +635,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
                      "line": None, "traceback": "", "exitStatus": status}
     except BaseException as raised:  # noqa: BLE001 - the reader's error, reported to them
         error = _error_of(raised)
-        if isinstance(raised, (WaitsForever, NoProgress, VirtualTimeBudgetExceeded, OutputLimitExceeded)):
+        if isinstance(raised, (WaitsForever, NoProgress, OutputLimitExceeded)):
             # The runtime's own stops: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
         elif excepthook is not None:

@@ -209,3 +209,30 @@ describe('input() through the page', () => {
     expect(next.statuses).toEqual(['queued', 'running', 'done']);
   });
 });
+
+describe("a run's real-time limit (the clock never stops a program: this does)", () => {
+  const limited = snapshotRuntime({ runTimeLimitMs: 1000 });
+  afterAll(() => limited.destroy());
+
+  it('stops an endless loop of sleeps after the limit, saying why, and the next run works', async () => {
+    const { outcome, output } = await outcomeOf(
+      limited.run('import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nprint("looping")\nasyncio.run(main())'),
+    );
+    expect(output).toBe('looping\n');
+    expect(outcome.stopped).toBe(false);
+    expect(outcome.result.ok || outcome.result.error.type).toBe('TimeLimitExceeded');
+    expect(outcome.result.ok || outcome.result.error.message).toMatch(/^this program ran for 1 s without ending, so the page stopped it/);
+    expect((await outcomeOf(limited.run('print("next")'))).output).toBe('next\n');
+  });
+
+  it('does not count a wait for input', async () => {
+    const handle = limited.run('name = input("Name? ")\nprint("Hello,", name)');
+    handle.listen((event) => {
+      // A reader who takes longer to answer than a run may compute.
+      if (event.type === 'input') setTimeout(() => handle.answer('Ada'), 1500);
+    });
+    const { outcome, output } = await outcomeOf(handle);
+    expect(output).toBe('Name? Hello, Ada\n');
+    expect(outcome.result.ok).toBe(true);
+  });
+});
