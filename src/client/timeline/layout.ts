@@ -218,13 +218,16 @@ export function startLayout(): LayoutBuilder {
           break;
         case 'limit':
           limit = { shown: event.shown, total: event.total };
+          // What ran after the cut is not known: a step still open is drawn up to it,
+          // not through the rest of the run as if the loop had been blocked.
+          for (const task of [...openStep.keys()]) closeStep(task, event.t);
           break;
       }
     }
   };
 
   const finish = (end: number): TimelineLayout => {
-    // A sleep the budget refused never happened: it ends with the run.
+    // A sleep the run did not see end (stopped in it, or a trace cut short) ends with the run.
     for (const sleep of sleeps) {
       const to = end > 0 ? Math.min(sleep.to, Math.max(end, sleep.from)) : sleep.to;
       blocked.push({ ...sleep, to });

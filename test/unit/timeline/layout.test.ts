@@ -121,10 +121,23 @@ describe('labels and axis', () => {
     }
   });
 
-  it('draws a blocking sleep that the budget refused only up to the end of the run', () => {
+  it('draws a blocking sleep that the run did not see end only up to the end of the run', () => {
     const layout = layoutTrace([{ type: 'block', task: null, t: 0.5, seconds: 1e12 }], 0.5);
     expect(layout.blocked).toEqual([{ from: 0.5, to: 0.5, label: 'time.sleep(1000000000000)' }]);
     expect(layout.end).toBe(0.5);
+  });
+
+  it('ends a step still open where a trace was cut short, not at the end of the run (nothing says the loop was blocked)', () => {
+    const events: TraceEvent[] = [
+      { type: 'task', task: 'Task-1', coro: 'main()', t: 0 },
+      { type: 'step', task: 'Task-1', t: 0.5 },
+      { type: 'limit', t: 0.5, shown: 2, total: 90_000 },
+    ];
+    const layout = layoutTrace(events, 3600);
+    expect(layout.lanes[1].steps).toEqual([{ from: 0.5, to: 0.5 }]);
+    expect(layout.blocked).toEqual([]);
+    expect(layout.end).toBe(3600);
+    expect(layout.limit).toEqual({ shown: 2, total: 90_000 });
   });
 
   it('merges overlapping spans', () => {
