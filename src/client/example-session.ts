@@ -9,7 +9,7 @@ import type { ExampleData } from '../fence/example-data.ts';
 import type { Action } from './actions.ts';
 import { flash } from './button-feedback.ts';
 import { ExampleCode } from './example-code.ts';
-import { ExampleEditor, isTouch } from './example-editor.ts';
+import { ExampleEditor } from './example-editor.ts';
 import type { ExampleElement } from './example-element.ts';
 import { ExampleRun } from './example-run.ts';
 import { ExampleShare } from './example-share.ts';
@@ -87,15 +87,12 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
       if (opened || code.edited) void editor.open();
     });
   } else if (code.edited) void editor.open();
-  // Run opens the editor alongside (the run does not wait for it). Not on a phone:
-  // there the editor is a plain textarea without colours, so the highlighted code stays
-  // until the reader taps into it to edit.
-  const openOnRun = () => !isTouch() && void editor.open();
-
+  // Running needs no editor: the highlighted code stays until the reader clicks or
+  // types into it (or an error is marked in it). Loading Monaco on Run took a core for
+  // a second, beside a first run that was booting Python.
   return {
     act(action) {
       actions[action]();
-      if (action === 'run' || action === 'check') openOnRun();
     },
     edit(at) {
       void editor.focus(at);
