@@ -11,6 +11,7 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
   'asyncio_live/fresh.py': new URL('./python/asyncio_live/fresh.py', import.meta.url),
   'asyncio_live/http.py': new URL('./python/asyncio_live/http.py', import.meta.url),
+  'asyncio_live/lateness.py': new URL('./python/asyncio_live/lateness.py', import.meta.url),
   'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
   'asyncio_live/network.py': new URL('./python/asyncio_live/network.py', import.meta.url),
   'asyncio_live/notebook.py': new URL('./python/asyncio_live/notebook.py', import.meta.url),

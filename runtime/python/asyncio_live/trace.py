@@ -11,7 +11,7 @@ import json
 import weakref
 from asyncio import events, futures, tasks
 
-from . import network
+from . import lateness, network
 from .clock import clock
 
 # Coroutines that asyncio starts for its own housekeeping (at the end of asyncio.run,
@@ -260,7 +260,7 @@ class Tracer:
         return task.get_name()
 
 
-class TracedHandle(events.Handle):
+class TracedHandle(lateness.Handle):
     """A loop callback that, when it is a step of a task, reports the step's start and end."""
 
     __slots__ = ()
