@@ -12,7 +12,7 @@ import type { OutputPane } from './output-pane.ts';
 import { pageRuntime } from './page-runtime.ts';
 
 export interface RunControls {
-  /** Buttons that start a run (Run, and Check for an exercise): disabled while one runs. */
+  /** Buttons that start a run (Run, and Check for an exercise): marked disabled while one runs. */
   starters: HTMLButtonElement[];
   stop: HTMLButtonElement;
 }
@@ -27,6 +27,8 @@ export class ExampleRun {
   /** Hidden lines before the shown code: tracebacks count them, the reader does not. */
   readonly #hiddenAbove: number;
   #current: RunHandle | null = null;
+  /** The button that stands for the current run (Run, or Check): focus returns to it after a Stop. */
+  #startedBy: HTMLButtonElement | null = null;
 
   constructor(data: ExampleData, code: ExampleCode, editor: ExampleEditor, pane: OutputPane, exercise: ExerciseView | null, controls: RunControls) {
     this.#data = data;
@@ -41,6 +43,7 @@ export class ExampleRun {
   /** Run the reader's code; with `checked`, the exercise's check runs after it. */
   start(checked = false): void {
     if (this.#current && this.#current.status !== 'done') return;
+    this.#startedBy = this.#controls.starters[checked && this.#controls.starters.length > 1 ? 1 : 0] ?? null;
     const exercise = this.#exercise;
     const check = checked && exercise ? exercise.checkRequest() : null;
     if (checked && exercise && check === null) return;
@@ -69,7 +72,13 @@ export class ExampleRun {
   }
 
   #setRunning(running: boolean): void {
-    for (const starter of this.#controls.starters) starter.disabled = running;
-    this.#controls.stop.disabled = !running;
+    const { starters, stop } = this.#controls;
+    // Run and Check only say they are disabled (clicks meanwhile are ignored, start()):
+    // a really disabled button drops the keyboard's focus to the page on every run.
+    for (const starter of starters) starter.setAttribute('aria-disabled', String(running));
+    const stopFocused = document.activeElement === stop;
+    stop.disabled = !running;
+    // Stop pressed from the keyboard: the focus goes back to what started the run.
+    if (!running && stopFocused) (this.#startedBy ?? starters[0]).focus();
   }
 }

@@ -105,6 +105,32 @@ describe('running and editing', () => {
     expect(await codeLine.evaluate((line) => (line as HTMLElement).style.top)).toBe(markerTop);
   });
 
+  it('keeps the keyboard on Run while it runs, and after a Stop from the keyboard brings it back to Run', async () => {
+    const { page } = opened;
+    const ex = example(page, SQUARING);
+    const run = ex.getByRole('button', { name: 'Run', exact: true });
+    const focusedAction = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? document.activeElement?.tagName);
+    await ex.getByRole('button', { name: 'Reset' }).click();
+    await forgetRun(ex);
+    await run.focus();
+    await page.keyboard.press('Enter');
+    expect(await finished(ex)).toBe(SQUARING_OUTPUT);
+    expect(await focusedAction()).toBe('run');
+    await replaceCode(page, ex, 'print("spinning")\nwhile True: pass');
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await ex.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
+    expect(await run.getAttribute('aria-disabled')).toBe('true');
+    expect(await focusedAction()).toBe('run');
+    await page.keyboard.press('Tab');
+    expect(await focusedAction()).toBe('stop');
+    await page.keyboard.press('Enter');
+    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    expect(await focusedAction()).toBe('run');
+    expect(await run.getAttribute('aria-disabled')).toBe('false');
+    await nextRunWorks(ex);
+  });
+
   it('lets the keyboard leave the editor with Escape then Tab', async () => {
     const { page } = opened;
     const ex = example(page, SQUARING);
