@@ -65,7 +65,7 @@ export class OutputPane {
         <label class="output__times"><input type="checkbox"> loop times</label>
         <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
       </div>
-      <pre class="output__text" aria-live="polite" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
+      <pre class="output__text" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
       <form class="output__input" hidden>
         <label><span class="output__input-label">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
         <button type="submit">Enter</button>

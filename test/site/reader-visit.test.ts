@@ -131,6 +131,25 @@ describe('running and editing', () => {
     await nextRunWorks(ex);
   });
 
+  it('announces what Copy did, keeps the output out of live regions, and prints without controls', async () => {
+    const { page, context } = opened;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const ex = example(page, SQUARING);
+    await ex.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => ex.locator('.live-example__announce[role="status"]').textContent()).toBe('Copied');
+    // A long run is not read out line by line: only the status line is live.
+    expect(await ex.locator('.output__text').getAttribute('aria-live')).toBeNull();
+    expect(await ex.locator('.output__status').getAttribute('role')).toBe('status');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await ex.locator('.live-example__actions').isVisible()).toBe(false);
+      expect(await ex.locator('.live-example__code').isVisible()).toBe(true);
+      expect(await ex.locator('.output__text').isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('lets the keyboard leave the editor with Escape then Tab', async () => {
     const { page } = opened;
     const ex = example(page, SQUARING);
