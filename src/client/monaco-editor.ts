@@ -9,16 +9,14 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { CODE_THEMES } from '../fence/highlight-themes.ts';
+import { CODE_THEMES, codeThemes } from '../fence/highlight-themes.ts';
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-const ready = createHighlighterCore({
-  themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
-  langs: [import('shiki/langs/python.mjs')],
-  engine: createJavaScriptRegexEngine(),
-}).then((highlighter) => shikiToMonaco(highlighter, monaco));
+const ready = codeThemes()
+  .then((themes) => createHighlighterCore({ themes, langs: [import('shiki/langs/python.mjs')], engine: createJavaScriptRegexEngine() }))
+  .then((highlighter) => shikiToMonaco(highlighter, monaco));
 
 const pageTheme = () => (document.documentElement.dataset.theme === 'light' ? CODE_THEMES.light : CODE_THEMES.dark);
 // Follow Starlight's theme switch.

@@ -1,5 +1,5 @@
 import { createHighlighter, type Highlighter } from 'shiki';
-import { CODE_THEMES } from './highlight-themes.ts';
+import { CODE_THEMES, codeThemes } from './highlight-themes.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -9,7 +9,7 @@ let highlighter: Promise<Highlighter> | undefined;
  * hidden setup of an example, shown on request but set apart from the reader's code.
  */
 export async function highlightPython(code: string, dimmed: ReadonlySet<number> = new Set()): Promise<string> {
-  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['python'] });
+  highlighter ??= codeThemes().then((themes) => createHighlighter({ themes, langs: ['python'] }));
   return (await highlighter).codeToHtml(code, {
     lang: 'python',
     themes: CODE_THEMES,

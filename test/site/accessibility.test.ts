@@ -1,0 +1,67 @@
+/**
+ * axe-core on every page, in both themes: the pages as they load (Python refused: no run
+ * is needed to check them), and one lesson after a run, with its timeline, table and
+ * editor open. WCAG 2.2 A and AA rules; no violation is allowed.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { open } from './page-helpers';
+import { lessonSlugs } from './visit-lessons';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's violations in the page as it is now, one line each: rule, then the first elements. */
+async function violations(page: Page, rules: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const found = await page.evaluate(async (rules) => {
+    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // Starlight's own search button is left out: its name ("Search") leaves out the
+    // shortcut it shows (Ctrl K), which axe's label-in-name rule counts as text.
+    const { violations } = await axe.run({ exclude: [['button[data-open-modal]']] }, { runOnly: rules });
+    return violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, rules);
+  return found;
+}
+
+/**
+ * Both themes of the loaded page (Starlight's CSS follows the root's data-theme): every
+ * rule in the light one, and in the dark one what a theme changes, colour contrast.
+ */
+async function inBothThemes(page: Page): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const [theme, rules] of [['light', RULES], ['dark', ['color-contrast']]] as const) {
+    await page.evaluate((theme) => (document.documentElement.dataset.theme = theme), theme);
+    found[theme] = await violations(page, [...rules]);
+  }
+  return found;
+}
+
+describe('accessibility (axe-core)', () => {
+  it('finds nothing on any page as it loads, light or dark', async () => {
+    const { page, close } = await open(inject('plainURL'), '/', { withoutPython: true });
+    const found: Record<string, Record<string, string[]>> = {};
+    for (const path of ['/', ...lessonSlugs.map((slug) => `/${slug}/`)]) {
+      await page.goto(inject('plainURL') + path, { waitUntil: 'load' });
+      const themes = await inBothThemes(page);
+      if (themes.light.length || themes.dark.length) found[path] = themes;
+    }
+    expect(found).toEqual({});
+    await close();
+  });
+
+  it('finds nothing after a run, with the timeline, its table and the editor open, light or dark', async () => {
+    const { page, close } = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
+    const ex = page.locator('live-example', { has: page.locator('figcaption', { hasText: 'Three squares in one second' }) });
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await ex.locator('.output__status').filter({ hasText: /^Done/ }).waitFor({ timeout: 30_000 });
+    await ex.locator('.timeline__svg').waitFor();
+    await ex.locator('.timeline summary').first().click();
+    await ex.locator('.live-example__code').click();
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    expect(await inBothThemes(page)).toEqual({ light: [], dark: [] });
+    await close();
+  });
+});
