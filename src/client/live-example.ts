@@ -45,6 +45,15 @@ class LiveExampleElement extends HTMLElement {
         // In the prediction box, Ctrl+Enter checks the prediction; elsewhere it runs.
         const inPrediction = (event.target as HTMLElement).closest('.exercise__prediction');
         void this.session().then((session) => session.act(inPrediction ? 'check' : 'run'));
+        return;
+      }
+      // Enter (or F2, as in a spreadsheet) on the focused static code opens the editor
+      // with the caret in it: a keyboard reader's way in, as a click is a mouse's.
+      const onStaticCode = (event.target as HTMLElement).matches('.live-example__code > pre');
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+      if (onStaticCode && plain && (event.key === 'Enter' || event.key === 'F2')) {
+        event.preventDefault();
+        void this.session().then((session) => session.edit());
       }
     });
   }

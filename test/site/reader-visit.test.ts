@@ -150,6 +150,19 @@ describe('running and editing', () => {
     }
   });
 
+  it('opens the editor from the keyboard: Enter on the focused static code puts the caret in it', async () => {
+    const { page } = opened;
+    const ex = page.locator('live-example[data-example-id="a-coroutine-that-hands-over-control-once"]');
+    expect(await ex.locator('.monaco-editor').count()).toBe(0);
+    await ex.locator('.live-example__code > pre').focus();
+    await page.keyboard.press('Enter');
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+    await page.keyboard.type('# typed ');
+    await expect.poll(() => editorText(ex)).toMatch(/^# typed /);
+    await ex.getByRole('button', { name: 'Reset' }).click();
+  });
+
   it('lets the keyboard leave the editor with Escape then Tab', async () => {
     const { page } = opened;
     const ex = example(page, SQUARING);
