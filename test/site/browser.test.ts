@@ -66,9 +66,23 @@ describe('live examples in Chromium, elsewhere', () => {
     expect(await finished(ex)).toBe(SQUARING_OUTPUT);
     expect(await ex.locator('.live-example__code pre.shiki, .live-example__code pre').count()).toBeGreaterThan(0);
     expect(await ex.locator('textarea.live-example__textarea').count()).toBe(0);
+    // Targets for fingers: 44 px where controls sit close together, 24 px checkboxes.
+    const sizes = await ex.evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>('button, select, input[type="checkbox"]')]
+        .filter((control) => control.offsetParent !== null)
+        .map((control) => {
+          const { width, height } = control.getBoundingClientRect();
+          const checkbox = control instanceof HTMLInputElement;
+          return { control: checkbox ? 'checkbox' : (control.dataset.action ?? control.textContent ?? ''), least: checkbox ? 24 : 44, side: Math.min(width, height) };
+        }),
+    );
+    expect(sizes.length).toBeGreaterThan(5);
+    for (const { control, least, side } of sizes) expect(side, control).toBeGreaterThanOrEqual(least);
     await ex.locator('.live-example__code').tap();
     await ex.locator('textarea.live-example__textarea').waitFor();
     expect(await page.locator('.monaco-editor').count()).toBe(0);
+    // 16 px text: iOS zooms the page into a field with smaller text.
+    expect(await ex.locator('textarea.live-example__textarea').evaluate((field) => getComputedStyle(field).fontSize)).toBe('16px');
     await close();
   });
 });
