@@ -53,6 +53,7 @@ def setup():
 #: where later runs say 1.00.
 _WARM_UP = """
 import asyncio
+import time
 from asyncio_live import http
 
 http.site("warm-up.example", {"/": "ok"})
@@ -82,8 +83,15 @@ async def step(delay):
     print(delay)
     return delay
 
+async def blocked():
+    # A blocking sleep in a task and a timed print: the first lesson of blocking-the-loop
+    # (its first run on a page was 0.1 s late, compiling these paths as it went).
+    started = time.perf_counter()
+    time.sleep(0.5)
+    print(f"blocked for {time.perf_counter() - started:.1f} s")
+
 async def main():
-    await asyncio.gather(step(0), step(1))
+    await asyncio.gather(step(0), step(1), blocked())
     async with asyncio.TaskGroup() as group:
         group.create_task(step(0))
     try:
