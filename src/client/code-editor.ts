@@ -14,6 +14,8 @@ export interface CodeEditor {
  * Esc then Tab leaves the editor (Tab alone indents). Returns a keydown handler that
  * says whether this key event should move focus out, and in which direction.
  */
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
+
 export function escapeThenTab(): (event: { key: string; shiftKey: boolean }) => 'next' | 'previous' | null {
   let escaped = false;
   return (event) => {
@@ -21,6 +23,8 @@ export function escapeThenTab(): (event: { key: string; shiftKey: boolean }) => 
       escaped = true;
       return null;
     }
+    // Shift on its way to Shift+Tab (or any modifier alone) keeps the Escape.
+    if (MODIFIERS.has(event.key)) return null;
     const leave = escaped && event.key === 'Tab';
     escaped = false;
     return leave ? (event.shiftKey ? 'previous' : 'next') : null;

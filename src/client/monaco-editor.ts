@@ -86,8 +86,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   editor.addAction({ id: 'asyncio-live.run', label: 'Run the example', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: onRun });
   const leave = escapeThenTab();
   editor.onKeyDown((event) => {
-    const key = event.keyCode === monaco.KeyCode.Escape ? 'Escape' : event.keyCode === monaco.KeyCode.Tab ? 'Tab' : '';
-    const direction = leave({ key, shiftKey: event.shiftKey });
+    const direction = leave({ key: event.browserEvent.key, shiftKey: event.shiftKey });
     if (direction) {
       event.preventDefault();
       event.stopPropagation();

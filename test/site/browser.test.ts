@@ -58,6 +58,16 @@ describe('live examples in Chromium, elsewhere', () => {
     await close();
   });
 
+  it('draws a lesson diagram at a readable size on a phone, scrolling sideways instead of shrinking', async () => {
+    const { page, close } = await open(inject('isolatedURL'), '/lessons/writing-asynchronous-code/', { touch: true, withoutPython: true });
+    const figure = page.locator('figure.diagram').first();
+    const label = await figure.locator('svg text').first().evaluate((text) => (text as SVGGraphicsElement).getBoundingClientRect().height);
+    expect(label).toBeGreaterThanOrEqual(12);
+    expect(await figure.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await figure.getAttribute('tabindex')).toBe('0');
+    await close();
+  });
+
   it('gives touch devices a plain editor, opened by a tap into the code, not by Run', async () => {
     const { page, close } = await open(inject('isolatedURL'), PAGE, { touch: true });
     const ex = example(page, SQUARING);

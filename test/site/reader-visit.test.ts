@@ -174,6 +174,14 @@ describe('running and editing', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+    // And backwards: Escape, then Shift+Tab (pressing Shift first must not forget the Escape).
+    await ex.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+    await expect.poll(() => editorText(ex)).toMatch(/x = 1 {2,}# tab$/);
   });
 
   it('stops while True: pass through an interrupt (cross-origin isolated), and the next run works in the same worker', async () => {
