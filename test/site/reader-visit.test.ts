@@ -163,6 +163,37 @@ describe('running and editing', () => {
     await ex.getByRole('button', { name: 'Reset' }).click();
   });
 
+  it('works from the keyboard alone: Tab in, Enter to edit, type, Ctrl+Enter to run, Escape and Tab or Shift+Tab out', async () => {
+    const { page } = opened;
+    const ex = page.locator('live-example[data-example-id="the-program-ends-before-the-work"]');
+    const where = () =>
+      page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        const example = active?.closest('live-example')?.getAttribute('data-example-id') ?? null;
+        const part = active?.closest('.monaco-editor') ? 'editor' : (active?.dataset.action ?? active?.tagName ?? null);
+        return `${example} ${part}`;
+      });
+    await ex.getByRole('button', { name: 'Share' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await where()).toBe('the-program-ends-before-the-work PRE');
+    await page.keyboard.press('Enter');
+    await expect.poll(where, { timeout: 30_000 }).toBe('the-program-ends-before-the-work editor');
+    await page.keyboard.type('print("typed first")\n');
+    await forgetRun(ex);
+    await page.keyboard.press('Control+Enter');
+    expect((await finished(ex)).split('\n')[0]).toBe('typed first');
+    expect(await where()).toBe('the-program-ends-before-the-work editor');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    expect(await where()).toBe('the-program-ends-before-the-work share');
+    await page.keyboard.press('Tab');
+    expect(await where()).toBe('the-program-ends-before-the-work editor');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await where()).not.toMatch(/editor$/);
+    await ex.getByRole('button', { name: 'Reset' }).click();
+  });
+
   it('lets the keyboard leave the editor with Escape then Tab', async () => {
     const { page } = opened;
     const ex = example(page, SQUARING);

@@ -130,7 +130,7 @@ export class TimelineView {
     const end = layout.end > 0 ? layout.end : 1;
     const x = (t: number) => PAD + (t / end) * (width - 2 * PAD);
     // A group, not an image: its marks are buttons (an image may hold nothing interactive).
-    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline__svg', role: 'group', 'aria-label': `Timeline: ${layout.lanes.length - 1} task lanes` });
+    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline__svg', role: 'group', 'aria-label': `Timeline: ${layout.lanes.length - 1} task lane${layout.lanes.length === 2 ? '' : 's'}` });
 
     const pattern = svg('pattern', { id: 'timeline-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
     pattern.append(svg('rect', { width: 3, height: 6, class: 'timeline__hatch' }));
