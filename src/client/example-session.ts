@@ -5,7 +5,7 @@
  * (example-run.ts), the exercise (exercise.ts), share links (example-share.ts) and the
  * output pane; and it maps each button of the run bar to what it does.
  */
-import type { ExampleData } from '../fence/example-data.ts';
+import { assembleProgram, type ExampleData } from '../fence/example-data.ts';
 import type { Action } from './actions.ts';
 import { flash } from './button-feedback.ts';
 import { ExampleCode } from './example-code.ts';
@@ -55,7 +55,9 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   showEdited();
 
   async function copy(): Promise<void> {
-    const copied = await navigator.clipboard.writeText(code.value).then(() => true, () => false);
+    // The whole program, hidden setup included: a fragment alone, saved as a file, fails
+    // (the landing page promises every example is a program you can save and run).
+    const copied = await navigator.clipboard.writeText(assembleProgram(data, code.value)).then(() => true, () => false);
     flash(button('copy'), copied ? 'Copied' : 'Copy failed', 'Copy', 1500);
   }
 

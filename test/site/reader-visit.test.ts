@@ -137,6 +137,12 @@ describe('running and editing', () => {
     const ex = example(page, SQUARING);
     await ex.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => ex.locator('.live-example__announce[role="status"]').textContent()).toBe('Copied');
+    // Copy gives the whole program, hidden setup included: saved as a file, it runs.
+    const modern = page.locator('live-example[data-example-id="one-task-the-modern-way"]');
+    await modern.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => modern.locator('.live-example__announce').textContent()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^import asyncio\n\nasync def function_name\(\):[\s\S]*\nresults = asyncio\.run\(function_name\(\)\)\nprint\(results\)\n$/);
     // A long run is not read out line by line: only the status line is live.
     expect(await ex.locator('.output__text').getAttribute('aria-live')).toBeNull();
     expect(await ex.locator('.output__status').getAttribute('role')).toBe('status');
