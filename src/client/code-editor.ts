@@ -10,12 +10,12 @@ export interface CodeEditor {
   onChange(listener: (code: string) => void): void;
 }
 
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
+
 /**
  * Esc then Tab leaves the editor (Tab alone indents). Returns a keydown handler that
  * says whether this key event should move focus out, and in which direction.
  */
-const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
-
 export function escapeThenTab(): (event: { key: string; shiftKey: boolean }) => 'next' | 'previous' | null {
   let escaped = false;
   return (event) => {

@@ -43,7 +43,8 @@ export class ExampleRun {
   /** Run the reader's code; with `checked`, the exercise's check runs after it. */
   start(checked = false): void {
     if (this.#current && this.#current.status !== 'done') return;
-    this.#startedBy = this.#controls.starters[checked && this.#controls.starters.length > 1 ? 1 : 0] ?? null;
+    // Check is the last starter of an exercise; Run the first.
+    this.#startedBy = (checked ? this.#controls.starters.at(-1) : this.#controls.starters[0]) ?? null;
     const exercise = this.#exercise;
     const check = checked && exercise ? exercise.checkRequest() : null;
     if (checked && exercise && check === null) return;

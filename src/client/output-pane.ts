@@ -273,7 +273,8 @@ export class OutputPane {
 
   #finish({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
     // Python ended mid-step (its worker was replaced) could not say what loop time it had reached.
-    const timing = workerEnded ? `in ${Math.round(wallMs)} ms` : `in ${Math.round(wallMs)} ms · loop time ${formatSeconds(result.time)}`;
+    const took = `in ${Math.round(wallMs)} ms`;
+    const timing = workerEnded ? took : `${took} · loop time ${formatSeconds(result.time)}`;
     const restarts = workerEnded ? '; Python restarts for the next run' : '';
     if (stopped) {
       this.#status.textContent = `Stopped ${timing}${restarts}.`;

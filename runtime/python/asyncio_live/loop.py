@@ -73,8 +73,9 @@ class TimerHandle(events.TimerHandle):
 
     A deadline computed as "now + delay" (``call_later``, ``sleep``, ``timeout``) is
     later, in CPython, than one computed a moment before: real time moves between the
-    two calls. On the virtual clock both are exact and equal, so such timers keep the
-    order they were scheduled in (``_order``). Deadlines a program gives itself
+    two calls. On the virtual clock both are exact and equal, so such timers run first
+    by the late wakes behind them (lateness.py), then in the order they were scheduled
+    (both in ``_order``). Deadlines a program gives itself
     (``loop.call_at(when, ...)`` in its own code) tie in CPython too, and then run in
     the order its heap happens to give them; so do they here (no ``_order``), before
     any "now + delay" deadline equal to theirs.

@@ -204,7 +204,7 @@ class VirtualSelector(selectors._BaseSelectorImpl):
             states = {network.sockets[key.fd]._state for key in self._fd_to_key.values() if key.fd in network.sockets}
             self._on_nothing(listening="listening" in states, connected="connected" in states)
             return []
-        if timeout is not None and deadline is not None and wait == timeout:
+        if deadline is not None and wait == timeout:
             clock.advance_to(deadline)
         else:
             clock.advance(wait)
