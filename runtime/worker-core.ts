@@ -69,7 +69,14 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
             message.code,
             message.options,
             (chunk) => output.add(chunk),
-            message.trace ? (events) => port.postMessage({ type: 'run/trace', id, events }) : undefined,
+            message.trace
+              ? (events) => {
+                  // Output held for its batch goes first: Python may not write again for
+                  // a long while (a silent loop), and nothing else would send it.
+                  output.send();
+                  port.postMessage({ type: 'run/trace', id, events });
+                }
+              : undefined,
             input ? waitForAnswer(input, (prompt) => {
               // What the program printed must reach the page before the worker blocks.
               output.send();

@@ -51,6 +51,24 @@ describe('the runtime client', () => {
     expect(trace[0]).toEqual({ type: 'task', task: 'Task-1', coro: 'sleep(1, None)', t: 0 });
   });
 
+  it('sends what a program printed while it goes on silently, not only when it ends', async () => {
+    const handle = runtime.run(
+      'import asyncio\nfor n in range(3): print("line", n)\nasync def main():\n    while True:\n        await asyncio.sleep(3600)\nasyncio.run(main())',
+      { trace: true },
+    );
+    let printed = '';
+    await new Promise<void>((resolve) =>
+      handle.listen((event) => {
+        if (event.type === 'output') printed += event.text;
+        if (printed.includes('line 2')) resolve();
+      }),
+    );
+    expect(handle.status).toBe('running');
+    handle.stop();
+    expect((await handle.done).stopped).toBe(true);
+    expect(printed).toBe('line 0\nline 1\nline 2\n');
+  });
+
   it('stops `while True: pass` through the interrupt buffer, and the next run works', async () => {
     const busy = runtime.run('while True: pass');
     await new Promise<void>((resolve) => busy.listen((e) => e.type === 'status' && e.status === 'running' && resolve()));
