@@ -121,7 +121,7 @@ export type TraceEvent =
   | { type: 'done'; task: string; t: number; result?: string; exception?: string; cancelled?: true }
   | { type: 'block'; task: string | null; t: number; /** a blocking time.sleep */ seconds: number }
   | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string }
-  /** The last event of a trace that was cut short: the first `shown` of `total` events were kept. */
+  /** The last event of a trace that was cut short, at the loop time of the cut: the first `shown` of `total` events were kept. */
   | { type: 'limit'; t: number; shown: number; total: number };
 
 /** How an interpreter started. */

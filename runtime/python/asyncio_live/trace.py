@@ -108,6 +108,8 @@ class Tracer:
         self._batch = []
         self._max_events = max_events
         self.total = 0
+        # Loop time of the first event left out: where the trace was cut.
+        self._cut_at = None
         # Deadlines of the sleeps scheduled during the current step, by their future.
         # Kept only until the step ends (the step that sleeps is the one that waits on
         # it), so the trace holds nothing per waiting task: programs that measure their
@@ -123,10 +125,17 @@ class Tracer:
     def full(self):
         return self.total >= self._max_events
 
-    def _send(self, event):
+    def _left_out(self):
+        """Counts an event past the limit (the first one marks the cut)."""
         self.total += 1
-        if self.total > self._max_events:
+        if self._cut_at is None:
+            self._cut_at = self.now()
+
+    def _send(self, event):
+        if self.full:
+            self._left_out()
             return
+        self.total += 1
         self._batch.append(event)
         if len(self._batch) >= BATCH:
             self._send_batch()
@@ -156,7 +165,7 @@ class Tracer:
         """The run is over: send what is left, and say what was left out."""
         self.flush()
         if self.total > self._max_events:
-            self._batch.append({"type": "limit", "t": self.now(), "shown": self._max_events, "total": self.total})
+            self._batch.append({"type": "limit", "t": self._cut_at, "shown": self._max_events, "total": self.total})
         self._send_batch()
 
     def now(self):
@@ -183,7 +192,7 @@ class Tracer:
 
     def step_start(self, task):
         if self.full:
-            self.total += 1
+            self._left_out()
             return
         self._emit({"type": "step", "task": task.get_name(), "t": self.now()})
 
@@ -195,7 +204,7 @@ class Tracer:
 
     def _report_step_end(self, task):
         if self.full:
-            self.total += 1
+            self._left_out()
             return
         t = self.now()
         name = task.get_name()

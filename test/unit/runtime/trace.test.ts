@@ -26,6 +26,20 @@ describe('the trace of a run', () => {
     expect(limit.type === 'limit' && limit.total).toBeGreaterThan(12_000);
   });
 
+  it('puts the limit at the loop time of the cut, not at the end of the run', async () => {
+    const engine = await sharedEngine();
+    const events: TraceEvent[] = [];
+    const code = 'import asyncio\nasync def main():\n    for _ in range(6000):\n        await asyncio.sleep(1)\nasyncio.run(main())\n';
+    const result = engine.run(code, { deterministic: true }, () => {}, (batch) => events.push(...batch));
+    expect(result).toMatchObject({ ok: true, time: 6000 });
+    const limit = events.at(-1)!;
+    expect(limit.type).toBe('limit');
+    // 10,000 events are 5,000 sleeps of a second (a step and a wait each): the cut is
+    // there, at the last kept event's time, 1,000 s before the run ended.
+    expect(limit.t).toBeGreaterThanOrEqual(events.at(-2)!.t);
+    expect(limit.t).toBeLessThan(5001);
+  });
+
   const forgottenTask = `
     import asyncio
     async def fail():
