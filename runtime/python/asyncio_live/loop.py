@@ -9,8 +9,10 @@ next arrival of data, whichever comes first.
 
 import asyncio
 import heapq
+import inspect
 import itertools
 import sys
+import weakref
 from asyncio import events, selector_events
 
 from . import lateness, network, trace
@@ -182,6 +184,13 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         return timer
 
     def _call_soon(self, callback, args, context):
+        if type(callback) is _Probe.step_type:
+            # A task's step: the first is scheduled as the task is made, even by
+            # ``asyncio.Task(...)`` called directly, which never passes create_task.
+            # (Checked inline: this runs for every step of every task.)
+            task = callback.__self__
+            if weakref.ref(task) not in task_numbers.first_steps.data:
+                task_numbers.first_step(task)
         handle = (lateness.Handle if trace.current is None else trace.TracedHandle)(callback, args, self, context)
         handle._drift = self._drift
         if handle._source_traceback:
@@ -206,11 +215,13 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
 
     def create_task(self, coro, **kwargs):
         # The C Task numbers ``Task-N`` across the whole interpreter; number them per
-        # run instead, so names match what a fresh CPython process prints. (Not for a
-        # program's task factory: a two-argument one, as older code writes, takes no
-        # name, and CPython gives it none.)
-        if kwargs.get("name") is None and self._task_factory is None:
-            kwargs["name"] = f"Task-{task_numbers.next()}"
+        # run instead, so names match what a fresh CPython process prints. A task made
+        # otherwise (``asyncio.Task()`` called directly, or by a two-argument task
+        # factory, which takes no name) is renumbered at its first step (_TaskNumbers).
+        # The name goes in here where it can, because an eager task runs its first
+        # step, which may print its name, before anything is scheduled.
+        if kwargs.get("name") is None and _takes_name(self._task_factory):
+            kwargs["name"] = task_numbers.give()
         task = super().create_task(coro, **kwargs)
         if trace.current is not None:
             trace.current.created(task)
@@ -227,15 +238,78 @@ def _deliver(future, returned, value):
         future.set_exception(value)
 
 
+def _takes_name(factory):
+    """Whether create_task can give a task its name through ``factory``: the default
+    one, or a factory that accepts ``name`` (``asyncio.eager_task_factory`` does)."""
+    if factory is None:
+        return True
+    try:
+        parameters = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "name" or p.kind is p.VAR_KEYWORD for p in parameters)
+
+
 class _TaskNumbers:
+    """``Task-1``, ``Task-2``, ...: one sequence per run, as in a fresh CPython process.
+
+    The C Task's own counter runs across the whole interpreter, and no Python code can
+    reset it. create_task names its tasks from this sequence; a task the C counter
+    named (``asyncio.Task()`` called directly) is recognised at its first step by a
+    number above where the C counter stood when the run began, and takes this
+    sequence's next number instead, so that it keeps its place among the others.
+    """
+
     def __init__(self):
         self.reset()
 
     def reset(self):
         self._counter = itertools.count(1)
+        self._given = None
+        self.first_steps = weakref.WeakSet()
+        self._c_counter_at_start = _c_task_counter()
 
-    def next(self):
-        return next(self._counter)
+    def give(self):
+        """The next name, for create_task to pass on: the task keeps this very string."""
+        self._given = f"Task-{next(self._counter)}"
+        return self._given
+
+    def first_step(self, task):
+        self.first_steps.add(task)
+        name = task.get_name()
+        number = name.removeprefix("Task-")
+        if name is not self._given and number.isdigit() and int(number) > self._c_counter_at_start:
+            task.set_name(self.give())
+
+
+class _Probe:
+    """Just enough of a loop for a task that never runs. What it is asked to schedule
+    shows the type of a task's step (``TaskStepMethWrapper``, which asyncio does not
+    export)."""
+
+    step_type = None
+
+    def get_debug(self):
+        return False
+
+    def call_soon(self, callback, *args, context=None):
+        _Probe.step_type = type(callback)
+
+
+async def _nothing():
+    pass
+
+
+def _c_task_counter():
+    """The number the C Task gave the last task it named: a task made here and dropped
+    at once, its coroutine closed unrun, says it (costs microseconds)."""
+    coro = _nothing()
+    task = asyncio.Task(coro, loop=_Probe())
+    task._log_destroy_pending = False
+    coro.close()
+    number = int(task.get_name().removeprefix("Task-"))
+    del task
+    return number
 
 
 task_numbers = _TaskNumbers()

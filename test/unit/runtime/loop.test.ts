@@ -186,6 +186,28 @@ describe('CPython 3.14 script semantics', () => {
     expect((await runPython(code)).stdout).toBe('Task-1 Task-2\n');
   });
 
+  it('a task factory’s tasks keep their place in the numbering (3.14 source: create_task passes **kwargs to the factory)', async () => {
+    // 3.13 names a legacy factory's task 'None' (it calls set_name(name) after);
+    // 3.14 passes no name, and the C Task numbers it on from the same counter.
+    const { stdout } = await runPython(`
+      import asyncio
+      async def who():
+          print("running", asyncio.current_task().get_name())
+      async def main():
+          loop = asyncio.get_running_loop()
+          loop.set_task_factory(lambda loop, coro: asyncio.Task(coro, loop=loop))
+          legacy = asyncio.create_task(who())
+          loop.set_task_factory(asyncio.eager_task_factory)
+          eager = asyncio.create_task(who())
+          loop.set_task_factory(None)
+          plain = asyncio.create_task(who())
+          print(legacy.get_name(), eager.get_name(), plain.get_name())
+          await asyncio.gather(legacy, plain)
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('running Task-3\nTask-2 Task-3 Task-4\nrunning Task-2\nrunning Task-4\n');
+  });
+
   it('top-level get_event_loop() with no loop raises RuntimeError (3.14 source: BaseDefaultEventLoopPolicy.get_event_loop)', async () => {
     const { result, stderr } = await runPython(`
       import asyncio
