@@ -12,7 +12,6 @@ import heapq
 import inspect
 import itertools
 import sys
-import weakref
 from asyncio import events, selector_events
 
 from . import lateness, network, trace
@@ -187,10 +186,7 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if type(callback) is _Probe.step_type:
             # A task's step: the first is scheduled as the task is made, even by
             # ``asyncio.Task(...)`` called directly, which never passes create_task.
-            # (Checked inline: this runs for every step of every task.)
-            task = callback.__self__
-            if weakref.ref(task) not in task_numbers.first_steps.data:
-                task_numbers.first_step(task)
+            task_numbers.step(callback.__self__)
         handle = (lateness.Handle if trace.current is None else trace.TracedHandle)(callback, args, self, context)
         handle._drift = self._drift
         if handle._source_traceback:
@@ -266,7 +262,6 @@ class _TaskNumbers:
     def reset(self):
         self._counter = itertools.count(1)
         self._given = None
-        self.first_steps = weakref.WeakSet()
         self._c_counter_at_start = _c_task_counter()
 
     def give(self):
@@ -274,8 +269,14 @@ class _TaskNumbers:
         self._given = f"Task-{next(self._counter)}"
         return self._given
 
-    def first_step(self, task):
-        self.first_steps.add(task)
+    def step(self, task):
+        """A task's step is scheduled: at its first (its coroutine not yet started),
+        give it the run's number if the C counter named it. (This runs for every step
+        of every task, and keeps nothing per task: a program measures its tasks' memory.)
+        """
+        # Not ``cr_frame``: reading it makes a frame object that the coroutine then keeps.
+        if getattr(task.get_coro(), "cr_suspended", True):
+            return
         name = task.get_name()
         number = name.removeprefix("Task-")
         if name is not self._given and number.isdigit() and int(number) > self._c_counter_at_start:
