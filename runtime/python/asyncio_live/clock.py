@@ -3,7 +3,8 @@
 Waiting costs no wall time: when the loop has nothing to do until a timer, the clock
 jumps to it. Computing still counts (unless the run is deterministic), a stretch at a
 time: the clock is every wait that was skipped plus each stretch of computation between
-two waits that lasted ``COUNTED_STRETCH`` or more. So a CPU-bound loop between two
+two waits that python3 would take ``COUNTED_STRETCH`` or more over (WebAssembly's time
+divided by ``WASM_SLOWDOWN``). So a CPU-bound loop between two
 awaits moves the clock as far as it really took, as in CPython, while a program that
 only waits reads exact times on every run: its stretches of bookkeeping (which
 WebAssembly runs several times slower than python3 does, and slower still on a page's
@@ -28,8 +29,15 @@ _real_asctime = _time.asctime
 MONOTONIC_START = 1000.0
 # The wall clock of a deterministic run: 2026-01-01 09:00:00 UTC.
 DETERMINISTIC_EPOCH = 1767258000.0
-# The shortest stretch of computation between two waits that the clock counts.
+# The shortest stretch of computation between two waits that the clock counts (as
+# python3 would take it).
 COUNTED_STRETCH = 0.1
+# How many times slower WebAssembly computes than python3 on the same machine: the
+# clock charges a stretch as python3 would take it, so a program that times its own
+# computation prints what it would print under python3. ``bench/wasm-speed.ts`` measures
+# it; for Python 3.13 on the machine this was set on, ×1.6 to ×2.2 by program, median
+# ×1.9 (Node 24's WebAssembly, as in Chromium; a page's first run computes slower).
+WASM_SLOWDOWN = 1.9
 # A deterministic run counts no computation, so a busy-wait on the clock would never
 # end: past this many reads of ``time`` between two waits, each read moves it by a tick.
 BUSY_READS = 1000
@@ -106,7 +114,8 @@ class Clock:
 
     @staticmethod
     def _counted(stretch):
-        return stretch if stretch >= COUNTED_STRETCH else 0.0
+        native = stretch / WASM_SLOWDOWN
+        return native if native >= COUNTED_STRETCH else 0.0
 
     def elapsed(self):
         """Seconds since the run started, on the virtual clock (in a thread, on its own)."""
