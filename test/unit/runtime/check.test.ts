@@ -56,6 +56,27 @@ describe('an exercise check', () => {
     expect((await runPython(program, { check: { code: check } })).result.check?.passed).toBe(false);
   });
 
+  it('calls the program’s functions as the program left them, code rewritten by types.coroutine included', async () => {
+    const program = dedent(`
+      import types
+      @types.coroutine
+      def pause():
+          yield
+      async def twice():
+          await pause()
+          return 2
+    `);
+    const check = dedent(`
+      coro = twice()
+      coro.send(None)
+      try:
+          coro.send(None)
+      except StopIteration as done:
+          assert done.value == 2
+    `);
+    expect((await runPython(program, { check: { code: check } })).result.check).toEqual({ passed: true, message: '' });
+  });
+
   it('does not run after a program that ended in an error, and says so', async () => {
     const { result } = await runPython('1/0', { check: { code: 'pass' } });
     expect(result.ok).toBe(false);
