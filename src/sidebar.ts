@@ -25,6 +25,7 @@ export const sidebar = [
       { label: '10. Async iteration and context managers', slug: 'beyond/async-iteration' },
       { label: '11. Debugging asyncio', slug: 'beyond/debugging' },
       { label: '12. Why not threads?', slug: 'beyond/why-not-threads' },
+      { label: '13. Under the hood', slug: 'beyond/under-the-hood' },
     ],
   },
   {
