@@ -26,6 +26,7 @@ export const sidebar = [
       { label: '11. Debugging asyncio', slug: 'beyond/debugging' },
       { label: '12. Why not threads?', slug: 'beyond/why-not-threads' },
       { label: '13. Under the hood', slug: 'beyond/under-the-hood' },
+      { label: '14. Production patterns', slug: 'beyond/production-patterns' },
     ],
   },
   {
