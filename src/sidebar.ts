@@ -27,6 +27,7 @@ export const sidebar = [
       { label: '12. Why not threads?', slug: 'beyond/why-not-threads' },
       { label: '13. Under the hood', slug: 'beyond/under-the-hood' },
       { label: '14. Production patterns', slug: 'beyond/production-patterns' },
+      { label: '15. Testing async code', slug: 'beyond/testing' },
     ],
   },
   {
