@@ -78,11 +78,12 @@ class Clock:
         # A function running "in a thread" (ThreadTime), or None.
         self.thread = None
 
-    def run_in_thread(self, function, *args):
-        """Run ``function(*args)`` on a time of its own (a ThreadTime): the loop's clock
+    def run_in_thread(self, function, *args, after=0.0):
+        """Run ``function(*args)`` on a time of its own (a ThreadTime) that starts
+        ``after`` seconds from now (when a worker of its pool is free): the loop's clock
         stands still meanwhile, its waits and (counted) computation move the thread's.
         Returns (the ThreadTime, whether it returned, its result or exception)."""
-        thread = ThreadTime(self.elapsed())
+        thread = ThreadTime(self.elapsed() + after)
         outer, self.thread = self.thread, thread
         self.pause()
         real_start = _real_perf_counter()

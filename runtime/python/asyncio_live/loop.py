@@ -11,7 +11,9 @@ import asyncio
 import heapq
 import inspect
 import itertools
+import os
 import sys
+import weakref
 from asyncio import events, selector_events
 
 from . import lateness, network, trace
@@ -118,6 +120,9 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         super().__init__(network.VirtualSelector(_nothing_to_wait_for, self._next_deadline))
         # Wakes behind the code running now (lateness.py).
         self._drift = 0
+        # The threads of each executor's pool (run_in_executor).
+        self._default_workers = []
+        self._pool_workers = weakref.WeakKeyDictionary()
         self._still_turns = 0
         self._still_since = clock.skipped
 
@@ -199,15 +204,28 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         # but on a time of its own (clock.run_in_thread): the loop's clock stands still,
         # and the result arrives, and what it printed appears, when the thread's time
         # says, while the loop's other tasks go on meanwhile, as with a real thread.
-        # This is what makes asyncio.to_thread work.
+        # This is what makes asyncio.to_thread work. A pool has as many threads as its
+        # ``max_workers``: a call that finds them all busy starts when one is free.
         self._check_closed()
         future = self.create_future()
-        start = self.time()
-        thread, returned, value = clock.run_in_thread(func, *args)
+        now = self.time()
+        workers = self._workers_of(executor)
+        start = now if len(workers) < _max_workers(executor) else max(now, heapq.heappop(workers))
+        thread, returned, value = clock.run_in_thread(func, *args, after=start - now)
+        heapq.heappush(workers, start + thread.elapsed)
         for after, stream, text in thread.output:
             self.call_at(start + after, stream.write, text)
         self.call_at(start + thread.elapsed, _deliver, future, returned, value)
         return future
+
+    def _workers_of(self, executor):
+        """When each busy thread of ``executor``'s pool is free again (a heap of loop times)."""
+        if executor is None:
+            return self._default_workers
+        try:
+            return self._pool_workers.setdefault(executor, [])
+        except TypeError:  # an executor that takes no weak reference: one of its own each call
+            return []
 
     def create_task(self, coro, **kwargs):
         # The C Task numbers ``Task-N`` across the whole interpreter; number them per
@@ -222,6 +240,14 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if trace.current is not None:
             trace.current.created(task)
         return task
+
+
+def _max_workers(executor):
+    """How many threads ``executor`` runs at once; the loop's default executor has as
+    many as a ``ThreadPoolExecutor()`` (min(32, CPUs + 4))."""
+    if executor is None:
+        return min(32, (os.process_cpu_count() or 1) + 4)
+    return getattr(executor, "_max_workers", None) or 1
 
 
 def _deliver(future, returned, value):
