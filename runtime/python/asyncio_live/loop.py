@@ -13,6 +13,7 @@ import inspect
 import itertools
 import os
 import sys
+import types
 import weakref
 from asyncio import events, selector_events
 
@@ -240,6 +241,22 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if trace.current is not None:
             trace.current.created(task)
         return task
+
+
+def _named_as_in_asyncio(cls):
+    """Give each public method ``cls`` overrides the name asyncio's own has, so that an
+    error about its arguments names ``BaseEventLoop.run_in_executor()``, as in CPython,
+    not this runtime's class."""
+    for name, method in list(vars(cls).items()):
+        if name.startswith("_") or not isinstance(method, types.FunctionType):
+            continue
+        original = next((vars(base)[name] for base in cls.__mro__[1:] if name in vars(base)), None)
+        if isinstance(original, types.FunctionType):
+            method.__qualname__ = original.__qualname__
+            method.__code__ = method.__code__.replace(co_qualname=original.__qualname__)
+
+
+_named_as_in_asyncio(VirtualLoop)
 
 
 def _max_workers(executor):

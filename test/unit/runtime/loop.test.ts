@@ -186,6 +186,20 @@ describe('CPython 3.14 script semantics', () => {
     expect((await runPython(code)).stdout).toBe('Task-1 Task-2\n');
   });
 
+  it('an error about a loop method’s arguments names asyncio’s method, run after run (CPython 3.13)', async () => {
+    const code = `
+      import asyncio
+      async def main():
+          asyncio.get_running_loop().run_in_executor(None, print, "x", end="")
+      asyncio.run(main())
+    `;
+    for (let run = 0; run < 2; run++) {
+      expect((await runPython(code)).stderr).toMatch(
+        /\nTypeError: BaseEventLoop\.run_in_executor\(\) got an unexpected keyword argument 'end'\n$/,
+      );
+    }
+  });
+
   it('a task factory’s tasks keep their place in the numbering (3.14 source: create_task passes **kwargs to the factory)', async () => {
     // 3.13 names a legacy factory's task 'None' (it calls set_name(name) after);
     // 3.14 passes no name, and the C Task numbers it on from the same counter.
