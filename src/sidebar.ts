@@ -28,6 +28,7 @@ export const sidebar = [
       { label: '13. Under the hood', slug: 'beyond/under-the-hood' },
       { label: '14. Production patterns', slug: 'beyond/production-patterns' },
       { label: '15. Testing async code', slug: 'beyond/testing' },
+      { label: '16. Mixing sync and async', slug: 'beyond/mixing-sync-and-async' },
     ],
   },
   {
