@@ -29,6 +29,7 @@ export const sidebar = [
       { label: '14. Production patterns', slug: 'beyond/production-patterns' },
       { label: '15. Testing async code', slug: 'beyond/testing' },
       { label: '16. Mixing sync and async', slug: 'beyond/mixing-sync-and-async' },
+      { label: '17. Eager tasks', slug: 'beyond/eager-tasks' },
     ],
   },
   {
