@@ -30,6 +30,7 @@ export const sidebar = [
       { label: '15. Testing async code', slug: 'beyond/testing' },
       { label: '16. Mixing sync and async', slug: 'beyond/mixing-sync-and-async' },
       { label: '17. Eager tasks', slug: 'beyond/eager-tasks' },
+      { label: '18. Condition, Barrier and PriorityQueue', slug: 'beyond/condition-barrier-priority-queue' },
     ],
   },
   {
