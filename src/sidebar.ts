@@ -31,16 +31,17 @@ export const sidebar = [
       { label: '16. Mixing sync and async', slug: 'beyond/mixing-sync-and-async' },
       { label: '17. Eager tasks', slug: 'beyond/eager-tasks' },
       { label: '18. Condition, Barrier and PriorityQueue', slug: 'beyond/condition-barrier-priority-queue' },
+      { label: '19. Finding a hang', slug: 'beyond/finding-a-hang' },
     ],
   },
   {
     // asyncio's reason to exist: waiting on other machines, on the page's own network.
     label: 'The network',
     items: [
-      { label: '13. Talking to the network', slug: 'network/talking-to-the-network' },
-      { label: '14. Downloading many pages', slug: 'network/downloading-many-pages' },
-      { label: '15. A chat server', slug: 'network/a-chat-server' },
-      { label: '16. Project: a polite crawler', slug: 'network/a-polite-crawler' },
+      { label: '20. Talking to the network', slug: 'network/talking-to-the-network' },
+      { label: '21. Downloading many pages', slug: 'network/downloading-many-pages' },
+      { label: '22. A chat server', slug: 'network/a-chat-server' },
+      { label: '23. Project: a polite crawler', slug: 'network/a-polite-crawler' },
     ],
   },
   {
