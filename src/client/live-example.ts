@@ -12,6 +12,7 @@ import { adoptLegacyData } from './legacy-data.ts';
 import { editKey, hasEdit } from './saved-edits.ts';
 import { isSharedWith } from './share-link.ts';
 import { noticeUnknownShare } from './unknown-share.ts';
+import { wirePrediction } from './prediction.ts';
 
 type SessionModule = typeof import('./example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
@@ -23,6 +24,7 @@ class LiveExampleElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.dataset.runnable !== 'true' || this.#session) return;
+    wirePrediction(this);
     const example = (this.#example = readExampleElement(this));
     const page = location.pathname;
     // A reader's data from before examples had ids moves to this example's id.

@@ -11,6 +11,8 @@
  *   norun                         a fragment that must not run (no Run button, no doc-test)
  *   norun="why"                   the same, with the reason shown to the reader
  *   timeline                      show the run's timeline by default (readers can still hide it)
+ *   predict                       a surprise: the expected output stays hidden until the reader
+ *                                 writes a prediction or chooses to reveal it
  *   exercise="predict|fix|write"  an exercise: the reader predicts the output, fixes the code,
  *                                 or writes the missing piece, and a hidden check says if it is right
  *
@@ -66,6 +68,8 @@ export interface Example {
   timeline: boolean;
   /** Run as a Jupyter notebook cell (RunOptions.notebook), not as a script. */
   notebook: boolean;
+  /** A surprise: the expected output is hidden until the reader predicts or reveals it. */
+  predict: boolean;
   /** `null` unless the fence is an exercise. */
   exercise: Exercise | null;
 }
@@ -86,7 +90,7 @@ export class FenceError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['title', 'id', 'norun', 'timeline', 'notebook', 'exercise'] as const;
+const KNOWN_KEYS = ['title', 'id', 'norun', 'timeline', 'notebook', 'predict', 'exercise'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 
 /** Reads the info string after the language name into key/value pairs. */
@@ -110,7 +114,7 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(
         where,
         0,
-        `unknown fence option "${key}". A python fence takes: title="...", id="...", norun (or norun="reason"), timeline, notebook and exercise="predict|fix|write".`,
+        `unknown fence option "${key}". A python fence takes: title="...", id="...", norun (or norun="reason"), timeline, notebook, predict and exercise="predict|fix|write".`,
       );
     }
     if (found.has(key as Key)) {
@@ -120,7 +124,7 @@ export function parseMeta(meta: string, where: FenceLocation): Map<Key, string |
       throw new FenceError(where, 0, `the value of "${key}" opens a quote that never closes: ${bare}`);
     }
     const value = dq ?? sq ?? bare;
-    if ((key === 'timeline' || key === 'notebook') && value !== undefined) {
+    if ((key === 'timeline' || key === 'notebook' || key === 'predict') && value !== undefined) {
       throw new FenceError(where, 0, `${key} is a flag: write ${key}, with no value.`);
     }
     if (key === 'exercise' && !(EXERCISE_KINDS as readonly string[]).includes(String(value))) {
@@ -240,6 +244,15 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
   if (norun !== null && options.has('timeline')) {
     throw new FenceError(where, 0, 'a norun example never runs, so it has no timeline to show.');
   }
+  if (options.has('predict') && (expected === null || trimBlankEnds([...expected]).length === 0 || exercise)) {
+    throw new FenceError(
+      where,
+      0,
+      exercise
+        ? 'predict hides an example\'s expected output; an exercise has none to hide (use exercise="predict").'
+        : 'predict hides the expected output until the reader predicts it: the example needs "#| output" with what it prints.',
+    );
+  }
   if (norun !== null && expected !== null) {
     throw new FenceError(where, 0, 'a norun example cannot have "#| output": it is never run, so nothing checks it.');
   }
@@ -256,6 +269,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
     norun,
     timeline: options.has('timeline'),
     notebook: options.has('notebook'),
+    predict: options.has('predict'),
     exercise,
   };
 }

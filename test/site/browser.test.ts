@@ -24,6 +24,23 @@ describe('live examples in Chromium, elsewhere', () => {
     await close();
   });
 
+  it('a surprise hides its output until the reader reveals it, then compares their prediction; with JavaScript off it still opens', async () => {
+    const EAGER = 'A lazy task and an eager one';
+    for (const javaScript of [true, false]) {
+      const { page, close } = await open(inject('isolatedURL'), '/beyond/many-tasks/', { javaScript, withoutPython: true });
+      const ex = example(page, EAGER);
+      const output = ex.locator('.live-example__reveal pre');
+      expect(await output.isVisible()).toBe(false);
+      await ex.getByRole('textbox', { name: 'Predict first: what will it print?' }).fill('lazy starts\neager starts');
+      await ex.getByText('Show what it prints').click();
+      expect(await output.isVisible()).toBe(true);
+      const verdict = ex.locator('.live-example__verdict');
+      if (javaScript) expect(await verdict.innerText()).toBe('Your prediction differs from line 1 on: the program prints "after the lazy create_task" there.');
+      else expect(await verdict.isVisible()).toBe(false);
+      await close();
+    }
+  });
+
   it('stops while True: pass without isolation by replacing the worker, and the next run works', async () => {
     const { page, close } = await open(inject('plainURL'), PAGE);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);

@@ -12,7 +12,7 @@ describe('parseMeta', () => {
   });
 
   it.each([
-    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline, notebook and exercise/],
+    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline, notebook, predict and exercise/],
     ['exercise', /:10: exercise takes a kind/],
     ['exercise="guess"', /:10: exercise takes a kind/],
     ['title="x" title="y"', /:10: the fence option "title" is given twice/],
@@ -39,6 +39,7 @@ describe('parseFence', () => {
       norun: null,
       timeline: false,
       notebook: false,
+      predict: false,
       exercise: null,
     });
   });
@@ -85,6 +86,17 @@ describe('parseFence', () => {
     expect(parseFence('timeline', 'print(1)\n#| output\n1', at).timeline).toBe(true);
     expect(() => parseFence('timeline=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: timeline is a flag/);
     expect(() => parseFence('timeline norun', 'x', at)).toThrowError(/:10: a norun example never runs/);
+  });
+
+  it('reads the predict flag, which needs an output to hide and is not for exercises', () => {
+    expect(parseFence('predict', 'print(1)\n#| output\n1', at).predict).toBe(true);
+    expect(parseFence('', 'print(1)\n#| output\n1', at).predict).toBe(false);
+    expect(() => parseFence('predict', 'pass\n#| output', at)).toThrowError(/:10: predict hides the expected output .* needs "#\| output" with what it prints/);
+    expect(() => parseFence('predict norun', 'f()', at)).toThrowError(/:10: predict hides the expected output/);
+    expect(() => parseFence('predict exercise="predict"', 'print(1)\n#| check\nassert 1\n#| hint\nh\n#| solution\n1', at)).toThrowError(
+      /:10: predict hides an example's expected output; an exercise has none/,
+    );
+    expect(() => parseFence('predict=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: predict is a flag/);
   });
 
   it('reads the notebook flag', () => {

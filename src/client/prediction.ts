@@ -1,0 +1,38 @@
+/**
+ * A surprising example's prediction (the fence's `predict` option): its expected output
+ * stays folded away until the reader opens it, and then says whether what the reader
+ * wrote in the prediction box matches it, compared line by line as an exercise compares
+ * a prediction (blank lines and surrounding spaces do not count).
+ */
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** What the reader is told on revealing the output; empty when they wrote nothing. */
+export function compareWithPrediction(prediction: string, expected: string): string {
+  const guessed = lines(prediction);
+  if (guessed.length === 0) return '';
+  const wanted = lines(expected);
+  const first = wanted.findIndex((line, index) => guessed[index] !== line);
+  if (first === -1 && guessed.length === wanted.length) return 'Your prediction matches.';
+  const at = first === -1 ? wanted.length : first;
+  return at < wanted.length
+    ? `Your prediction differs from line ${at + 1} on: the program prints "${wanted[at]}" there.`
+    : `Your prediction has ${guessed.length - wanted.length} line(s) more than the program prints.`;
+}
+
+/** Wires the prediction box and the reveal of one example, if it has them. */
+export function wirePrediction(root: HTMLElement): void {
+  const reveal = root.querySelector<HTMLDetailsElement>('.live-example__reveal');
+  const box = root.querySelector<HTMLTextAreaElement>('.live-example__guess');
+  const verdict = root.querySelector<HTMLElement>('.live-example__verdict');
+  if (!reveal || !box || !verdict) return;
+  reveal.addEventListener('toggle', () => {
+    if (!reveal.open) return;
+    verdict.textContent = compareWithPrediction(box.value, reveal.querySelector('pre')?.textContent ?? '');
+    verdict.hidden = verdict.textContent === '';
+  });
+}
