@@ -46,6 +46,9 @@ export const sidebar = [
   },
   {
     label: 'Reference',
-    items: [{ label: 'Cheat sheet', slug: 'reference/cheat-sheet' }],
+    items: [
+      { label: 'Cheat sheet', slug: 'reference/cheat-sheet' },
+      { label: 'All exercises', slug: 'reference/exercises' },
+    ],
   },
 ];

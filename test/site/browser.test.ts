@@ -41,6 +41,27 @@ describe('live examples in Chromium, elsewhere', () => {
     }
   });
 
+  it('the exercises page lists every exercise, with a link to it, and marks the ones this reader solved', async () => {
+    const { page, close } = await open(inject('isolatedURL'), '/reference/exercises/', { withoutPython: true });
+    const items = page.locator('.exercise-list li');
+    const total = await items.count();
+    expect(total).toBeGreaterThanOrEqual(30);
+    expect(await page.locator('.exercise-list__summary').innerText()).toMatch(new RegExp(`^${total} exercises in all\\. Solve one`));
+    const first = items.first();
+    const [pagePath, id] = [await first.getAttribute('data-page'), await first.getAttribute('data-id')];
+    expect(await first.locator('a').getAttribute('href')).toBe(`${pagePath}#example-${id}`);
+    await page.evaluate(([p, i]) => localStorage.setItem(`asyncio-live:solved:${p}#${i}`, JSON.stringify({ at: 1 })), [pagePath!, id!]);
+    await page.reload();
+    expect(await page.locator('.exercise-list__summary').innerText()).toBe(`You have solved 1 of ${total} exercises (in this browser).`);
+    expect(await first.locator('.exercise-list__solved').isVisible()).toBe(true);
+    expect(await items.nth(1).locator('.exercise-list__solved').isVisible()).toBe(false);
+    // The link lands on the exercise itself.
+    await first.locator('a').click();
+    await page.waitForURL(`**${pagePath}#example-${id}`);
+    expect(await page.locator(`#example-${id}`).isVisible()).toBe(true);
+    await close();
+  });
+
   it('stops while True: pass without isolation by replacing the worker, and the next run works', async () => {
     const { page, close } = await open(inject('plainURL'), PAGE);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
