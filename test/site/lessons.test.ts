@@ -111,10 +111,11 @@ describe('lesson pages', () => {
     });
   });
 
-  it('every lesson page has an exercise, and the Chromium visits (pages-*.test.ts) cover every page of the sidebar', () => {
-    const withExercises = lessons.filter((slug) => examplesOf(slug).some((example) => example.exercise !== null));
+  it('every lesson page has two exercises of different kinds, and the Chromium visits (pages-*.test.ts) cover every page of the sidebar', () => {
+    const kinds = (slug: string) => new Set(examplesOf(slug).flatMap((example) => (example.exercise ? [example.exercise.kind] : [])));
+    const withExercises = lessons.filter((slug) => kinds(slug).size >= 2);
     expect(withExercises).toEqual(lessons.filter((slug) => /^(lessons|beyond|network)\//.test(slug)));
-    expect(lessons.filter((slug) => !/^(lessons|beyond|network)\//.test(slug))).toEqual(['reference/cheat-sheet']);
+    expect(lessons.filter((slug) => !/^(lessons|beyond|network)\//.test(slug))).toEqual(['reference/cheat-sheet', 'reference/exercises']);
   });
 
   it.each(lessons)('%s links to the previous and next lesson', (slug) => {
