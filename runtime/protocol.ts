@@ -28,6 +28,20 @@ export interface RunOptions {
    * value of a last bare expression shown.
    */
   notebook: boolean;
+  /**
+   * An example's hidden setup, run around the code in the same namespace: `before` first,
+   * `after` last. The code is then compiled on its own, so tracebacks, warnings and the
+   * error's line count the lines the reader sees (hidden lines never counted), and the
+   * setup's own frames stay out of the reader's traceback, as asyncio's do. Null: the
+   * code is the whole program.
+   */
+  setup: ProgramSetup | null;
+}
+
+/** Hidden lines of an example, before and after the code the reader sees and edits. */
+export interface ProgramSetup {
+  before: string;
+  after: string;
 }
 
 /** What a run gets for each option it does not set: a reader's run on the page. */
@@ -37,6 +51,7 @@ export const RUN_DEFAULTS: Readonly<RunOptions> = Object.freeze({
   maxOutputBytes: 1_000_000,
   check: null,
   notebook: false,
+  setup: null,
 });
 
 /** `given` completed with the defaults (an explicit `undefined` counts as not given). */

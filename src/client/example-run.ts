@@ -4,7 +4,7 @@
  * runtime queues runs of different examples.
  */
 import type { RunHandle, RunOutcome } from '../../runtime/index.ts';
-import { assembleProgram, type ExampleData } from '../fence/example-data.ts';
+import { programToRun, type ExampleData } from '../fence/example-data.ts';
 import type { ExampleCode } from './example-code.ts';
 import type { ExampleEditor } from './example-editor.ts';
 import type { ExerciseView } from './exercise.ts';
@@ -52,7 +52,8 @@ export class ExampleRun {
     else exercise?.hide();
     this.#editor.clearError();
     // Always traced: the timeline can then be shown for any run, after the fact.
-    const handle = pageRuntime().run(assembleProgram(this.#data, this.#code.value), { trace: true, check, notebook: this.#data.notebook });
+    const program = programToRun(this.#data, this.#code.value);
+    const handle = pageRuntime().run(program.code, { trace: true, check, notebook: this.#data.notebook, setup: program.setup });
     this.#current = handle;
     this.#setRunning(true);
     this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null));

@@ -42,6 +42,17 @@ export function exampleData(example: Example, id: string): ExampleData {
  * The whole program to run: hidden lines around the reader's (possibly edited) code,
  * put back at its indent.
  */
+/**
+ * What a run of the example sends: the reader's code, and the hidden setup around it
+ * (RunOptions.setup), so that tracebacks and the error's line number the lines as the
+ * reader sees them. Code shown inside a hidden block (indented) cannot be compiled on
+ * its own: it runs as one program, numbered from the hidden first line.
+ */
+export function programToRun(example: Pick<Example, 'before' | 'after' | 'indent'>, code: string): { code: string; setup: { before: string; after: string } | null } {
+  if (example.indent > 0 || (example.before === '' && example.after === '')) return { code: assembleProgram(example, code), setup: null };
+  return { code, setup: { before: example.before, after: example.after } };
+}
+
 export function assembleProgram(example: Pick<Example, 'before' | 'after' | 'indent'>, code: string): string {
   const pad = ' '.repeat(example.indent);
   const body = code

@@ -5,7 +5,7 @@
  * is the output the program prints.
  */
 import { describe, expect, it } from 'vitest';
-import { assembleProgram } from '../../src/fence/example-data';
+import { programToRun } from '../../src/fence/example-data';
 import { restoredEngine } from '../python';
 import type { CheckVerdict } from '../../runtime/protocol';
 import { lessonExamples } from './lesson-examples';
@@ -13,9 +13,9 @@ import { lessonExamples } from './lesson-examples';
 const exercises = lessonExamples().filter(({ example }) => example.exercise !== null);
 const engine = restoredEngine();
 
-async function verdict(program: string, check: string, prediction?: string): Promise<CheckVerdict & { output: string }> {
+async function verdict({ code, setup }: ReturnType<typeof programToRun>, check: string, prediction?: string): Promise<CheckVerdict & { output: string }> {
   let output = '';
-  const result = (await engine).run(program, { deterministic: true, check: { code: check, prediction } }, (c) => (output += c.text));
+  const result = (await engine).run(code, { deterministic: true, setup, check: { code: check, prediction } }, (c) => (output += c.text));
   if (!result.ok) output += `${result.error.type}: ${result.error.message}`;
   return { ...result.check!, output };
 }
@@ -27,10 +27,10 @@ describe('every exercise of the lessons', () => {
 
   describe.each(exercises.map((e) => [`${e.file}:${e.line} ${e.example.title ?? ''}`.trim(), e] as const))('%s', (_name, { example }) => {
     const { kind, check, solution } = example.exercise!;
-    const start = assembleProgram(example, example.code);
+    const start = programToRun(example, example.code);
 
     it('passes on its solution', async () => {
-      const ran = kind === 'predict' ? await verdict(start, check, solution) : await verdict(assembleProgram(example, solution), check);
+      const ran = kind === 'predict' ? await verdict(start, check, solution) : await verdict(programToRun(example, solution), check);
       expect(ran, ran.output).toMatchObject({ passed: true, message: '' });
     });
 

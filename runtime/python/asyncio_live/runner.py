@@ -402,6 +402,18 @@ def _keyboard(ask):
     return keyboard_input, Stdin()
 
 
+#: The name of an example's hidden setup in tracebacks: its frames are not the reader's,
+#: so they stay out of the traceback, and its lines never count in the reader's numbering.
+SETUP = "<setup>"
+
+
+def _run_setup(code, main):
+    """Run hidden setup lines in the program's namespace (RunOptions.setup)."""
+    if code:
+        linecache.cache[SETUP] = (len(code), None, code.splitlines(True), SETUP)
+        exec(compile(code, SETUP, "exec"), main.__dict__)
+
+
 def _fresh_main():
     main = types.ModuleType("__main__")
     main.__file__ = PROGRAM
@@ -614,10 +626,13 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     fresh.allow_stops()
     try:
         try:
+            hidden = options.get("setup") or {"before": "", "after": ""}
+            _run_setup(hidden["before"], main)
             if options["notebook"]:
                 notebook.run_cell(code, main.__dict__)
             else:
                 exec(compile(code, PROGRAM, "exec"), main.__dict__)
+            _run_setup(hidden["after"], main)
         finally:
             # The program ends here: the clean-up below is the runner's. It must not be
             # stopped, its time is not the program's, and it needs the builtins and

@@ -77,3 +77,31 @@ describe('the end of a program, as the interpreter exits (CPython 3.13)', () => 
     expect(output).toBe('0\n');
   });
 });
+
+describe('an example with hidden setup: the reader’s lines number from 1', () => {
+  const setup = {
+    before: 'import asyncio\n\nasync def fetch(n):\n    await asyncio.sleep(1)\n    if n > 1:\n        raise ValueError(f"no page {n}")\n    return n\n',
+    after: 'asyncio.run(main())\n',
+  };
+
+  it('a traceback and the error’s line count only the lines the reader sees; the setup’s frames stay out', async () => {
+    const code = 'async def main():\n    print(await fetch(1))\n    print(await fetch(2))\n';
+    const { stdout, stderr, result } = await runPython(code, { setup });
+    expect(stdout).toBe('1\n');
+    expect(result.ok || result.error.line).toBe(3);
+    expect(stderr).toBe(
+      'Traceback (most recent call last):\n' +
+        '  File "main.py", line 3, in main\n' +
+        '    print(await fetch(2))\n' +
+        '          ^^^^^^^^^^^^^^\n' +
+        'ValueError: no page 2\n',
+    );
+  });
+
+  it('a syntax error and a warning name the reader’s line too', async () => {
+    const broken = await runPython('async def main():\n    print(await fetch(1)\n', { setup });
+    expect(broken.result.ok || broken.result.error).toMatchObject({ type: 'SyntaxError', line: 2 });
+    const warned = await runPython('async def main():\n    fetch(1)\n    await asyncio.sleep(0)\n', { setup });
+    expect(warned.stderr).toMatch(/^main\.py:2: RuntimeWarning: coroutine 'fetch' was never awaited\n {2}fetch\(1\)\n/);
+  });
+});
