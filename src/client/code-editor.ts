@@ -4,6 +4,8 @@ export interface CodeEditor {
   setValue(code: string): void;
   /** Focus, with the caret at a screen point when given (where the reader clicked). */
   focus(at?: { x: number; y: number }): void;
+  /** Focus with the caret at the start of a line's code (a traceback's line, clicked). */
+  focusLine(line: number): void;
   /** Mark the reader's line of an error; null when it is not in the shown code. */
   markError(line: number | null, message: string): void;
   clearError(): void;

@@ -48,6 +48,11 @@ export class ExampleEditor {
     (await this.open()).focus(at);
   }
 
+  /** Open the editor with the caret on a line of the shown code. */
+  async focusLine(line: number): Promise<void> {
+    (await this.open()).focusLine(line);
+  }
+
   /** Mark an error at a line of the shown code (null: not in it), opening the editor. */
   async markError(line: number | null, message: string): Promise<void> {
     (await this.open()).markError(line, message);

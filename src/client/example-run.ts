@@ -26,6 +26,8 @@ export class ExampleRun {
   readonly #controls: RunControls;
   /** Hidden lines before the shown code: tracebacks count them, the reader does not. */
   readonly #hiddenAbove: number;
+  /** What to take from a line the run reports to number it as the reader sees it. */
+  #lineOffset: number;
   #current: RunHandle | null = null;
   /** The button that stands for the current run (Run, or Check): focus returns to it after a Stop. */
   #startedBy: HTMLButtonElement | null = null;
@@ -38,6 +40,7 @@ export class ExampleRun {
     this.#exercise = exercise;
     this.#controls = controls;
     this.#hiddenAbove = data.before ? data.before.split('\n').length : 0;
+    this.#lineOffset = this.#hiddenAbove;
   }
 
   /** Run the reader's code; with `checked`, the exercise's check runs after it. */
@@ -53,6 +56,8 @@ export class ExampleRun {
     this.#editor.clearError();
     // Always traced: the timeline can then be shown for any run, after the fact.
     const program = programToRun(this.#data, this.#code.value);
+    // Lines come back in the reader's numbering, unless the code ran as one program.
+    this.#lineOffset = program.setup ? 0 : this.#hiddenAbove;
     const handle = pageRuntime().run(program.code, { trace: true, check, notebook: this.#data.notebook, setup: program.setup });
     this.#current = handle;
     this.#setRunning(true);
@@ -68,7 +73,7 @@ export class ExampleRun {
     if (checked) this.#exercise!.show(outcome);
     if (outcome.result.ok || outcome.stopped) return;
     const { line, type, message } = outcome.result.error;
-    const shown = line === null ? null : line - this.#hiddenAbove;
+    const shown = line === null ? null : line - this.#lineOffset;
     const inCode = shown !== null && shown >= 1 && shown <= this.#code.value.split('\n').length;
     void this.#editor.markError(inCode ? shown : null, `${type}: ${message}`);
   }

@@ -46,6 +46,8 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     stop: button('stop'),
   });
   const share = new ExampleShare(id, code, say);
+  // A traceback's line, clicked in the output pane: the caret goes there.
+  element.addEventListener('goto-line', (event) => void editor.focusLine((event as CustomEvent<number>).detail));
 
   const showEdited = () => {
     element.querySelector<HTMLElement>('.live-example__edited')!.hidden = !code.edited || code.fromLink;

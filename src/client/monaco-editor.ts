@@ -34,11 +34,13 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   const fontSize = style ? parseFloat(style.fontSize) : 14;
   const lineHeight = style ? parseFloat(style.lineHeight) : fontSize * 1.6;
   const padding = style ? parseFloat(style.paddingTop) : 12;
-  const paddingLeft = style ? parseFloat(style.paddingLeft) : 14;
+  const background = style?.backgroundColor ?? '';
   const height = host.offsetHeight;
   const mount = document.createElement('div');
   mount.className = 'live-example__monaco';
   mount.style.height = `${height}px`;
+  // The padding before the line numbers shows the code's own background.
+  mount.style.background = background;
   host.replaceChildren(mount);
   const editor = monaco.editor.create(mount, {
     value: code,
@@ -49,10 +51,12 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     fontSize,
     lineHeight,
     padding: { top: padding, bottom: padding },
-    lineNumbers: 'off',
+    // Numbered as the static code is (live-example.css): the lines the reader sees.
+    lineNumbers: 'on',
+    lineNumbersMinChars: 2,
     glyphMargin: false,
     folding: false,
-    lineDecorationsWidth: paddingLeft,
+    lineDecorationsWidth: '1.5ch',
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     overviewRulerLanes: 0,
@@ -94,6 +98,10 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     }
   });
   const model = editor.getModel()!;
+  // The error's message under the code, with its line (the squiggle's hover needs a
+  // pointer), as the plain editor shows it.
+  const message = document.createElement('p');
+  message.className = 'live-example__editor-error';
   return {
     getValue: () => editor.getValue(),
     setValue: (value) => editor.setValue(value),
@@ -102,7 +110,15 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
       const target = at && editor.getTargetAtClientPoint(at.x, at.y);
       if (target?.position) editor.setPosition(target.position);
     },
-    markError(line, message) {
+    focusLine(line) {
+      const lineNumber = Math.min(Math.max(1, line), model.getLineCount());
+      editor.setPosition({ lineNumber, column: model.getLineFirstNonWhitespaceColumn(lineNumber) || 1 });
+      editor.revealLineInCenterIfOutsideViewport(lineNumber);
+      editor.focus();
+    },
+    markError(line, text) {
+      message.textContent = line ? `Line ${line}: ${text}` : text;
+      host.append(message);
       if (!line) return;
       monaco.editor.setModelMarkers(model, 'asyncio-live', [
         {
@@ -110,13 +126,16 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
           endLineNumber: line,
           startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
           endColumn: model.getLineMaxColumn(line),
-          message,
+          message: text,
           severity: monaco.MarkerSeverity.Error,
         },
       ]);
       editor.revealLineInCenterIfOutsideViewport(line);
     },
-    clearError: () => monaco.editor.setModelMarkers(model, 'asyncio-live', []),
+    clearError: () => {
+      monaco.editor.setModelMarkers(model, 'asyncio-live', []);
+      message.remove();
+    },
     onChange: (listener) => editor.onDidChangeModelContent(() => listener(editor.getValue())),
   };
 }

@@ -298,12 +298,36 @@ export class OutputPane {
       const label = document.createElement('summary');
       label.textContent = 'Traceback';
       const trace = document.createElement('pre');
-      trace.textContent = error.traceback;
+      trace.append(...linkedLines(error.traceback));
       details.append(label, trace);
       this.#error.append(details);
     }
     this.#error.hidden = false;
   }
+}
+
+/**
+ * A traceback's text, with each `File "main.py", line N` a button that puts the caret on
+ * that line (the pane says so to the example with a `goto-line` event). Only the reader's
+ * program: its lines are numbered as the reader sees them.
+ */
+function linkedLines(traceback: string): (string | HTMLButtonElement)[] {
+  const parts: (string | HTMLButtonElement)[] = [];
+  let last = 0;
+  for (const match of traceback.matchAll(/(File "main\.py", )(line (\d+))/g)) {
+    parts.push(traceback.slice(last, match.index + match[1].length));
+    const link = document.createElement('button');
+    link.type = 'button';
+    link.className = 'output__line-link';
+    link.textContent = match[2];
+    link.title = `Put the caret on line ${match[3]}`;
+    const line = Number(match[3]);
+    link.addEventListener('click', () => link.dispatchEvent(new CustomEvent('goto-line', { bubbles: true, detail: line })));
+    parts.push(link);
+    last = match.index + match[0].length;
+  }
+  parts.push(traceback.slice(last));
+  return parts;
 }
 
 function readSetting(key: string): string | null {

@@ -2,11 +2,18 @@ import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
 
 /**
  * The editor for touch devices (Monaco is not made for phones): a textarea that grows
- * with its code and indents with Tab.
+ * with its code and indents with Tab, with the line numbers beside it that tracebacks
+ * count (lines never wrap, so each number stays beside its line).
  */
 export function createPlainEditor(host: HTMLElement, code: string, label: string): CodeEditor {
+  const frame = document.createElement('div');
+  frame.className = 'live-example__plain';
+  const gutter = document.createElement('div');
+  gutter.className = 'live-example__gutter';
+  gutter.setAttribute('aria-hidden', 'true');
   const textarea = document.createElement('textarea');
   textarea.className = 'live-example__textarea';
+  textarea.wrap = 'off';
   textarea.value = code;
   textarea.spellcheck = false;
   textarea.autocapitalize = 'off';
@@ -15,6 +22,10 @@ export function createPlainEditor(host: HTMLElement, code: string, label: string
   const fit = () => {
     textarea.style.height = 'auto';
     textarea.style.height = `${textarea.scrollHeight}px`;
+    const count = textarea.value.split('\n').length;
+    if (gutter.childElementCount !== count) {
+      gutter.replaceChildren(...Array.from({ length: count }, (_, i) => Object.assign(document.createElement('span'), { textContent: String(i + 1) })));
+    }
   };
   const leave = escapeThenTab();
   textarea.addEventListener('keydown', (event) => {
@@ -29,7 +40,8 @@ export function createPlainEditor(host: HTMLElement, code: string, label: string
     }
   });
   textarea.addEventListener('input', fit);
-  host.replaceChildren(textarea);
+  frame.append(gutter, textarea);
+  host.replaceChildren(frame);
   fit();
   const message = document.createElement('p');
   message.className = 'live-example__editor-error';
@@ -40,6 +52,14 @@ export function createPlainEditor(host: HTMLElement, code: string, label: string
       fit();
     },
     focus: () => textarea.focus(),
+    focusLine(line) {
+      const lines = textarea.value.split('\n');
+      const index = Math.min(Math.max(1, line), lines.length) - 1;
+      const start = lines.slice(0, index).reduce((sum, text) => sum + text.length + 1, 0);
+      const at = start + (lines[index].length - lines[index].trimStart().length);
+      textarea.focus();
+      textarea.setSelectionRange(at, at);
+    },
     markError(line, text) {
       textarea.setAttribute('aria-invalid', 'true');
       message.textContent = line ? `Line ${line}: ${text}` : text;

@@ -5,7 +5,7 @@
  * (One reader's visit to one page is reader-visit.test.ts.)
  */
 import { describe, expect, inject, it } from 'vitest';
-import { example, finished, open, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
+import { editorText, example, finished, open, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
@@ -59,6 +59,25 @@ describe('live examples in Chromium, elsewhere', () => {
     await first.locator('a').click();
     await page.waitForURL(`**${pagePath}#example-${id}`);
     expect(await page.locator(`#example-${id}`).isVisible()).toBe(true);
+    await close();
+  });
+
+  it('numbers the lines the reader sees, from 1, in the code, the editor and the traceback, whose line puts the caret there', async () => {
+    // This example has five hidden lines of setup above its code.
+    const { page, close } = await open(inject('isolatedURL'), '/network/downloading-many-pages/');
+    const ex = page.locator('live-example[data-example-id="fetch-one-page"]');
+    const numbered = await ex.locator('.live-example__code .line').first().evaluate((line) => getComputedStyle(line, '::before').content);
+    expect(numbered).toMatch(/counter\(example-line\)/);
+    await replaceCode(page, ex, 'import asyncio\nprint("one")\nprint(undefined_name)');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('one');
+    expect(await ex.locator('.monaco-editor .line-numbers').allInnerTexts()).toEqual(['1', '2', '3']);
+    expect(await ex.locator('.live-example__editor-error').innerText()).toBe("Line 3: NameError: name 'undefined_name' is not defined");
+    await ex.locator('.output__error summary').click();
+    expect(await ex.locator('.output__error pre').innerText()).toContain('File "main.py", line 3, in <module>');
+    await ex.getByRole('button', { name: 'line 3' }).click();
+    await page.keyboard.type('x = 1;');
+    expect((await editorText(ex)).split('\n')[2]).toBe('x = 1;print(undefined_name)');
     await close();
   });
 
