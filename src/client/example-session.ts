@@ -39,7 +39,10 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   const code = new ExampleCode(data.code, editKey(location.pathname, id));
   const hint = element.querySelector('.live-example__hint')?.textContent ?? '';
   const editor = new ExampleEditor(element.querySelector<HTMLElement>('.live-example__code')!, code, `${label}: code editor. ${hint}`, () => run.start());
-  const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label, element.dataset.timeline === 'on');
+  // What the lesson says the example prints (an exercise shows none): a run is compared with it.
+  const expectedBox = element.querySelector('.live-example__expected');
+  const expected = expectedBox ? (expectedBox.querySelector('pre')?.textContent ?? '') : null;
+  const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label, element.dataset.timeline === 'on', expected);
   const exercise = data.exercise ? new ExerciseView(element, data.exercise, id) : null;
   const run = new ExampleRun(data, code, editor, pane, exercise, {
     starters: exercise ? [button('run'), button('check')] : [button('run')],
@@ -55,6 +58,25 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   };
   code.onChange(showEdited);
   showEdited();
+  // "Show the whole program" shows the reader's code inside the hidden setup: the
+  // lesson's, highlighted, until they edit it, then theirs, as plain text.
+  const program = element.querySelector<HTMLElement>('.live-example__program');
+  const lessonProgram = program?.innerHTML ?? '';
+  const showProgram = () => {
+    if (!program) return;
+    if (!code.edited || code.value === code.original) {
+      program.innerHTML = lessonProgram;
+      return;
+    }
+    const pre = document.createElement('pre');
+    const part = (text: string, hidden: boolean) =>
+      text.split('\n').map((line) => Object.assign(document.createElement('span'), { className: hidden ? 'line line--hidden' : 'line', textContent: `${line}\n` }));
+    const shown = assembleProgram({ before: '', after: '', indent: data.indent }, code.value).replace(/\n$/, '');
+    pre.append(...(data.before ? part(data.before, true) : []), ...part(shown, false), ...(data.after ? part(data.after, true) : []));
+    program.replaceChildren(pre);
+  };
+  code.onChange(showProgram);
+  showProgram();
 
   async function copy(): Promise<void> {
     // The whole program, hidden setup included: a fragment alone, saved as a file, fails
@@ -63,11 +85,21 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     flash(button('copy'), copied ? 'Copied' : 'Copy failed', 'Copy', 1500);
   }
 
+  /** The whole program as a file, `main.py`, as the tracebacks call it. */
+  function download(): void {
+    const file = URL.createObjectURL(new Blob([assembleProgram(data, code.value)], { type: 'text/x-python' }));
+    const link = Object.assign(document.createElement('a'), { href: file, download: 'main.py' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(file), 1000);
+    say('Downloaded as main.py.');
+  }
+
   const actions: Record<Action, () => void> = {
     run: () => run.start(),
     check: () => run.start(true),
     stop: () => run.stop(),
     copy: () => void copy(),
+    download,
     share: () => void share.share(button('share')),
     solution: () => {
       if (!exercise) return;

@@ -23,7 +23,11 @@ class LiveExampleElement extends HTMLElement {
   #example: ExampleElement | undefined;
 
   connectedCallback(): void {
-    if (this.dataset.runnable !== 'true' || this.#session) return;
+    if (this.dataset.runnable !== 'true') {
+      this.#copyFragment();
+      return;
+    }
+    if (this.#session) return;
     wirePrediction(this);
     const example = (this.#example = readExampleElement(this));
     const page = location.pathname;
@@ -57,6 +61,21 @@ class LiveExampleElement extends HTMLElement {
         event.preventDefault();
         void this.session().then((session) => session.edit());
       }
+    });
+  }
+
+  /** A fragment runs nowhere, but can be copied: its code as shown (line numbers are not text). */
+  #copyFragment(): void {
+    const button = this.querySelector<HTMLButtonElement>('button[data-action="copy-fragment"]');
+    if (!button) return;
+    button.closest('.live-example__actions')?.removeAttribute('hidden');
+    button.addEventListener('click', () => {
+      const code = this.querySelector('.live-example__code pre')?.textContent ?? '';
+      void navigator.clipboard.writeText(code).then(
+        () => (button.textContent = 'Copied'),
+        () => (button.textContent = 'Copy failed'),
+      );
+      setTimeout(() => (button.textContent = 'Copy'), 1500);
     });
   }
 

@@ -1,5 +1,7 @@
 import type { RunEvent, RunHandle, RunOutcome, RunStatus, TraceEvent } from '../../runtime/index.ts';
 import type { TimelineView } from './timeline/timeline-view.ts';
+import { flash } from './button-feedback.ts';
+import { describeMatch, matchOutput } from './output-match.ts';
 
 /** One line of output as shown: text only, never HTML. */
 interface Line {
@@ -55,16 +57,22 @@ export class OutputPane {
   #scheduled: (() => void) | null = null;
   /** What to do once every pending line is shown: the run's ending. */
   #drained: (() => void) | null = null;
+  /** What the lesson says the example prints, to compare a run with (null: nothing to compare). */
+  readonly #expected: string | null;
+  readonly #match: HTMLElement;
 
-  constructor(root: HTMLElement, exampleLabel: string, timelineByDefault: boolean) {
+  constructor(root: HTMLElement, exampleLabel: string, timelineByDefault: boolean, expected: string | null = null) {
     this.#root = root;
+    this.#expected = expected;
     root.innerHTML = `
       <div class="output__head">
         <span class="output__label">Your run</span>
         <span class="output__status" role="status" aria-live="polite"></span>
         <label class="output__times"><input type="checkbox"> loop times</label>
         <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
+        <button type="button" class="output__copy">Copy output</button>
       </div>
+      <p class="output__match" role="status" hidden></p>
       <pre class="output__text" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
       <form class="output__input" hidden>
         <label><span class="output__input-label">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
@@ -79,6 +87,14 @@ export class OutputPane {
     this.#timelineToggle = root.querySelector('.output__timeline-toggle')!;
     this.#timelineBox = root.querySelector('.timeline')!;
     this.#input = root.querySelector('.output__input')!;
+    this.#match = root.querySelector('.output__match')!;
+    const copy = root.querySelector<HTMLButtonElement>('.output__copy')!;
+    copy.addEventListener('click', () => {
+      void navigator.clipboard.writeText(this.#printed()).then(
+        () => flash(copy, 'Copied', 'Copy output', 1500),
+        () => flash(copy, 'Copy failed', 'Copy output', 1500),
+      );
+    });
     this.#input.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#answer();
@@ -145,6 +161,7 @@ export class OutputPane {
     this.#text.hidden = false;
     this.#error.hidden = true;
     this.#error.replaceChildren();
+    this.#match.hidden = true;
     this.#input.hidden = true;
     this.#run = run;
     run.listen((event) => this.#on(event, onDone));
@@ -271,7 +288,25 @@ export class OutputPane {
     if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add('is-full');
   }
 
-  #finish({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
+  /** What the run printed, and the error it ended with, as the lesson shows output. */
+  #printed(): string {
+    const text = this.#lines.map((line) => line.text).join('');
+    const result = this.#outcome?.result;
+    const error = result && !result.ok ? `${result.error.type}: ${result.error.message}` : '';
+    return (text + error).replace(/\n$/, '');
+  }
+
+  #finish(outcome: RunOutcome): void {
+    this.#finishStatus(outcome);
+    // A whole run, of an example the lesson shows the output of: does it match?
+    if (this.#expected !== null && !outcome.stopped) {
+      this.#match.textContent = describeMatch(matchOutput(this.#printed(), this.#expected));
+      this.#match.classList.toggle('is-different', !this.#match.textContent.startsWith('✓'));
+      this.#match.hidden = false;
+    }
+  }
+
+  #finishStatus({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
     // Python ended mid-step (its worker was replaced) could not say what loop time it had reached.
     const took = `in ${Math.round(wallMs)} ms`;
     const timing = workerEnded ? took : `${took} · loop time ${formatSeconds(result.time)}`;

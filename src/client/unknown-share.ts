@@ -6,15 +6,35 @@ import { readExampleElement } from './example-element.ts';
 import { isSharedWith, shareTarget } from './share-link.ts';
 
 export function noticeUnknownShare(): void {
-  if (!shareTarget(location.hash)) return;
+  const hash = location.hash;
+  if (hash.startsWith('#example-')) {
+    // A permalink to an example: the browser has scrolled to it, if it is here.
+    if (!document.getElementById(decodeURIComponent(hash.slice(1)))) {
+      notify('This link points to an example that is not on this page (it may have been renamed or removed). ');
+    }
+    return;
+  }
+  if (!shareTarget(hash)) return;
   const examples = [...document.querySelectorAll<HTMLElement>('live-example[data-runnable="true"]')].map(readExampleElement);
-  if (examples.some((example) => isSharedWith(location.hash, example))) return;
+  const shared = examples.find((example) => isSharedWith(hash, example));
+  if (shared) {
+    // A share link lands on its example, however far down the page, and marks it.
+    const element = document.getElementById(`example-${shared.id}`);
+    element?.classList.add('is-linked-to');
+    element?.scrollIntoView({ block: 'start' });
+    return;
+  }
+  notify(
+    'This link carries code for an example that is not on this page (it may have been renamed or removed, ' +
+      'or the link was cut short). The lesson is shown as it is. ',
+  );
+}
+
+function notify(text: string): void {
   const notice = document.createElement('div');
   notice.className = 'update-notice share-notice';
   notice.setAttribute('role', 'status');
-  notice.textContent =
-    'This link carries code for an example that is not on this page (it may have been renamed or removed, ' +
-    'or the link was cut short). The lesson is shown as it is. ';
+  notice.textContent = text;
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.textContent = 'Dismiss';

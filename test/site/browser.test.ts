@@ -4,6 +4,7 @@
  * an isolated page waiting for input(), and on a touch device.
  * (One reader's visit to one page is reader-visit.test.ts.)
  */
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { editorText, example, finished, open, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
 
@@ -78,6 +79,29 @@ describe('live examples in Chromium, elsewhere', () => {
     await ex.getByRole('button', { name: 'line 3' }).click();
     await page.keyboard.type('x = 1;');
     expect((await editorText(ex)).split('\n')[2]).toBe('x = 1;print(undefined_name)');
+    await close();
+  });
+
+  it('an example’s permalink and a share link land on the example and mark it; a link to a missing one says so; a fragment copies', async () => {
+    const { page, context, close } = await open(inject('isolatedURL'), '/network/a-polite-crawler/#example-keep-the-pace', { withoutPython: true });
+    const target = page.locator('#example-keep-the-pace');
+    expect(await target.evaluate((element) => element.matches(':target'))).toBe(true);
+    expect(await target.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(200);
+    expect(await target.locator('.live-example__permalink').getAttribute('href')).toBe('#example-keep-the-pace');
+    await page.goto(`${inject('isolatedURL')}/network/a-polite-crawler/#example-no-such-example`);
+    await page.reload();
+    expect(await page.locator('.share-notice').innerText()).toMatch(/points to an example that is not on this page/);
+    const code = deflateRawSync(Buffer.from('print("shared")\n')).toString('base64url');
+    await page.goto(`${inject('isolatedURL')}/network/a-polite-crawler/#share-keep-the-pace=${code}`);
+    await page.reload();
+    expect(await target.evaluate((element) => element.classList.contains('is-linked-to'))).toBe(true);
+    expect(await target.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(200);
+    // A fragment (it does not run) can still be copied.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${inject('isolatedURL')}/beyond/testing/`);
+    const fragment = page.locator('live-example[data-runnable="false"]').first();
+    await fragment.getByRole('button', { name: 'Copy', exact: true }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^import asyncio\nimport pytest\n/);
     await close();
   });
 

@@ -135,11 +135,11 @@ describe('running and editing', () => {
     const { page, context } = opened;
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const ex = example(page, SQUARING);
-    await ex.getByRole('button', { name: 'Copy' }).click();
+    await ex.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => ex.locator('.live-example__announce[role="status"]').textContent()).toBe('Copied');
     // Copy gives the whole program, hidden setup included: saved as a file, it runs.
     const modern = page.locator('live-example[data-example-id="one-task-the-modern-way"]');
-    await modern.getByRole('button', { name: 'Copy' }).click();
+    await modern.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => modern.locator('.live-example__announce').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^import asyncio\n\nasync def function_name\(\):[\s\S]*\nresults = asyncio\.run\(function_name\(\)\)\nprint\(results\)\n$/);
@@ -154,6 +154,32 @@ describe('running and editing', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it('after a run, says whether it printed the expected output, copies the output, downloads main.py, and shows the whole program with the edit', async () => {
+    const { page, context } = opened;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const ex = page.locator('live-example[data-example-id="one-task-the-modern-way"]');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('finished');
+    expect(await ex.locator('.output__match').innerText()).toBe('✓ Matches the expected output.');
+    await ex.getByRole('button', { name: 'Copy output' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('finished');
+    const [download] = await Promise.all([page.waitForEvent('download'), ex.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('main.py');
+    // An edit that prints something else: the first line that differs, and the edit in the whole program.
+    await replaceCode(page, ex, 'print(asyncio.run(function_name()).upper())');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('FINISHED');
+    expect(await ex.locator('.output__match').innerText()).toBe(
+      'Differs from the expected output at line 1: the lesson shows "finished", this run printed "FINISHED".',
+    );
+    await ex.locator('.live-example__setup summary').click();
+    const whole = await ex.locator('.live-example__program').innerText();
+    expect(whole).toContain('async def function_name():');
+    expect(whole).toContain('print(asyncio.run(function_name()).upper())');
+    await ex.getByRole('button', { name: 'Reset' }).click();
+    expect(await ex.locator('.live-example__program').innerText()).toContain('results = asyncio.run(function_name())');
   });
 
   it('opens the editor from the keyboard: Enter on the focused static code puts the caret in it', async () => {

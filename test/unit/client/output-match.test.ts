@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { describeMatch, matchOutput } from '../../../src/client/output-match';
+
+describe('a run’s output against the expected output', () => {
+  it('matches line by line, a time within 0.1 s counting as the same', () => {
+    expect(matchOutput('Square 1\nbeat at 1.05 s', 'Square 1\nbeat at 1.0 s')).toEqual({ matches: true });
+    expect(matchOutput('', '')).toEqual({ matches: true });
+  });
+
+  it('names the first line that differs, or the one missing or extra', () => {
+    expect(matchOutput('a\nc', 'a\nb')).toEqual({ matches: false, line: 2, expected: 'b', printed: 'c' });
+    expect(matchOutput('beat at 1.3 s', 'beat at 1.0 s')).toMatchObject({ matches: false, line: 1 });
+    expect(matchOutput('a', 'a\nb')).toEqual({ matches: false, line: 2, expected: 'b', printed: null });
+    expect(matchOutput('a\nb', 'a')).toEqual({ matches: false, line: 2, expected: null, printed: 'b' });
+  });
+
+  it('says so in words', () => {
+    expect(describeMatch({ matches: true })).toBe('✓ Matches the expected output.');
+    expect(describeMatch(matchOutput('a\nc', 'a\nb'))).toBe('Differs from the expected output at line 2: the lesson shows "b", this run printed "c".');
+    expect(describeMatch(matchOutput('a', 'a\nb'))).toBe('Differs from the expected output: it ends before line 2, where the lesson shows "b".');
+  });
+});
