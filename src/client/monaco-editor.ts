@@ -56,7 +56,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     lineNumbersMinChars: 2,
     glyphMargin: false,
     folding: false,
-    lineDecorationsWidth: '1.5ch',
+    lineDecorationsWidth: '1ch',
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     overviewRulerLanes: 0,

@@ -90,6 +90,26 @@ export class FenceError extends Error {
   }
 }
 
+/**
+ * The longest line of code an example may show (or give as a solution): what fits the
+ * desktop column at 1280 px (src/styles/live-example.css sizes the code for it), so no
+ * line hides its end behind a sideways scroll.
+ */
+export const MAX_LINE_LENGTH = 78;
+
+/** A shown line longer than the column, as a build error that says where and what to do. */
+function checkLineLengths(code: string, where: FenceLocation, offset: number, what: string): void {
+  const lines = code.split('\n');
+  const long = lines.findIndex((line) => line.length > MAX_LINE_LENGTH);
+  if (long === -1) return;
+  throw new FenceError(
+    where,
+    offset,
+    `${what} line ${long + 1} is ${lines[long].length} characters long; the column shows ${MAX_LINE_LENGTH} at 1280 px. ` +
+      'Rewrap it (break the call over lines, shorten a comment or a name).',
+  );
+}
+
 const KNOWN_KEYS = ['title', 'id', 'norun', 'timeline', 'notebook', 'predict', 'exercise'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 
@@ -258,8 +278,11 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
   }
   const title = options.get('title');
   const id = options.get('id');
+  const code = shown.map((l) => l.slice(indent)).join('\n');
+  checkLineLengths(code, where, 1, 'the shown code\'s');
+  if (exercise && exercise.kind !== 'predict') checkLineLengths(exercise.solution, where, 1, 'the solution\'s');
   return {
-    code: shown.map((l) => l.slice(indent)).join('\n'),
+    code,
     before: trimBlankEnds(before).join('\n'),
     after: trimBlankEnds(after).join('\n'),
     indent,

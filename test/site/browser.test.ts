@@ -5,6 +5,7 @@
  * (One reader's visit to one page is reader-visit.test.ts.)
  */
 import { deflateRawSync } from 'node:zlib';
+import { sidebar } from '../../src/sidebar';
 import { describe, expect, inject, it } from 'vitest';
 import { editorText, example, finished, open, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
 
@@ -102,6 +103,21 @@ describe('live examples in Chromium, elsewhere', () => {
     const fragment = page.locator('live-example[data-runnable="false"]').first();
     await fragment.getByRole('button', { name: 'Copy', exact: true }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^import asyncio\nimport pytest\n/);
+    await close();
+  });
+
+  it('at 1280 px no example of any page scrolls sideways: every line fits the column', async () => {
+    const { page, close } = await open(inject('isolatedURL'), '/', { withoutPython: true });
+    const slugs = sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => item.slug) : []));
+    const wide: string[] = [];
+    for (const slug of slugs) {
+      await page.goto(`${inject('isolatedURL')}/${slug}/`);
+      const overflowing = await page.$$eval('live-example .live-example__code pre', (pres) =>
+        pres.filter((pre) => pre.scrollWidth > pre.clientWidth).map((pre) => pre.closest('live-example')!.getAttribute('data-example-id')),
+      );
+      wide.push(...overflowing.map((id) => `${slug}#${id}`));
+    }
+    expect(wide).toEqual([]);
     await close();
   });
 

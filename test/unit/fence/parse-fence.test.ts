@@ -99,6 +99,17 @@ describe('parseFence', () => {
     expect(() => parseFence('predict=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: predict is a flag/);
   });
 
+  it('refuses a shown line, or a solution\'s, wider than the desktop column, saying which and how long', () => {
+    const wide = `print("${'x'.repeat(80)}")`;
+    expect(() => parseFence('', `print(1)\n${wide}\n#| output\n1`, at)).toThrowError(
+      /:11: the shown code's line 2 is 89 characters long; the column shows 78 at 1280 px\. Rewrap it/,
+    );
+    expect(parseFence('', `#| hide\n${wide}\n#| show\nprint(1)\n#| output\n1`, at).code).toBe('print(1)');
+    expect(() =>
+      parseFence('exercise="fix"', `print(1)\n#| check\nassert 1\n#| hint\nh\n#| solution\n${wide}`, at),
+    ).toThrowError(/the solution's line 1 is 89 characters long/);
+  });
+
   it('reads the notebook flag', () => {
     expect(parseFence('notebook', 'await f()\n#| output\n1', at).notebook).toBe(true);
     expect(parseFence('', 'print(1)\n#| output\n1', at).notebook).toBe(false);
