@@ -57,6 +57,19 @@ describe('live examples in Chromium, elsewhere', () => {
     expect(await page.locator('.exercise-list__summary').innerText()).toBe(`You have solved 1 of ${total} exercises (in this browser).`);
     expect(await first.locator('.exercise-list__solved').isVisible()).toBe(true);
     expect(await items.nth(1).locator('.exercise-list__solved').isVisible()).toBe(false);
+    // The sidebar marks the pages this reader opened, with what they solved there.
+    await page.goto(`${inject('isolatedURL')}${pagePath}`);
+    await page.goto(`${inject('isolatedURL')}/reference/exercises/`);
+    const sidebarLink = page.locator(`nav.sidebar a[href="${pagePath}"]`);
+    expect((await sidebarLink.locator('.course-progress').innerText()).trim()).toBe('✓ 1');
+    expect(await sidebarLink.locator('.sr-only').textContent()).toBe(' (visited, 1 solved)');
+    // Reset all my edits: every saved edit goes, after the reader says yes.
+    await page.evaluate(() => localStorage.setItem('asyncio-live:edit:/lessons/executing-tasks/#three-squares', '{"v":1,"original":"a","code":"b"}'));
+    await page.reload();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Reset all my edits (1)' }).click();
+    expect(await page.locator('.exercise-list__reset-said').innerText()).toBe('Forgot 1 edit.');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('asyncio-live:edit:')))).toEqual([]);
     // The link lands on the exercise itself.
     await first.locator('a').click();
     await page.waitForURL(`**${pagePath}#example-${id}`);
@@ -68,6 +81,7 @@ describe('live examples in Chromium, elsewhere', () => {
     // This example has five hidden lines of setup above its code.
     const { page, close } = await open(inject('isolatedURL'), '/network/downloading-many-pages/');
     const ex = page.locator('live-example[data-example-id="fetch-one-page"]');
+    expect(await ex.locator('.live-example__keys').innerText()).toBe('Ctrl+Enter');
     const numbered = await ex.locator('.live-example__code .line').first().evaluate((line) => getComputedStyle(line, '::before').content);
     expect(numbered).toMatch(/counter\(example-line\)/);
     await replaceCode(page, ex, 'import asyncio\nprint("one")\nprint(undefined_name)');
@@ -168,6 +182,8 @@ describe('live examples in Chromium, elsewhere', () => {
   it('gives touch devices a plain editor, opened by a tap into the code, not by Run', async () => {
     const { page, close } = await open(inject('isolatedURL'), PAGE, { touch: true });
     const ex = example(page, SQUARING);
+    // No keyboard shortcut offered where there is no keyboard.
+    expect(await ex.locator('.live-example__keys').isVisible()).toBe(false);
     // Run keeps the highlighted code: the plain editor has no colours.
     await ex.getByRole('button', { name: 'Run' }).tap();
     expect(await finished(ex)).toBe(SQUARING_OUTPUT);

@@ -1,0 +1,44 @@
+/**
+ * The reader's way through the course, in the sidebar: each page they have opened is
+ * marked, with how many of its exercises they solved (in this browser: localStorage,
+ * where the solved marks already are). Runs on every page; small, and it never fails a
+ * page: without storage there is simply nothing to show.
+ */
+import { SOLVED_PREFIX } from './exercise-progress.ts';
+import { storage } from './storage.ts';
+
+const VISITED_PREFIX = 'asyncio-live:visited:';
+
+function markSidebar(store: Storage): void {
+  const solved = new Map<string, number>();
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(SOLVED_PREFIX)) continue;
+    const page = key.slice(SOLVED_PREFIX.length).split('#')[0];
+    solved.set(page, (solved.get(page) ?? 0) + 1);
+  }
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href^="/"]')) {
+    const page = new URL(link.href).pathname;
+    if (store.getItem(VISITED_PREFIX + page) === null) continue;
+    const count = solved.get(page) ?? 0;
+    const mark = document.createElement('span');
+    mark.className = 'course-progress';
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = count > 0 ? ` ✓ ${count}` : ' ✓';
+    const said = document.createElement('span');
+    said.className = 'sr-only';
+    said.textContent = count > 0 ? ` (visited, ${count} solved)` : ' (visited)';
+    link.append(said);
+    link.append(mark);
+  }
+}
+
+const store = storage();
+if (store) {
+  try {
+    store.setItem(VISITED_PREFIX + location.pathname, '1');
+  } catch {
+    // storage full: the visit is just not remembered
+  }
+  markSidebar(store);
+}
