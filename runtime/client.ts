@@ -60,6 +60,8 @@ export interface RuntimeOptions {
    * Default 60 s: no lesson's program computes for more than a few.
    */
   runTimeLimitMs?: number;
+  /** Bytes a boot downloads (Pyodide's files and the snapshot), for its progress; null: unknown. */
+  bootBytes?: number | null;
 }
 
 /** Where a run is: waiting its turn, waiting for Python to start, running, or over. */
@@ -82,6 +84,8 @@ export interface RunOutcome {
 
 export type RunEvent =
   | { type: 'status'; status: RunStatus }
+  /** While Python boots for this run: bytes downloaded so far, of `total` (null: unknown). */
+  | { type: 'download'; loaded: number; total: number | null }
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** loop time, s */ t: number | null }
   | { type: 'trace'; events: TraceEvent[] }
   /** The program waits in `input(prompt)`: answer it with {@link RunHandle.answer}. */
@@ -112,10 +116,11 @@ const SIGINT = 2;
  * runs taken one at a time in the order asked (FIFO).
  */
 export class Runtime {
-  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL' | 'packagesURL'>> & {
+  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL' | 'packagesURL' | 'bootBytes'>> & {
     interrupts: boolean;
     snapshotURL: string | null;
     packagesURL: string | null;
+    bootBytes: number | null;
   };
   #packages: Promise<PythonFiles | null> | null = null;
   readonly #queue: Run[] = [];
@@ -133,6 +138,7 @@ export class Runtime {
       runTimeLimitMs: 60_000,
       snapshotURL: null,
       packagesURL: null,
+      bootBytes: null,
       integrity: {},
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
@@ -241,6 +247,11 @@ export class Runtime {
 
   #fromWorker(message: WorkerToPage): void {
     const run = this.#current;
+    if (message.type === 'worker/progress') {
+      // The boot's download, told to the run that waits for it.
+      if (run?.status === 'booting') run.emit({ type: 'download', loaded: message.loaded, total: this.#options.bootBytes });
+      return;
+    }
     if (!run || !('id' in message) || message.id !== run.id) return;
     switch (message.type) {
       case 'run/output':

@@ -206,9 +206,14 @@ export type PageToWorker =
   | { type: 'worker/packages'; id: number; files: PythonFiles }
   | { type: 'run/start'; id: number; code: string; options: Partial<RunOptions>; trace: boolean };
 
+/** How often a booting worker tells the page how much it has downloaded, at most. */
+export const PROGRESS_MS = 100;
+
 /** What the worker sends back; each reply repeats the `id` of its request. */
 export type WorkerToPage =
   | { type: 'worker/ready'; id: number; boot: BootInfo }
+  /** While it boots: bytes of Pyodide's files and the snapshot downloaded so far (at most every {@link PROGRESS_MS}). */
+  | { type: 'worker/progress'; id: number; loaded: number }
   /** The program called `input(prompt)` and waits for the page's answer on the input buffer. */
   | { type: 'run/input'; id: number; prompt: string }
   | { type: 'worker/failed'; id: number; message: string }

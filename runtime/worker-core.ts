@@ -1,7 +1,8 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { readChecked, withCheckedFetch } from './checked-fetch.ts';
+import { countingFetch, throttled } from './download-progress.ts';
 import { Engine } from './engine.ts';
-import { INPUT, OUTPUT_BATCH_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
+import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -29,9 +30,19 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           const { snapshotURL } = message;
           // The snapshot is checked as it downloads (and inflates); Pyodide's files as its loader fetches them.
           const { [snapshotURL ?? '']: snapshotIntegrity, ...integrity } = message.integrity ?? {};
-          engine = await withCheckedFetch(globalThis, integrity, () =>
-            Engine.boot(loadPyodide, message.indexURL, message.files, snapshotURL ? () => download(snapshotURL, snapshotIntegrity) : undefined),
-          );
+          // Counted under the checks, so the page can show how far the download is.
+          const plainFetch = globalThis.fetch;
+          if (plainFetch) {
+            const report = throttled((loaded) => port.postMessage({ type: 'worker/progress', id: message.id, loaded }), PROGRESS_MS);
+            globalThis.fetch = countingFetch(plainFetch.bind(globalThis), report);
+          }
+          try {
+            engine = await withCheckedFetch(globalThis, integrity, () =>
+              Engine.boot(loadPyodide, message.indexURL, message.files, snapshotURL ? () => download(snapshotURL, snapshotIntegrity) : undefined),
+            );
+          } finally {
+            if (plainFetch) globalThis.fetch = plainFetch;
+          }
           interrupt = message.interruptBuffer;
           if (interrupt) engine.setInterruptBuffer(interrupt);
           input = message.inputBuffer ?? null;

@@ -60,6 +60,8 @@ export class OutputPane {
   /** What the lesson says the example prints, to compare a run with (null: nothing to compare). */
   readonly #expected: string | null;
   readonly #match: HTMLElement;
+  readonly #download: HTMLProgressElement;
+  readonly #downloaded: HTMLElement;
 
   constructor(root: HTMLElement, exampleLabel: string, timelineByDefault: boolean, expected: string | null = null) {
     this.#root = root;
@@ -68,6 +70,8 @@ export class OutputPane {
       <div class="output__head">
         <span class="output__label">Your run</span>
         <span class="output__status" role="status" aria-live="polite"></span>
+        <progress class="output__download" aria-label="Python downloaded" hidden></progress>
+        <span class="output__downloaded" hidden></span>
         <label class="output__times"><input type="checkbox"> loop times</label>
         <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
         <button type="button" class="output__copy">Copy output</button>
@@ -88,6 +92,8 @@ export class OutputPane {
     this.#timelineBox = root.querySelector('.timeline')!;
     this.#input = root.querySelector('.output__input')!;
     this.#match = root.querySelector('.output__match')!;
+    this.#download = root.querySelector('.output__download')!;
+    this.#downloaded = root.querySelector('.output__downloaded')!;
     const copy = root.querySelector<HTMLButtonElement>('.output__copy')!;
     copy.addEventListener('click', () => {
       void navigator.clipboard.writeText(this.#printed()).then(
@@ -171,7 +177,23 @@ export class OutputPane {
     switch (event.type) {
       case 'status':
         if (event.status !== 'done') this.#status.textContent = STATUS_TEXT[event.status];
+        this.#download.hidden = true;
+        this.#downloaded.hidden = true;
         break;
+      case 'download': {
+        // Python's files coming down, on a first visit (later ones come from the cache).
+        const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+        const total = event.total !== null && event.total >= event.loaded ? event.total : null;
+        this.#download.max = total ?? event.loaded;
+        this.#download.value = event.loaded;
+        this.#download.hidden = total === null;
+        // The live status says it once; the numbers change beside it, unannounced.
+        const said = 'Downloading Python…';
+        if (this.#status.textContent !== said) this.#status.textContent = said;
+        this.#downloaded.hidden = false;
+        this.#downloaded.textContent = total ? `${megabytes(event.loaded)} of ${megabytes(total)} MB` : `${megabytes(event.loaded)} MB`;
+        break;
+      }
       case 'output':
         for (const text of event.text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
           this.#pending.push({ stream: event.stream, text, t: event.t });

@@ -10,6 +10,9 @@ declare const __PYTHON_PACKAGES__: string | null;
 /** Subresource Integrity of the files the worker fetches as it boots, by file name (src/integrations/pyodide-files.ts, python-snapshot.ts). */
 declare const __PYODIDE_INTEGRITY__: Record<string, string>;
 declare const __PYTHON_SNAPSHOT_INTEGRITY__: string | null;
+/** Their sizes in bytes (the same integrations): what a boot downloads, for its progress bar. */
+declare const __PYODIDE_SIZES__: Record<string, number>;
+declare const __PYTHON_SNAPSHOT_SIZE__: number;
 
 let runtime: Runtime | undefined;
 
@@ -24,6 +27,7 @@ export function pageRuntime(): Runtime {
     integrity,
     snapshotURL: __PYTHON_SNAPSHOT__ ? new URL(__PYTHON_SNAPSHOT__, indexURL).href : null,
     packagesURL: __PYTHON_PACKAGES__ ? new URL(__PYTHON_PACKAGES__, indexURL).href : null,
+    bootBytes: Object.values(__PYODIDE_SIZES__).reduce((sum, size) => sum + size, __PYTHON_SNAPSHOT_SIZE__) || null,
   });
   return runtime;
 }

@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -33,7 +33,9 @@ export function pyodideFiles(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         const integrity = command === 'build' ? Object.fromEntries(FETCHED.map((name) => [name, integrityOf(name, readFileSync(join(pyodideDir(), name)))])) : {};
-        updateConfig({ vite: { define: { __PYODIDE_INTEGRITY__: JSON.stringify(integrity) } } });
+        // Their sizes too, so the page can show how much of Python has downloaded.
+        const sizes = Object.fromEntries(FETCHED.map((name) => [name, statSync(join(pyodideDir(), name)).size]));
+        updateConfig({ vite: { define: { __PYODIDE_INTEGRITY__: JSON.stringify(integrity), __PYODIDE_SIZES__: JSON.stringify(sizes) } } });
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {

@@ -29,12 +29,14 @@ export function pythonSnapshot(): AstroIntegration {
       'astro:config:setup': async ({ command, updateConfig }) => {
         const built = command === 'build';
         // Made here (or kept from before) so the page can carry its integrity.
-        const integrity = built ? integrityOf(name, (await cachedSnapshot(files)).bytes) : null;
+        const snapshot = built ? (await cachedSnapshot(files)).bytes : null;
+        const integrity = snapshot ? integrityOf(name, snapshot) : null;
         updateConfig({
           vite: {
             define: {
               __PYTHON_SNAPSHOT__: JSON.stringify(built ? name : null),
               __PYTHON_SNAPSHOT_INTEGRITY__: JSON.stringify(integrity),
+              __PYTHON_SNAPSHOT_SIZE__: JSON.stringify(snapshot?.length ?? 0),
               __PYTHON_PACKAGES__: JSON.stringify(built ? packagesName : null),
             },
           },

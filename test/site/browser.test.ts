@@ -135,6 +135,29 @@ describe('live examples in Chromium, elsewhere', () => {
     await close();
   });
 
+  it('shows how much of Python has downloaded while the first run waits for it', async () => {
+    const { page, close } = await open(inject('isolatedURL'), PAGE);
+    // Every count the pane showed, however fast the download went.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      new MutationObserver(() => {
+        for (const element of document.querySelectorAll('.output__downloaded:not([hidden])')) seen.push(element.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const ex = example(page, SQUARING);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe(SQUARING_OUTPUT);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.length).toBeGreaterThan(0);
+    const counts = seen.map((text) => text.match(/^(\d+\.\d) of (\d+\.\d) MB$/)).filter((match) => match !== null);
+    expect(counts.length).toBeGreaterThan(0);
+    const [, loaded, total] = counts.at(-1)!;
+    expect(Number(loaded)).toBeGreaterThan(0);
+    expect(Number(loaded)).toBeLessThanOrEqual(Number(total));
+    expect(await ex.locator('.output__download').isVisible()).toBe(false);
+    await close();
+  });
+
   it('stops while True: pass without isolation by replacing the worker, and the next run works', async () => {
     const { page, close } = await open(inject('plainURL'), PAGE);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);

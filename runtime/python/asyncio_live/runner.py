@@ -108,7 +108,7 @@ asyncio.run(talk())
 #: The warm-up's own options (every run gets all of them: defaults live in protocol.ts).
 _WARM_UP_OPTIONS = {
     "deterministic": True, "maxOutputLines": 100, "maxOutputBytes": 10_000,
-    "check": None, "notebook": False,
+    "check": None, "notebook": False, "setup": None,
 }
 
 
@@ -626,7 +626,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     fresh.allow_stops()
     try:
         try:
-            hidden = options.get("setup") or {"before": "", "after": ""}
+            hidden = options["setup"] or {"before": "", "after": ""}
             _run_setup(hidden["before"], main)
             if options["notebook"]:
                 notebook.run_cell(code, main.__dict__)
