@@ -41,7 +41,12 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   mount.style.height = `${height}px`;
   // The padding before the line numbers shows the code's own background.
   mount.style.background = background;
-  host.replaceChildren(mount);
+  // The editor starts invisible over the static code, which stays until the editor has
+  // its colours: Monaco paints its first frames before its tokens, and the code went
+  // grey for a fraction of a second. (Invisible, not hidden: it has focus, and what the
+  // reader types meanwhile goes into it.)
+  host.classList.add('is-opening');
+  host.append(mount);
   const editor = monaco.editor.create(mount, {
     value: code,
     language: 'python',
@@ -84,6 +89,10 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   const fit = () => (mount.style.height = `${editor.getModel()!.getLineCount() * lineHeight + 2 * padding}px`);
   editor.onDidContentSizeChange(fit);
   fit();
+  void showWhenColoured(mount, pre, () => {
+    pre?.remove();
+    host.classList.remove('is-opening');
+  });
   // An action, not addCommand: Monaco keeps one keybinding service for every editor on the
   // page, so a command added by the last editor opened ran for all of them (Ctrl+Enter in
   // one example ran another; microsoft/monaco-editor#2947). An action is its editor's own.
@@ -138,4 +147,25 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     },
     onChange: (listener) => editor.onDidChangeModelContent(() => listener(editor.getValue())),
   };
+}
+
+/**
+ * Calls `show` once the editor draws the code in as many colours as the static code
+ * has (Shiki's, the same theme), or after a second whatever it draws (code in a single
+ * colour never gets there).
+ */
+function showWhenColoured(mount: HTMLElement, pre: HTMLElement | null, show: () => void): Promise<void> {
+  const colours = (spans: Iterable<Element>) => new Set([...spans].map((span) => getComputedStyle(span).color)).size;
+  const wanted = pre ? Math.min(colours(pre.querySelectorAll('.line > span')), 3) : 0;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const look = () => {
+      const drawn = colours(mount.querySelectorAll('.view-lines span span'));
+      if (drawn >= wanted || performance.now() - started > 1000) {
+        show();
+        resolve();
+      } else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
 }

@@ -86,9 +86,25 @@ describe('running and editing', () => {
         return leaves.flatMap((span) => [...(span.textContent ?? '')].filter((c) => c.trim() && c !== '\u00a0').map((c) => `${c} ${getComputedStyle(span).color}`));
       });
     const before = await coloured('.live-example__code pre');
+    // From its first frame on screen: every frame, how many colours the visible code has.
+    await ex.evaluate((element) => {
+      const frames: number[] = [];
+      (element as unknown as { frames: number[] }).frames = frames;
+      const started = performance.now();
+      const look = () => {
+        const editor = element.querySelector('.live-example__code:not(.is-opening) .view-lines');
+        if (editor) frames.push(new Set([...editor.querySelectorAll('span span')].map((span) => getComputedStyle(span).color)).size);
+        if (performance.now() - started < 5000 && frames.length < 5) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await ex.locator('.live-example__code').click();
     await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     await expect.poll(() => coloured('.monaco-editor .view-lines'), { timeout: 10_000 }).toEqual(before);
+    const colours = new Set(before.map((entry) => entry.split(' ').slice(1).join(' '))).size;
+    const frames = await ex.evaluate((element) => (element as unknown as { frames: number[] }).frames);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(Math.min(...frames)).toBeGreaterThanOrEqual(Math.min(colours, 3));
   });
 
   it('marks the line of a SyntaxError in the editor, with its message', async () => {
