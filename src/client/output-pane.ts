@@ -128,11 +128,13 @@ export class OutputPane {
 
   /** For replay: show only lines written at or before loop time `t` (null: all of them). */
   showUntil(t: number | null): void {
+    // Lines not yet written keep their place (invisible, not removed): the timeline
+    // below, and its Stop button, stay still under the reader's pointer.
     for (const [i, element] of this.#lineElements.entries()) {
       const lineTime = this.#lines[i].t;
-      element.hidden = t !== null && (lineTime === null || lineTime > t);
+      element.classList.toggle('is-ahead', t !== null && (lineTime === null || lineTime > t));
     }
-    this.#error.hidden = t !== null || this.#error.childElementCount === 0;
+    this.#error.classList.toggle('is-ahead', t !== null);
   }
 
   #link(target: Element | null | undefined): void {

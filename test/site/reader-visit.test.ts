@@ -403,17 +403,22 @@ describe('the timeline', () => {
     // Watch the replay from start to end: every set of lines it shows, in order.
     const replay = await timeline.locator('.timeline__replay').evaluate(
       (button) =>
-        new Promise<{ shown: string[][]; playheads: number[] }>((resolve) => {
+        new Promise<{ shown: string[][]; playheads: number[]; tops: number[] }>((resolve) => {
           const root = button.closest('live-example')!;
           const shown: string[][] = [];
           const playheads: number[] = [];
+          // Where the Stop-replay button is, all along: it must not move under the pointer.
+          const tops: number[] = [];
           const look = () => {
-            const visible = [...root.querySelectorAll<HTMLElement>('.output__line')].filter((line) => !line.hidden).map((line) => line.textContent!.trim());
+            tops.push(button.getBoundingClientRect().top);
+            const visible = [...root.querySelectorAll<HTMLElement>('.output__line')]
+              .filter((line) => getComputedStyle(line).visibility !== 'hidden' && !line.hidden)
+              .map((line) => line.textContent!.trim());
             if (JSON.stringify(visible) !== JSON.stringify(shown.at(-1))) shown.push(visible);
             playheads.push(Number(root.querySelector('.timeline__playhead')!.getAttribute('x1')));
             if (button.textContent === 'Replay') {
               observer.disconnect();
-              resolve({ shown, playheads });
+              resolve({ shown, playheads, tops });
             }
           };
           const observer = new MutationObserver(look);
@@ -425,6 +430,7 @@ describe('the timeline', () => {
     expect(replay.shown).toContainEqual(['Square 1', 'Square 2', 'Square 3']);
     expect(replay.shown.at(-1)).toHaveLength(7);
     expect(Math.max(...replay.playheads)).toBeGreaterThan(Math.min(...replay.playheads));
+    expect(new Set(replay.tops).size).toBe(1);
   });
 
   it('can be turned off, and the choice is remembered', async () => {
