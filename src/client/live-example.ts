@@ -13,6 +13,7 @@ import { editKey, hasEdit } from './saved-edits.ts';
 import { isSharedWith } from './share-link.ts';
 import { noticeUnknownShare } from './unknown-share.ts';
 import { wirePrediction } from './prediction.ts';
+import { wireWrap } from './wrap-lines.ts';
 
 type SessionModule = typeof import('./example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
@@ -29,6 +30,7 @@ class LiveExampleElement extends HTMLElement {
     }
     if (this.#session) return;
     wirePrediction(this);
+    wireWrap(this);
     const example = (this.#example = readExampleElement(this));
     const page = location.pathname;
     // A reader's data from before examples had ids moves to this example's id.

@@ -11,6 +11,7 @@ import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { CODE_THEMES, codeThemes } from '../fence/highlight-themes.ts';
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
+import { WRAP_EVENT, wrapsLines } from './wrap-lines.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
@@ -44,9 +45,13 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   // The editor starts invisible over the static code, which stays until the editor has
   // its colours: Monaco paints its first frames before its tokens, and the code went
   // grey for a fraction of a second. (Invisible, not hidden: it has focus, and what the
-  // reader types meanwhile goes into it.)
-  host.classList.add('is-opening');
-  host.append(mount);
+  // reader types meanwhile goes into it.) Only when the static code is the code the
+  // editor opens with: a solution or a reader's saved edit has other lines, and shows at once.
+  const sameCode = pre !== null && pre.textContent?.replace(/\n$/, '') === code.replace(/\n$/, '');
+  if (sameCode) {
+    host.classList.add('is-opening');
+    host.append(mount);
+  } else host.replaceChildren(mount);
   const editor = monaco.editor.create(mount, {
     value: code,
     language: 'python',
@@ -83,16 +88,22 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   // code change colour the moment it becomes editable. (A model option: the editor
   // option of the same name does not reach the model in the standalone editor.)
   editor.getModel()!.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
-  // Grow with the code: the page scrolls, not the editor. Lines never wrap, so the
-  // height is exact; a horizontal scrollbar sits in the bottom padding, as in the
-  // static code, instead of adding height.
-  const fit = () => (mount.style.height = `${editor.getModel()!.getLineCount() * lineHeight + 2 * padding}px`);
+  // Grow with the code: the page scrolls, not the editor. A horizontal scrollbar sits in
+  // the bottom padding, as in the static code, instead of adding height.
+  const fit = () => (mount.style.height = `${editor.getContentHeight()}px`);
+  // Long lines wrap when the reader asks (wrap-lines.ts, narrow screens): the height
+  // follows the wrapped lines.
+  const wrap = () => editor.updateOptions({ wordWrap: wrapsLines() && matchMedia('(max-width: 50rem)').matches ? 'on' : 'off' });
+  document.addEventListener(WRAP_EVENT, wrap);
+  wrap();
   editor.onDidContentSizeChange(fit);
   fit();
-  void showWhenColoured(mount, pre, () => {
-    pre?.remove();
-    host.classList.remove('is-opening');
-  });
+  if (sameCode) {
+    void showWhenColoured(mount, pre, () => {
+      pre?.remove();
+      host.classList.remove('is-opening');
+    });
+  }
   // An action, not addCommand: Monaco keeps one keybinding service for every editor on the
   // page, so a command added by the last editor opened ran for all of them (Ctrl+Enter in
   // one example ran another; microsoft/monaco-editor#2947). An action is its editor's own.

@@ -158,6 +158,23 @@ describe('live examples in Chromium, elsewhere', () => {
     await close();
   });
 
+  it('on a phone, Wrap folds long lines instead of scrolling them sideways, on every example, and is remembered', async () => {
+    const { page, close } = await open(inject('isolatedURL'), '/network/downloading-many-pages/', { touch: true, withoutPython: true });
+    const code = page.locator('live-example[data-example-id="fetch-one-page"] .live-example__code pre');
+    const sideways = () => code.evaluate((pre) => pre.scrollWidth > pre.clientWidth);
+    expect(await sideways()).toBe(true);
+    const wrap = page.locator('live-example[data-example-id="fetch-one-page"]').getByRole('button', { name: 'Wrap' });
+    await wrap.tap();
+    expect(await wrap.getAttribute('aria-pressed')).toBe('true');
+    expect(await sideways()).toBe(false);
+    // Still numbered, one number a line, and every example of the page follows.
+    expect(await code.locator('.line').first().evaluate((line) => getComputedStyle(line, '::before').content)).toMatch(/counter/);
+    expect(await page.locator('button[data-action="wrap"][aria-pressed="true"]').count()).toBe(await page.locator('button[data-action="wrap"]').count());
+    await page.reload();
+    expect(await sideways()).toBe(false);
+    await close();
+  });
+
   it('stops while True: pass without isolation by replacing the worker, and the next run works', async () => {
     const { page, close } = await open(inject('plainURL'), PAGE);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);

@@ -93,7 +93,7 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
     await ex.locator('.exercise__solved:not([hidden])').waitFor();
     const hints = ex.locator('.exercise__hint');
     await hints.first().locator('summary').click();
-    expect(await hints.first().locator('p').first().isVisible()).toBe(true);
+    await expect.poll(() => hints.first().locator('p').first().isVisible(), { message: `${slug} #${id}: the first hint opens` }).toBe(true);
   }
   return exercises.map(({ id }) => id);
 }
