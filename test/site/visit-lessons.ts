@@ -77,7 +77,9 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
     const { kind, solution } = example.exercise!;
     if (kind === 'predict') {
       expect((await check(ex)).title, 'asks for a prediction first').toBe('First, your prediction');
-      await ex.getByRole('textbox', { name: /Your prediction/ }).fill('I have no idea');
+      const box = ex.getByRole('textbox', { name: /Your prediction/ });
+      await box.fill('I have no idea');
+      await expect.poll(() => box.inputValue(), { message: `${slug} #${id}: the prediction stays typed` }).toBe('I have no idea');
     }
     const failed = await check(ex);
     expect(failed.title, `${slug} #${id} as given`).toBe('Not yet');
