@@ -93,7 +93,8 @@ describe('live examples in Chromium, elsewhere', () => {
     expect(await ex.locator('.output__error pre').innerText()).toContain('File "main.py", line 3, in <module>');
     await ex.getByRole('button', { name: 'line 3' }).click();
     await page.keyboard.type('x = 1;');
-    expect((await editorText(ex)).split('\n')[2]).toBe('x = 1;print(undefined_name)');
+    // (The editor draws the last key a frame later: wait for it.)
+    await expect.poll(async () => (await editorText(ex)).split('\n')[2]).toBe('x = 1;print(undefined_name)');
     await close();
   });
 
