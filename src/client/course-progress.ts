@@ -5,15 +5,13 @@
  * page: without storage there is simply nothing to show.
  */
 import { SOLVED_PREFIX } from './exercise-progress.ts';
-import { storage } from './storage.ts';
+import { keysUnder, storage } from './storage.ts';
 
 const VISITED_PREFIX = 'asyncio-live:visited:';
 
 function markSidebar(store: Storage): void {
   const solved = new Map<string, number>();
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (!key?.startsWith(SOLVED_PREFIX)) continue;
+  for (const key of keysUnder(store, SOLVED_PREFIX)) {
     const page = key.slice(SOLVED_PREFIX.length).split('#')[0];
     solved.set(page, (solved.get(page) ?? 0) + 1);
   }

@@ -5,7 +5,7 @@
  */
 import { isSolved, SOLVED_PREFIX, solvedKey } from './exercise-progress.ts';
 import { EDIT_PREFIX } from './saved-edits.ts';
-import { storage } from './storage.ts';
+import { keysUnder, storage } from './storage.ts';
 
 const items = [...document.querySelectorAll<HTMLElement>('.exercise-list li[data-page]')];
 let solved = 0;
@@ -23,11 +23,6 @@ if (summary) {
       : `You have solved ${solved} of ${items.length} exercises (in this browser).`;
 }
 
-/** Keys of what this browser keeps under `prefix` (edits, solved marks). */
-function keysOf(store: Storage, prefix: string): string[] {
-  return Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(prefix) ?? false);
-}
-
 // Start over: every saved edit (each example shows the lesson's code again), or every
 // solved mark. Said first, then done, and said again: there is no undo.
 const store = storage();
@@ -37,14 +32,14 @@ if (store && reset) {
   const said = reset.querySelector<HTMLElement>('.exercise-list__reset-said')!;
   const prefixes = { edit: EDIT_PREFIX, solved: SOLVED_PREFIX } as const;
   const describe = () => {
-    const edits = keysOf(store, EDIT_PREFIX).length;
+    const edits = keysUnder(store, EDIT_PREFIX).length;
     reset.querySelector('[data-forget="edit"]')!.textContent = `Reset all my edits (${edits})`;
   };
   describe();
   for (const button of reset.querySelectorAll<HTMLButtonElement>('button[data-forget]')) {
     button.addEventListener('click', () => {
       const which = button.dataset.forget as keyof typeof prefixes;
-      const keys = keysOf(store, prefixes[which]);
+      const keys = keysUnder(store, prefixes[which]);
       const what = which === 'edit' ? 'edit' : 'solved mark';
       if (!confirm(`Forget ${keys.length} ${what}${keys.length === 1 ? '' : 's'}? This cannot be undone.`)) return;
       for (const key of keys) store.removeItem(key);

@@ -74,7 +74,7 @@ export class OutputPane {
         <span class="output__downloaded" hidden></span>
         <label class="output__times"><input type="checkbox"> loop times</label>
         <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
-        <button type="button" class="output__copy">Copy output</button>
+        <button type="button" class="live-example__button output__copy">Copy output</button>
       </div>
       <p class="output__match" role="status" hidden></p>
       <pre class="output__text" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>

@@ -11,3 +11,8 @@ export function storage(): Storage | null {
     return null;
   }
 }
+
+/** The keys `store` holds under `prefix` (a reader's edits, solved marks, visits). */
+export function keysUnder(store: Storage, prefix: string): string[] {
+  return Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(prefix) ?? false);
+}
