@@ -20,7 +20,7 @@ from asyncio import events
 
 from . import check as exercise
 from . import clock as clock_module
-from . import fresh, network, notebook, trace
+from . import fresh, network, notebook, stop, trace
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
 from .clock import clock
 from .loop import PROGRAM, NoProgress, WaitsForever, install_policy, task_numbers
@@ -41,6 +41,7 @@ def setup():
     clock_module.install()
     network.install()
     install_policy()
+    stop.install()
     fresh.remember()
     fresh.hold_stops()
     _warm_up()
