@@ -5,6 +5,12 @@
  */
 import type { CodeEditor } from './code-editor.ts';
 import type { ExampleCode } from './example-code.ts';
+import { downloadEditor } from './editor-download.ts';
+
+/** How long the editor may take to come before its progress bar shows. */
+const SHOW_AFTER_MS = 200;
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 export const isTouch = (): boolean => matchMedia('(pointer: coarse)').matches;
 
@@ -32,7 +38,7 @@ export class ExampleEditor {
     this.#opening ??= (async () => {
       const made = isTouch()
         ? (await import('./plain-editor.ts')).createPlainEditor(this.#host, this.#code.value, this.#label)
-        : await (await import('./monaco-editor.ts')).createMonacoEditor(this.#host, this.#code.value, this.#label, this.#onRun);
+        : await this.#openMonaco();
       made.onChange((value) => {
         // setValue above reports a change too: only the reader's own typing is an edit.
         if (value !== this.#code.value) this.#code.set(value);
@@ -43,14 +49,54 @@ export class ExampleEditor {
     return this.#opening;
   }
 
+  /** Monaco, with a progress bar over the code while its 3.4 MB come down. */
+  async #openMonaco(): Promise<CodeEditor> {
+    const box = this.#host.nextElementSibling?.matches('.live-example__editor-download') ? (this.#host.nextElementSibling as HTMLElement) : null;
+    const progress = box?.querySelector('progress');
+    const bytes = box?.querySelector<HTMLElement>('.live-example__editor-bytes');
+    // Shown only when the download takes a while: from the cache it is over before a
+    // reader could read it, and a box that flashes is noise.
+    const show = setTimeout(() => {
+      if (!box) return;
+      box.hidden = false;
+      box.querySelector('[role="status"]')!.textContent = 'Loading the editor…';
+    }, SHOW_AFTER_MS);
+    try {
+      await downloadEditor(({ loaded, total }) => {
+        if (!progress || !bytes) return;
+        progress.max = total;
+        progress.value = loaded;
+        bytes.textContent = `${megabytes(loaded)} of ${megabytes(total)} MB`;
+      });
+      return await (await import('./monaco-editor.ts')).createMonacoEditor(this.#host, this.#code.value, this.#label, this.#onRun);
+    } finally {
+      clearTimeout(show);
+      if (box) box.hidden = true;
+    }
+  }
+
   /** Open the editor and put the caret where the reader clicked (or where it was). */
   async focus(at?: { x: number; y: number }): Promise<void> {
-    (await this.open()).focus(at);
+    const editor = await this.#openUnlessFocusMoved();
+    editor?.focus(at);
   }
 
   /** Open the editor with the caret on a line of the shown code. */
   async focusLine(line: number): Promise<void> {
-    (await this.open()).focusLine(line);
+    const editor = await this.#openUnlessFocusMoved();
+    editor?.focusLine(line);
+  }
+
+  /**
+   * The editor, once open; null when the reader put the focus elsewhere meanwhile (on a
+   * first visit Monaco takes a second or more to come): the caret stays where they put
+   * it, or what they type next would land in this editor, not where they are typing.
+   */
+  async #openUnlessFocusMoved(): Promise<CodeEditor | null> {
+    const before = document.activeElement;
+    const editor = await this.open();
+    const now = document.activeElement;
+    return now === before || now === null || now === document.body || this.#host.contains(now) ? editor : null;
   }
 
   /** Mark an error at a line of the shown code (null: not in it), opening the editor. */

@@ -159,6 +159,69 @@ describe('live examples in Chromium, elsewhere', () => {
     await close();
   });
 
+  it('shows how much of the editor has downloaded while it opens, over the code, moving nothing', async () => {
+    const { page, context, close } = await open(inject('isolatedURL'), PAGE, { withoutPython: true });
+    // A reader's connection, not a local one: 3.4 MB at 4 MB/s take most of a second.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 4e6, uploadThroughput: 1e6 });
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      new MutationObserver(() => {
+        for (const element of document.querySelectorAll('.live-example__editor-download:not([hidden]) .live-example__editor-bytes')) seen.push(element.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const ex = example(page, SQUARING);
+    // Its box has no height (it lies over the code); what shows is the pill inside.
+    const box = ex.locator('.live-example__editor-download > div');
+    // Where each lies on the page (not in the viewport, which the click may scroll).
+    const place = (locator: typeof box) =>
+      locator.evaluate((element) => {
+        const { left, top, width, height } = element.getBoundingClientRect();
+        return { left, top: top + scrollY, width, height };
+      });
+    const code = ex.locator('.live-example__code');
+    const before = await place(code);
+    await code.click();
+    await box.waitFor({ state: 'visible' });
+    expect(await box.getByRole('status').innerText()).toBe('Loading the editor…');
+    // The pill lies over the code's lower corner: the code did not move.
+    const shown = await place(box);
+    expect(await place(code)).toEqual(before);
+    expect(shown.top + shown.height).toBeLessThanOrEqual(before.top + before.height);
+    expect(shown.top).toBeGreaterThan(before.top);
+    await ex.locator('.monaco-editor').waitFor();
+    await box.waitFor({ state: 'hidden' });
+    const counts = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen))
+      .map((text) => text.match(/^(\d+\.\d) of (\d+\.\d) MB$/))
+      .filter((match) => match !== null)
+      .map(([, loaded, total]) => [Number(loaded), Number(total)]);
+    // Counted as it came, not in one jump, against the build's total.
+    expect(new Set(counts.map(([loaded]) => loaded)).size).toBeGreaterThan(2);
+    const [loaded, total] = counts.at(-1)!;
+    expect(total).toBeGreaterThan(3);
+    expect(loaded).toBeLessThanOrEqual(total);
+    expect(loaded).toBeGreaterThan(total * 0.9);
+    await close();
+  });
+
+  it('a reader who moves on while the editor loads keeps the caret where they put it (the editor opens without taking it)', async () => {
+    const { page, context, close } = await open(inject('isolatedURL'), '/beyond/many-tasks/', { withoutPython: true });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 4e6, uploadThroughput: 1e6 });
+    const write = example(page, 'Fetch them all at once');
+    await write.locator('.exercise__solution summary').click();
+    await write.getByRole('button', { name: 'Put this solution in the editor' }).click();
+    // The editor is still on its way: the reader types their prediction for the next exercise.
+    const prediction = example(page, 'Who finishes first?').getByRole('textbox', { name: /Your prediction/ });
+    await prediction.click();
+    await page.keyboard.type('first');
+    await write.locator('.monaco-editor').waitFor();
+    await page.keyboard.type(' line');
+    expect(await prediction.inputValue()).toBe('first line');
+    expect(await prediction.evaluate((box) => box === document.activeElement)).toBe(true);
+    await close();
+  });
+
   it('on a phone, Wrap folds long lines instead of scrolling them sideways, on every example, and is remembered', async () => {
     const { page, close } = await open(inject('isolatedURL'), '/network/downloading-many-pages/', { touch: true, withoutPython: true });
     const code = page.locator('live-example[data-example-id="fetch-one-page"] .live-example__code pre');
