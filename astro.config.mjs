@@ -11,6 +11,7 @@ import { pythonSnapshot } from './src/integrations/python-snapshot.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { editorFiles } from './src/integrations/editor-files.ts';
 import { HEADER_POLICY, ISOLATION_HEADERS, POLICY_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/security/policy.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -73,6 +74,7 @@ export default defineConfig({
       components: { Head: './src/components/Head.astro' },
     }),
     cspInlineHashes(),
+    editorFiles(),
     serviceWorker(),
   ],
 });

@@ -5,9 +5,10 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { fileDigests } from './digest.ts';
 import { injectManifest } from 'workbox-build';
+import { EDITOR_FILES } from './editor-files.ts';
 
 /** Python and the editor: cached on a reader's first intent, not at install. */
-const RUNTIME_FILES = ['pyodide/**', '_astro/monaco-editor*.js', '_astro/editor.worker*.js', '_astro/worker-*.js', '_astro/*.py', '_astro/python*.js', '_astro/github-*.js'];
+const RUNTIME_FILES = ['pyodide/**', '_astro/worker-*.js', '_astro/*.py', ...EDITOR_FILES];
 
 /** Where the build writes the digest of each file into sw.js (see src/service-worker/integrity.ts). */
 const INTEGRITY_POINT = 'self.__SITE_INTEGRITY';
