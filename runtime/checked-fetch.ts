@@ -9,8 +9,9 @@
  * A copy that is not the build's (damaged, or rewritten in the cache by a script of the
  * site) is asked for again with `cache: 'reload'`, which the service worker answers
  * only with bytes it checked itself (replacing the bad copy); only if that fails too
- * does the fetch fail, saying so. (WebAssembly, which streams on, fails the boot
- * instead, and the next boot gets the replaced copy.)
+ * does the fetch fail, saying so. (WebAssembly, compiled as it arrives, is instantiated
+ * only once its copy hashes right; a wrong one fails the boot instead, and the next
+ * boot gets the replaced copy.)
  */
 export type Integrity = Record<string, string>;
 
@@ -28,24 +29,29 @@ export class NotAsBuilt extends Error {
 }
 
 /**
- * Reads `url` with `consume` (which gets the body as a stream), checked: the stream's
- * last chunk is held back until all of it is hashed, so `consume` never sees the end of
- * a wrong copy. Null for a response that is not ok.
+ * Reads `url` whole and checks it, natively (a stream pumped chunk by chunk on this
+ * thread, which the boot keeps busy, made the snapshot a second late). `alongside` gets
+ * a copy of the response as it arrives (the snapshot inflates while it downloads); what
+ * it makes is returned only if the bytes are the build's. Null for a response that is
+ * not ok.
  */
 export async function readChecked<T>(
   original: Fetch,
   url: string,
   metadata: string,
-  consume: (body: ReadableStream<Uint8Array>) => Promise<T>,
-): Promise<{ response: Response; value: T } | null> {
+  alongside: (copy: Response) => Promise<T>,
+): Promise<{ response: Response; bytes: Uint8Array; value: T } | null> {
   const expected = digestsIn(metadata);
   for (const reload of [false, true]) {
     const response = await original(url, reload ? { cache: 'reload' } : { headers: { [CHECKED_HERE]: 'sha256' } });
     if (!response.ok || !response.body) return null;
+    const made = alongside(response.clone());
+    made.catch(() => {});
     try {
-      return { response, value: await consume(heldUntilChecked(response.body, expected, url)) };
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (expected.includes(await digest(bytes))) return { response, bytes, value: await made };
     } catch (error) {
-      // Wrong, or broken off: either way, once more the checked way.
+      // Broken off: once more, the checked way.
       if (reload) throw error;
     }
   }
@@ -53,13 +59,24 @@ export async function readChecked<T>(
 }
 
 /**
+ * WebAssembly compiled from the moment its response arrives, by the stand-in Response
+ * that `checkedFetch` gave for it. Pyodide's loader fetches its module early but starts
+ * compiling only once the snapshot is in (its `instantiateStreaming` comes after): the
+ * boot waited for one, then the other. Now both come at once.
+ */
+type Compiled = Promise<WebAssembly.Module>;
+
+/**
  * `fetch`, with each response for a URL in `integrity` checked. What Pyodide's loader
- * reads whole anyway is read whole here and asked for again if wrong; WebAssembly
- * streams on (it compiles as it arrives), and a wrong copy of it calls `onWrong`
+ * reads whole anyway is read whole here and asked for again if wrong. WebAssembly is
+ * compiled as it arrives (natively: a stream pumped here fed the compiler only when this
+ * busy thread had time, and a Response made here is one the browser cannot cache
+ * compiled code for), while a copy is hashed; `compiled` gets the module for the
+ * stand-in Response returned, once the hash is right. A wrong copy calls `onWrong`
  * instead, once its replacement is fetched (Pyodide's loader waits forever on a failed
  * compile, so the boot must fail by other means).
  */
-export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (error: NotAsBuilt) => void): Fetch {
+export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (error: NotAsBuilt) => void, compiled = new WeakMap<Response, Compiled>()): Fetch {
   return async (input, init) => {
     const url = urlOf(input);
     const metadata = integrity[url];
@@ -67,36 +84,60 @@ export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (er
     if (url.endsWith('.wasm')) {
       const response = await original(url, { headers: { [CHECKED_HERE]: 'sha256' } });
       if (!response.ok || !response.body) return response;
-      const body = heldUntilChecked(response.body, digestsIn(metadata), url, (error) => {
-        void original(url, { cache: 'reload' }).then(
-          (again) => again.body?.cancel().finally(() => onWrong(error)),
-          () => onWrong(error),
+      const copy = response.clone();
+      const module = WebAssembly.compileStreaming(response);
+      const checked = copy.arrayBuffer().then(async (bytes) => {
+        if (digestsIn(metadata).includes(await digest(new Uint8Array(bytes)))) return;
+        const error = new NotAsBuilt(url);
+        await original(url, { cache: 'reload' }).then(
+          (again) => again.body?.cancel(),
+          () => {},
         );
+        onWrong(error);
+        throw error;
       });
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const standIn = new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const ready = Promise.all([module, checked]).then(([made]) => made);
+      ready.catch(() => {});
+      compiled.set(standIn, ready);
+      return standIn;
     }
-    const read = await readChecked(original, url, metadata, async (body) => new Uint8Array(await new Response(body).arrayBuffer()));
+    const read = await readChecked(original, url, metadata, async (copy) => void (await copy.body?.cancel()));
     if (!read) return original(input, init);
-    const { response, value } = read;
-    return new Response(value, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const { response, bytes } = read;
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
 /**
  * Runs `boot` with `scope.fetch` replaced by `checkedFetch` (Pyodide's loader looks
- * `fetch` up when it calls it), then puts the original back. The boot fails if a file
- * that streamed in was not the build's.
+ * `fetch` up when it calls it), and `WebAssembly.instantiateStreaming` taught to use the
+ * module compiled early for a stand-in Response; then puts both back. The boot fails if
+ * a file that streamed in was not the build's.
  */
-export async function withCheckedFetch<T>(scope: { fetch?: Fetch }, integrity: Integrity, boot: () => Promise<T>): Promise<T> {
+export async function withCheckedFetch<T>(scope: { fetch?: Fetch; WebAssembly?: typeof WebAssembly }, integrity: Integrity, boot: () => Promise<T>): Promise<T> {
   const original = scope.fetch;
   if (!original || Object.keys(integrity).length === 0) return boot();
   let fail!: (error: NotAsBuilt) => void;
   const wrong = new Promise<never>((_, reject) => (fail = reject));
-  scope.fetch = checkedFetch(original.bind(scope), integrity, fail);
+  const compiled = new WeakMap<Response, Compiled>();
+  scope.fetch = checkedFetch(original.bind(scope), integrity, fail, compiled);
+  const wasm = scope.WebAssembly;
+  const instantiateStreaming = wasm?.instantiateStreaming;
+  if (wasm && instantiateStreaming) {
+    wasm.instantiateStreaming = async (source, imports) => {
+      const response = await source;
+      const early = compiled.get(response);
+      if (!early) return instantiateStreaming.call(wasm, response, imports);
+      const module = await early;
+      return { module, instance: await WebAssembly.instantiate(module, imports) };
+    };
+  }
   try {
     return await Promise.race([boot(), wrong]);
   } finally {
     scope.fetch = original;
+    if (wasm && instantiateStreaming) wasm.instantiateStreaming = instantiateStreaming;
   }
 }
 
@@ -106,54 +147,8 @@ const digestsIn = (metadata: string) =>
     .filter((token) => token.startsWith('sha256-'))
     .map((token) => token.slice('sha256-'.length));
 
-/**
- * `body` passed on as it comes, but its last chunk only once all of it hashes to one of
- * `expected`; else the stream fails (and `onWrong` hears why).
- */
-function heldUntilChecked(
-  body: ReadableStream<Uint8Array>,
-  expected: string[],
-  url: string,
-  onWrong: (error: NotAsBuilt) => void = () => {},
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let held: Uint8Array | null = null;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      // Each pull must pass something on (or end): the first chunk is only held.
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        const passed = held;
-        held = value;
-        if (passed) return controller.enqueue(passed);
-      }
-      if (!expected.includes(await digest(chunks))) {
-        const error = new NotAsBuilt(url);
-        onWrong(error);
-        controller.error(error);
-        return;
-      }
-      if (held) controller.enqueue(held);
-      controller.close();
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-}
-
-async function digest(chunks: Uint8Array[]): Promise<string> {
-  let whole = chunks[0] ?? new Uint8Array();
-  if (chunks.length > 1) {
-    whole = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      whole.set(chunk, at);
-      at += chunk.length;
-    }
-  }
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', whole as Uint8Array<ArrayBuffer>));
+async function digest(bytes: Uint8Array): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   return btoa(String.fromCharCode(...hash));
 }
 

@@ -147,6 +147,15 @@ export interface BootInfo {
   fromSnapshot: boolean;
   /** Where the boot's time went (the page benchmark prints it). */
   phases?: BootPhases;
+  /** The same on a clock the page shares: ms since the epoch (`performance.timeOrigin` + now). */
+  timing?: BootTiming;
+}
+
+/** When the worker started, was asked to boot, and fetched each file, in ms since the epoch. */
+export interface BootTiming {
+  workerStarted: number;
+  bootRequested: number;
+  files: { name: string; start: number; end: number }[];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { readChecked, withCheckedFetch } from './checked-fetch.ts';
 import { countingFetch, throttled } from './download-progress.ts';
 import { Engine } from './engine.ts';
-import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
+import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -53,7 +53,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           port.postMessage({
             type: 'worker/ready',
             id: message.id,
-            boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot, phases: engine.phases },
+            boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot, phases: engine.phases, timing: bootTiming(started) },
           });
         } catch (error) {
           port.postMessage({ type: 'worker/failed', id: message.id, message: describe(error) });
@@ -279,28 +279,36 @@ function waitForAnswer(buffer: Int32Array, ask: (prompt: string) => void): (prom
 
 /** A file's bytes, or null when the server does not have it. */
 async function download(url: string, integrity: string | undefined): Promise<Uint8Array | null> {
-  if (integrity) return (await readChecked(fetch, url, integrity, inflatedAsItArrives))?.value ?? null;
+  if (integrity) {
+    const read = await readChecked(fetch, url, integrity, inflated);
+    return read ? (read.value ?? read.bytes) : null;
+  }
   const response = await fetch(url);
-  return response.ok && response.body ? inflatedAsItArrives(response.body) : null;
+  if (!response.ok) return null;
+  return (await inflated(response.clone())) ?? new Uint8Array(await response.arrayBuffer());
 }
 
 /**
- * A snapshot's bytes, inflated as they arrive when they arrive gzipped (a host that sent
- * them with `Content-Encoding: gzip` has inflated them already): the first bytes say which.
+ * A snapshot's bytes, inflated as they arrive, piped natively (not chunk by chunk through
+ * this thread); null when they are not gzipped (a host that sent them with
+ * `Content-Encoding: gzip` has inflated them already: they are taken as they came).
  */
-async function inflatedAsItArrives(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const first = await reader.read();
-  // (Fetched bytes are never on a SharedArrayBuffer: the casts only say so.)
-  const whole = new ReadableStream<Uint8Array<ArrayBuffer>>({
-    start: (controller) => (first.done ? controller.close() : controller.enqueue(first.value as Uint8Array<ArrayBuffer>)),
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value as Uint8Array<ArrayBuffer>);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  const gzipped = first.value?.[0] === 0x1f && first.value[1] === 0x8b;
-  return new Uint8Array(await new Response(gzipped ? whole.pipeThrough(new DecompressionStream('gzip')) : whole).arrayBuffer());
+async function inflated(response: Response): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+
+/** When this worker started and fetched its files, on the epoch's clock, which the page shares. */
+function bootTiming(bootStarted: number): BootTiming {
+  const origin = performance.timeOrigin;
+  const files = (performance.getEntriesByType?.('resource') ?? []) as PerformanceResourceTiming[];
+  return {
+    workerStarted: origin,
+    bootRequested: origin + bootStarted,
+    files: files.map((file) => ({ name: file.name.slice(file.name.lastIndexOf('/') + 1), start: origin + file.startTime, end: origin + file.responseEnd })),
+  };
 }

@@ -1,14 +1,34 @@
 /**
  * Registers the service worker (offline use, cross-origin isolation on plain static
- * hosts) once the page is idle, and says when a new version of the site is ready.
+ * hosts) once the page is idle and Python is not booting, and says when a new version of the site is ready.
  * The page only switches versions when the reader asks, so it never mixes two builds.
  */
 const idle = (callback: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 2000);
 
+/**
+ * Resolves once no Python boot is under way on this page (page-intent.ts marks one).
+ * Installing the service worker caches the whole site, and it took the cores from a
+ * first visit's boot: click to first output was a second slower.
+ */
+function afterBoot(): Promise<void> {
+  const root = document.documentElement;
+  return new Promise((resolve) => {
+    const settled = () => root.dataset.python !== 'booting';
+    if (settled()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!settled()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ['data-python'] });
+  });
+}
+
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   addEventListener('load', () =>
     idle(async () => {
+      await afterBoot();
       const { Workbox } = await import('workbox-window');
       const workbox = new Workbox(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/sw.js`);
       workbox.addEventListener('waiting', () =>

@@ -8,7 +8,8 @@
  * - Python and the editor (about 23 MB) are cached when a reader first shows intent on
  *   an example (the page sends `asyncio-live/warm`): readers who only read never pay.
  *   Each file crosses the network once, whether the page or the cache asked first.
- * - Every response gets the isolation headers and the header policy.
+ * - Every response gets the isolation headers and the header policy, but Python's and
+ *   the editor's files (same-origin subresources, on which they have no say).
  * - A cached copy is served only if its bytes are the build's (integrity.ts): a script
  *   that rewrote the cache cannot make the site serve what it wrote. The service worker
  *   checks them itself, or the requester says it does (runtime/checked-fetch.ts).
@@ -126,13 +127,17 @@ registerRoute(
   ({ url }) => runtimeKeys.has(`${url.origin}${url.pathname}`),
   async ({ url, request }) => {
     const key = runtimeKeys.get(`${url.origin}${url.pathname}`)!;
-    // The runtime's worker checks Python's big files as they arrive: the copy streams
-    // from the cache unread (reading and hashing 45 MB here cost every page 2 s).
+    // Served as they are, without the site's headers: they are same-origin subresources
+    // (scripts, WebAssembly, data), on which isolation and the page policy have no say;
+    // and a Response rebuilt here streams its body through this thread (the snapshot
+    // took 1.3 s to come from the cache) and loses the browser's cache of compiled
+    // WebAssembly. The runtime's worker checks Python's big files as they arrive: the
+    // copy streams from the cache unread (reading and hashing 45 MB here cost every page 2 s).
     if (checkedByRequester(request)) {
       const cached = await (await caches.open(RUNTIME_CACHE)).match(key);
-      if (cached) return withSiteHeaders(cached);
+      if (cached) return cached;
     }
-    return withSiteHeaders(await runtimeFile(url.href, key));
+    return runtimeFile(url.href, key);
   },
 );
 

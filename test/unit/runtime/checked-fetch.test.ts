@@ -12,8 +12,11 @@ const URL_ZIP = 'http://site.test/pyodide/python_stdlib.zip';
 const URL_WASM = 'http://site.test/pyodide/pyodide.asm.wasm';
 const GOOD = new Uint8Array(200_000).map((_, i) => (i * 7) % 251);
 const BAD = GOOD.map((byte, i) => (i === 150_000 ? byte ^ 1 : byte));
+/** A valid WebAssembly module: the header, then a custom section "x" of 100 KB. */
+const GOOD_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0, 0, 0, 0x00, 0xa2, 0x8d, 0x06, 0x01, 0x78, ...new Uint8Array(100_000).map((_, i) => i % 251)]);
+const BAD_WASM = GOOD_WASM.map((byte, i) => (i === 90_000 ? byte ^ 1 : byte));
 const integrityOf = (bytes: Uint8Array) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
-const INTEGRITY = { [URL_ZIP]: integrityOf(GOOD), [URL_WASM]: integrityOf(GOOD) };
+const INTEGRITY = { [URL_ZIP]: integrityOf(GOOD), [URL_WASM]: integrityOf(GOOD_WASM) };
 
 /** A body in 16 KB chunks, as a network delivers it. */
 function chunked(bytes: Uint8Array): ReadableStream<Uint8Array> {
@@ -47,11 +50,9 @@ describe('checked boot fetches', () => {
     const { fetch, requests } = fakeFetch(GOOD);
     const checked = checkedFetch(fetch, INTEGRITY, () => {});
     expect(await bytesOf(await checked(URL_ZIP))).toEqual(GOOD);
-    expect(await bytesOf(await checked(new URL(URL_WASM)))).toEqual(GOOD);
     await checked('http://site.test/other.json');
     expect(requests).toEqual([
       { url: URL_ZIP, checkedHere: 'sha256', cache: undefined },
-      { url: URL_WASM, checkedHere: 'sha256', cache: undefined },
       { url: 'http://site.test/other.json', checkedHere: null, cache: undefined },
     ]);
   });
@@ -72,42 +73,46 @@ describe('checked boot fetches', () => {
     await expect(failure).rejects.toThrow(`${URL_ZIP} did not arrive as the site built it`);
   });
 
-  it('streams WebAssembly on, but a wrong copy never reaches its end, and the boot fails once the copy is replaced', async () => {
-    const { fetch, requests } = fakeFetch(BAD, GOOD);
-    const scope = { fetch };
-    let received = 0;
-    // A boot that, like Pyodide's loader after a failed compile, never ends by itself.
-    const boot = withCheckedFetch(scope, INTEGRITY, async () => {
-      const response = await scope.fetch(URL_WASM);
-      const reader = response.body!.getReader();
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          received += value.length;
+  it('compiles WebAssembly as it arrives, but instantiates only the build’s bytes; a wrong copy fails the boot once replaced', async () => {
+    for (const [copies, right] of [[[GOOD_WASM], true], [[BAD_WASM, GOOD_WASM], false]] as const) {
+      const { fetch, requests } = fakeFetch(...copies);
+      // The scope's own WebAssembly, so that the test leaves the global one alone.
+      const scope = { fetch, WebAssembly: Object.create(WebAssembly) as typeof WebAssembly };
+      let instantiated = false;
+      // A boot that, like Pyodide's loader after a failed instantiation, never ends by itself.
+      const boot = withCheckedFetch(scope, INTEGRITY, async () => {
+        try {
+          await scope.WebAssembly.instantiateStreaming(scope.fetch(URL_WASM), {});
+          instantiated = true;
+          return 'booted';
+        } catch {
+          return new Promise<never>(() => {});
         }
-      } catch {
-        // Swallowed, as Pyodide's loader does.
+      });
+      if (right) {
+        expect(await boot).toBe('booted');
+        expect(requests).toEqual([{ url: URL_WASM, checkedHere: 'sha256', cache: undefined }]);
+      } else {
+        await expect(boot).rejects.toThrow(`${URL_WASM} did not arrive as the site built it`);
+        expect(instantiated).toBe(false);
+        expect(requests.at(-1)).toEqual({ url: URL_WASM, checkedHere: null, cache: 'reload' });
       }
-      return new Promise<never>(() => {});
-    });
-    await expect(boot).rejects.toThrow(`${URL_WASM} did not arrive as the site built it`);
-    expect(received).toBeGreaterThan(0);
-    expect(received).toBeLessThan(BAD.length);
-    expect(requests.at(-1)).toEqual({ url: URL_WASM, checkedHere: null, cache: 'reload' });
-    expect(scope.fetch).toBe(fetch);
+      expect(scope.fetch).toBe(fetch);
+      expect(Object.hasOwn(scope.WebAssembly, 'instantiateStreaming') ? scope.WebAssembly.instantiateStreaming : WebAssembly.instantiateStreaming).toBe(WebAssembly.instantiateStreaming);
+    }
   });
 
-  it('reads a body with the consumer given, checked the same way (the snapshot, inflated as it arrives)', async () => {
+  it('reads a body whole, with a copy used alongside, whose use is kept only for the build’s bytes (the snapshot, inflated as it arrives)', async () => {
     const { fetch } = fakeFetch(BAD, GOOD);
     const sizes: number[] = [];
-    const read = await readChecked(fetch, URL_ZIP, INTEGRITY[URL_ZIP], async (body) => {
-      const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+    const read = await readChecked(fetch, URL_ZIP, INTEGRITY[URL_ZIP], async (copy) => {
+      const bytes = new Uint8Array(await copy.arrayBuffer());
       sizes.push(bytes.length);
-      return bytes;
+      return bytes[150_000];
     });
-    expect(read?.value).toEqual(GOOD);
-    // The consumer of the wrong copy failed before its end: only the right one was read whole.
-    expect(sizes).toEqual([GOOD.length]);
+    expect(read?.bytes).toEqual(GOOD);
+    expect(read?.value).toBe(GOOD[150_000]);
+    // Both copies were used as they came; only the right one's use came back.
+    expect(sizes).toEqual([BAD.length, GOOD.length]);
   });
 });
