@@ -46,7 +46,7 @@ function clickAndWait(page: Page, button: string, output: string, text: string):
 
 /** One cold click on the notebook example: the total and each step's end, in ms from the click. */
 async function coldClick(browser: Browser, url: string): Promise<Record<string, number>> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: process.env.NO_SW ? 'block' : 'allow' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url + PAGE, { waitUntil: 'load' });
   const id = await page.locator('live-example', { has: page.locator('figcaption', { hasText: NOTEBOOK }) }).getAttribute('data-example-id');
@@ -147,10 +147,7 @@ async function secondPage(browser: Browser, url: string): Promise<number> {
     await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
     // The first page's runtime files are being cached by the service worker meanwhile.
     if (path === PAGE) await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 3000)));
-    else {
-      ms = (await page.evaluate(() => performance.now())) - intent;
-      if (process.env.PHASES) console.log('    second page boot:', await page.evaluate(() => document.documentElement.dataset.pythonBootPhases), await page.evaluate(() => document.documentElement.dataset.pythonBootTiming?.slice(0, 0)));
-    }
+    else ms = (await page.evaluate(() => performance.now())) - intent;
   }
   await context.close();
   return ms;

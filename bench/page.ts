@@ -6,7 +6,8 @@
  * - whether any Monaco or Pyodide byte loads before intent (it must not)
  * - layout shift when an example upgrades to the editor (must be 0)
  * - page load to runtime ready (intent given at load)
- * - click to first output, warm runtime and cold (empty cache, click at load)
+ * - click to first output, cold with where its time went, against bare Pyodide; warm;
+ *   the second page of a visit (cold-start.ts)
  * - what the Python snapshot buys: runtime ready from the snapshot and from an ordinary
  *   boot (the snapshot refused), at localhost speed and over slower links
  * - floods (floods.ts): a sleep(0) spin, a print flood and 5,000 ticking tasks, each
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/chromium.ts';
 import { serveDist } from '../test/site/serve-dist.ts';
+import { benchColdStart } from './cold-start.ts';
 import { benchFloods } from './floods.ts';
 import { slowLink } from './slow-link.ts';
 
@@ -93,10 +95,9 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
   );
 }
 
-// 3. Page load to runtime ready, intent given at load; click to first output, cold.
+// 3. Page load to runtime ready, intent given at load.
 {
   const ready: number[] = [];
-  const cold: number[] = [];
   const phases: Record<string, number[]> = {};
   for (let i = 0; i < RUNS; i++) {
     const { page, close } = await fresh();
@@ -116,67 +117,11 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
   }
   console.log(`Cold boot, where the time went (medians of ${RUNS}; the worker's steps in ms from its boot request):`);
   for (const [phase, values] of Object.entries(phases)) console.log(`  ${phase}: ${median(values).toFixed(0)} ms`);
-  for (let i = 0; i < RUNS; i++) {
-    const { page, close } = await fresh();
-    await page.goto(server.url + PAGE, { waitUntil: 'load' });
-    const started = Date.now();
-    await notebook(page).getByRole('button', { name: 'Run' }).click();
-    await notebook(page).locator('.output__text', { hasText: 'Square 1' }).waitFor({ timeout: 60_000 });
-    cold.push(Date.now() - started);
-    await close();
-  }
   console.log(`Page load to runtime ready (intent at load), median of ${RUNS}: ${median(ready).toFixed(0)} ms`);
-  // The second page of a visit: Python's files are in the service worker's cache.
-  const second: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { page, close } = await fresh();
-    for (const path of [PAGE, '/lessons/synchronous-programming/']) {
-      await page.goto(server.url + path, { waitUntil: 'load' });
-      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
-      const intent = await page.evaluate(() => performance.now());
-      await page.locator('live-example').first().hover();
-      await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
-      if (path !== PAGE) second.push((await page.evaluate(() => performance.now())) - intent);
-    }
-    await close();
-  }
-  console.log(`Second page of a visit, intent to runtime ready (service worker's cache), median of ${RUNS}: ${median(second).toFixed(0)} ms`);
-  console.log(`Click to first output, cold (click at load, empty cache), median of ${RUNS}: ${median(cold).toFixed(0)} ms`);
 }
 
-// 4. Click to first output with a warm runtime.
-{
-  const { page, close } = await fresh();
-  await page.goto(server.url + PAGE, { waitUntil: 'load' });
-  await notebook(page).hover();
-  await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
-  const warm: number[] = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    const ex = notebook(page);
-    // Time inside the page: from the click event to the first output line in the DOM.
-    const elapsed = await page.evaluate(async (title) => {
-      const example = [...document.querySelectorAll('live-example')].find((e) => e.querySelector('figcaption')?.textContent?.includes(title))!;
-      const output = example.querySelector('.output__text');
-      const started = performance.now();
-      const seen = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (example.querySelector('.output__text')?.textContent?.includes('Square 1')) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        });
-        observer.observe(example, { subtree: true, childList: true, characterData: true });
-      });
-      if (output) output.textContent = '';
-      example.querySelector<HTMLButtonElement>('button[data-action="run"]')!.click();
-      return seen;
-    }, NOTEBOOK);
-    await ex.locator('.output__status', { hasText: /^Done/ }).waitFor();
-    if (i > 0) warm.push(elapsed); // the first run pays for code paths used the first time
-  }
-  console.log(`Click to first output, warm runtime (notebook example), median of ${RUNS}: ${median(warm).toFixed(1)} ms`);
-  await close();
-}
+// 4. A reader's first click, cold and warm, against bare Pyodide; the second page (cold-start.ts).
+await benchColdStart(browser, server.url);
 
 // 5. The snapshot against an ordinary boot. It adds about 6 MB to download and saves
 // seconds of start-up work: worth it unless the link is slow.
