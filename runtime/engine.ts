@@ -2,6 +2,7 @@ import type { loadPyodide, PyodideAPI } from 'pyodide';
 import { runOptions, type BootPhases, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from './protocol.ts';
 import { importsPackages } from './python-packages.ts';
 import { readRunResult, readTraceBatch } from './shapes.ts';
+import { dense } from './sparse-memory.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
 const PACKAGE_DIR = '/home/pyodide/asyncio-live';
@@ -72,7 +73,7 @@ export class Engine {
         const memory = snapshot().then(async (data) => {
           mark('snapshotDownloaded');
           if (!data) throw new Error('no snapshot');
-          const inflated = await inflate(data);
+          const inflated = dense(await inflate(data));
           mark('snapshotInflated');
           return inflated;
         });

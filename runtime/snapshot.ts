@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { Engine } from './engine.ts';
+import { sparse } from './sparse-memory.ts';
 import type { PythonFiles } from './protocol.ts';
 
 /**
@@ -17,7 +18,7 @@ import type { PythonFiles } from './protocol.ts';
  */
 
 /** Bumped when what goes into a snapshot changes in a way the inputs below do not show. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * `python-<hash>.snapshot`: a new name whenever Pyodide or the runtime changes. Its
@@ -33,7 +34,7 @@ export function snapshotName(files: PythonFiles): string {
 
 /**
  * Boots Pyodide from `indexURL` (a folder of its files), installs the runtime, and
- * returns the interpreter's memory, gzipped.
+ * returns the interpreter's memory without its zero pages (sparse-memory.ts), gzipped.
  */
 export async function makeSnapshot(indexURL: string, files: PythonFiles): Promise<Uint8Array> {
   const pyodide = await loadPyodide({
@@ -48,5 +49,5 @@ export async function makeSnapshot(indexURL: string, files: PythonFiles): Promis
   } as Parameters<typeof loadPyodide>[0]);
   Engine.install(pyodide, files);
   const memory = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
-  return gzipSync(memory);
+  return gzipSync(sparse(memory));
 }

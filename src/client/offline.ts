@@ -1,7 +1,8 @@
 /**
  * Registers the service worker (offline use, cross-origin isolation on plain static
- * hosts) once the page is idle and Python is not booting, and says when a new version of the site is ready.
- * The page only switches versions when the reader asks, so it never mixes two builds.
+ * hosts) once Python is not booting and the page is idle, and says when a new version
+ * of the site is ready. The page only switches versions when the reader asks, so it
+ * never mixes two builds.
  */
 const idle = (callback: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 2000);
@@ -25,25 +26,24 @@ function afterBoot(): Promise<void> {
   });
 }
 
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  addEventListener('load', () =>
-    idle(async () => {
-      await afterBoot();
-      const { Workbox } = await import('workbox-window');
-      const workbox = new Workbox(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/sw.js`);
-      workbox.addEventListener('waiting', () =>
-        showUpdateNotice(() => {
-          workbox.addEventListener('controlling', () => location.reload());
-          workbox.messageSW({ type: 'asyncio-live/update' });
-        }),
-      );
-      try {
-        await workbox.register();
-      } catch {
-        // No offline copy (private browsing, or blocked): the site still works online.
-      }
+async function register(): Promise<void> {
+  const { Workbox } = await import('workbox-window');
+  const workbox = new Workbox(`${import.meta.env.BASE_URL.replace(/\/$/, '')}/sw.js`);
+  workbox.addEventListener('waiting', () =>
+    showUpdateNotice(() => {
+      workbox.addEventListener('controlling', () => location.reload());
+      workbox.messageSW({ type: 'asyncio-live/update' });
     }),
   );
+  try {
+    await workbox.register();
+  } catch {
+    // No offline copy (private browsing, or blocked): the site still works online.
+  }
+}
+
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  addEventListener('load', () => void afterBoot().then(() => idle(() => void register())));
 }
 
 function showUpdateNotice(update: () => void): void {
