@@ -529,8 +529,8 @@ describe('a Stop (SIGINT from the page: Stop, or the run’s time limit)', () =>
   // handler, wherever the interpreter happens to be: between `fut.cancelled()` and
   // `fut.set_result()` in the timer that ends a sleep, CPython 3.13 prints "Exception in
   // callback _set_result_unless_cancelled() ... InvalidStateError: invalid state" (the
-  // page's time limit hit this in CI). Here the cancel waits for the loop's next turn.
-  it('cancels the main task at the loop’s next turn, never halfway through one of asyncio’s callbacks', async () => {
+  // page's time limit hit this in CI). Here the cancel waits for the callback running to return.
+  it('cancels the main task once the callback running returns, never halfway through one of asyncio’s callbacks', async () => {
     const { output, result } = await runPython(`
       import asyncio, signal, sys
       from asyncio import futures
