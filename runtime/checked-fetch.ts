@@ -39,17 +39,16 @@ export async function readChecked<T>(
   original: Fetch,
   url: string,
   metadata: string,
-  alongside: (copy: Response) => Promise<T>,
-): Promise<{ response: Response; bytes: Uint8Array; value: T } | null> {
-  const expected = digestsIn(metadata);
+  alongside?: (copy: Response) => Promise<T>,
+): Promise<{ response: Response; bytes: Uint8Array; value: T | undefined } | null> {
   for (const reload of [false, true]) {
     const response = await original(url, reload ? { cache: 'reload' } : { headers: { [CHECKED_HERE]: 'sha256' } });
     if (!response.ok || !response.body) return null;
-    const made = alongside(response.clone());
-    made.catch(() => {});
+    const made = alongside?.(response.clone());
+    made?.catch(() => {});
     try {
       const bytes = new Uint8Array(await response.arrayBuffer());
-      if (expected.includes(await digest(bytes))) return { response, bytes, value: await made };
+      if (await isAsBuilt(bytes, metadata)) return { response, bytes, value: await made };
     } catch (error) {
       // Broken off: once more, the checked way.
       if (reload) throw error;
@@ -70,8 +69,7 @@ type Compiled = Promise<WebAssembly.Module>;
  * `fetch`, with each response for a URL in `integrity` checked. What Pyodide's loader
  * reads whole anyway is read whole here and asked for again if wrong. WebAssembly is
  * compiled as it arrives (natively: a stream pumped here fed the compiler only when this
- * busy thread had time, and a Response made here is one the browser cannot cache
- * compiled code for), while a copy is hashed; `compiled` gets the module for the
+ * busy thread had time), while a copy is hashed; `compiled` gets the module for the
  * stand-in Response returned, once the hash is right. A wrong copy calls `onWrong`
  * instead, once its replacement is fetched (Pyodide's loader waits forever on a failed
  * compile, so the boot must fail by other means).
@@ -87,7 +85,7 @@ export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (er
       const copy = response.clone();
       const module = WebAssembly.compileStreaming(response);
       const checked = copy.arrayBuffer().then(async (bytes) => {
-        if (digestsIn(metadata).includes(await digest(new Uint8Array(bytes)))) return;
+        if (await isAsBuilt(new Uint8Array(bytes), metadata)) return;
         const error = new NotAsBuilt(url);
         await original(url, { cache: 'reload' }).then(
           (again) => again.body?.cancel(),
@@ -102,7 +100,7 @@ export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (er
       compiled.set(standIn, ready);
       return standIn;
     }
-    const read = await readChecked(original, url, metadata, async (copy) => void (await copy.body?.cancel()));
+    const read = await readChecked(original, url, metadata);
     if (!read) return original(input, init);
     const { response, bytes } = read;
     return new Response(bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -147,9 +145,10 @@ const digestsIn = (metadata: string) =>
     .filter((token) => token.startsWith('sha256-'))
     .map((token) => token.slice('sha256-'.length));
 
-async function digest(bytes: Uint8Array): Promise<string> {
+/** Do `bytes` hash to one of the digests in `metadata`? */
+async function isAsBuilt(bytes: Uint8Array, metadata: string): Promise<boolean> {
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return btoa(String.fromCharCode(...hash));
+  return digestsIn(metadata).includes(btoa(String.fromCharCode(...hash)));
 }
 
 function urlOf(input: RequestInfo | URL): string {

@@ -5,12 +5,11 @@
  */
 import type { CodeEditor } from './code-editor.ts';
 import type { ExampleCode } from './example-code.ts';
+import { downloadedText } from './download-text.ts';
 import { downloadEditor } from './editor-download.ts';
 
 /** How long the editor may take to come before its progress bar shows. */
 const SHOW_AFTER_MS = 200;
-
-const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 export const isTouch = (): boolean => matchMedia('(pointer: coarse)').matches;
 
@@ -66,7 +65,7 @@ export class ExampleEditor {
         if (!progress || !bytes) return;
         progress.max = total;
         progress.value = loaded;
-        bytes.textContent = `${megabytes(loaded)} of ${megabytes(total)} MB`;
+        bytes.textContent = downloadedText(loaded, total);
       });
       return await (await import('./monaco-editor.ts')).createMonacoEditor(this.#host, this.#code.value, this.#label, this.#onRun);
     } finally {

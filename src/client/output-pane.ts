@@ -1,6 +1,7 @@
 import type { RunEvent, RunHandle, RunOutcome, RunStatus, TraceEvent } from '../../runtime/index.ts';
 import type { TimelineView } from './timeline/timeline-view.ts';
 import { flash } from './button-feedback.ts';
+import { downloadedText } from './download-text.ts';
 import { describeMatch, matchOutput } from './output-match.ts';
 
 /** One line of output as shown: text only, never HTML. */
@@ -184,7 +185,6 @@ export class OutputPane {
         break;
       case 'download': {
         // Python's files coming down, on a first visit (later ones come from the cache).
-        const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
         const total = event.total !== null && event.total >= event.loaded ? event.total : null;
         this.#download.max = total ?? event.loaded;
         this.#download.value = event.loaded;
@@ -193,7 +193,7 @@ export class OutputPane {
         const said = 'Downloading Python…';
         if (this.#status.textContent !== said) this.#status.textContent = said;
         this.#downloaded.hidden = false;
-        this.#downloaded.textContent = total ? `${megabytes(event.loaded)} of ${megabytes(total)} MB` : `${megabytes(event.loaded)} MB`;
+        this.#downloaded.textContent = downloadedText(event.loaded, total);
         break;
       }
       case 'output':

@@ -7,7 +7,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { sidebar } from '../../src/sidebar';
 import { describe, expect, inject, it } from 'vitest';
-import { editorText, example, finished, open, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
+import { editorText, example, finished, open, recordTexts, replaceCode, resetAndRun, spinThenStop } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
@@ -139,16 +139,11 @@ describe('live examples in Chromium, elsewhere', () => {
   it('shows how much of Python has downloaded while the first run waits for it', async () => {
     const { page, close } = await open(inject('isolatedURL'), PAGE);
     // Every count the pane showed, however fast the download went.
-    await page.evaluate(() => {
-      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-      new MutationObserver(() => {
-        for (const element of document.querySelectorAll('.output__downloaded:not([hidden])')) seen.push(element.textContent ?? '');
-      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
+    const shown = await recordTexts(page, '.output__downloaded:not([hidden])');
     const ex = example(page, SQUARING);
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe(SQUARING_OUTPUT);
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await shown();
     expect(seen.length).toBeGreaterThan(0);
     const counts = seen.map((text) => text.match(/^(\d+\.\d) of (\d+\.\d) MB$/)).filter((match) => match !== null);
     expect(counts.length).toBeGreaterThan(0);
@@ -164,12 +159,7 @@ describe('live examples in Chromium, elsewhere', () => {
     // A reader's connection, not a local one: 3.4 MB at 4 MB/s take most of a second.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 4e6, uploadThroughput: 1e6 });
-    await page.evaluate(() => {
-      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-      new MutationObserver(() => {
-        for (const element of document.querySelectorAll('.live-example__editor-download:not([hidden]) .live-example__editor-bytes')) seen.push(element.textContent ?? '');
-      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
+    const counted = await recordTexts(page, '.live-example__editor-download:not([hidden]) .live-example__editor-bytes');
     const ex = example(page, SQUARING);
     // Its box has no height (it lies over the code); what shows is the pill inside.
     const box = ex.locator('.live-example__editor-download > div');
@@ -191,7 +181,7 @@ describe('live examples in Chromium, elsewhere', () => {
     expect(shown.top).toBeGreaterThan(before.top);
     await ex.locator('.monaco-editor').waitFor();
     await box.waitFor({ state: 'hidden' });
-    const counts = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen))
+    const counts = (await counted())
       .map((text) => text.match(/^(\d+\.\d) of (\d+\.\d) MB$/))
       .filter((match) => match !== null)
       .map(([, loaded, total]) => [Number(loaded), Number(total)]);

@@ -137,3 +137,17 @@ export async function spinThenStop(page: Page, ex: Locator): Promise<void> {
   await ex.getByRole('button', { name: 'Stop' }).click();
   await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Records every text that elements matching `selector` show from now on, however briefly
+ * (a download's counts change faster than a test can poll). Call the result to read them.
+ */
+export async function recordTexts(page: Page, selector: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((selector) => {
+    const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll(selector)) seen.push(element.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, selector);
+  return () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+}
