@@ -102,4 +102,10 @@ if (!customElements.get('live-example')) {
   customElements.define('live-example', LiveExampleElement);
   // Module scripts run once the page is parsed: every example is there to compare with.
   noticeUnknownShare();
+  // A share link opened on its own page (pasted into the address bar) changes only the
+  // fragment, which opened nothing: load the page again, as from elsewhere. (Share
+  // itself writes the fragment with replaceState, which fires no hashchange.)
+  addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#share-')) location.reload();
+  });
 }

@@ -108,8 +108,9 @@ describe('live examples in Chromium, elsewhere', () => {
     await page.reload();
     expect(await page.locator('.share-notice').innerText()).toMatch(/points to an example that is not on this page/);
     const code = deflateRawSync(Buffer.from('print("shared")\n')).toString('base64url');
-    await page.goto(`${inject('isolatedURL')}/network/a-polite-crawler/#share-keep-the-pace=${code}`);
-    await page.reload();
+    // Opened on its own page (only the fragment changes), a share link loads as from elsewhere.
+    await Promise.all([page.waitForEvent('load'), page.goto(`${inject('isolatedURL')}/network/a-polite-crawler/#share-keep-the-pace=${code}`)]);
+    await target.locator('.live-example__notice:not([hidden])').waitFor();
     expect(await target.evaluate((element) => element.classList.contains('is-linked-to'))).toBe(true);
     expect(await target.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(200);
     // A fragment (it does not run) can still be copied.
