@@ -48,8 +48,8 @@ describe('share links', () => {
     // The reader's own saved edit of that example, from an earlier visit.
     const original = await example(page, TITLE).evaluate((e) => JSON.parse(e.querySelector('.live-example__data')!.textContent!).code as string);
     await page.evaluate(([key, original]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code: 'print("my own edit")' })), [`asyncio-live:edit:${PAGE}#${ID}`, original]);
-    await page.goto(`${base()}${PAGE}${fragment(LEGACY_INDEX, 'print("an old link")')}`);
-    await page.reload();
+    // On its own page only the fragment changes: the page loads again by itself.
+    await Promise.all([page.waitForEvent('load'), page.goto(`${base()}${PAGE}${fragment(LEGACY_INDEX, 'print("an old link")')}`)]);
     const shared = example(page, TITLE);
     await shared.locator('.live-example__notice', { hasText: 'Your own edit of this example is kept' }).waitFor({ timeout: 30_000 });
     // Only that example took the link's code.
