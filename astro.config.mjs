@@ -10,6 +10,7 @@ import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { pythonSnapshot } from './src/integrations/python-snapshot.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
+import { pageBuild } from './src/integrations/page-build.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { editorFiles } from './src/integrations/editor-files.ts';
 import { HEADER_POLICY, ISOLATION_HEADERS, POLICY_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/security/policy.ts';
@@ -73,6 +74,7 @@ export default defineConfig({
       customCss: ['./src/styles/lesson.css', './src/styles/live-example.css'],
       components: { Head: './src/components/Head.astro' },
     }),
+    pageBuild(),
     cspInlineHashes(),
     editorFiles(),
     serviceWorker(),

@@ -10,6 +10,8 @@ export interface CodeEditor {
   markError(line: number | null, message: string): void;
   clearError(): void;
   onChange(listener: (code: string) => void): void;
+  /** The page this example was on was swapped for another (page-swap.ts): let go of it. */
+  dispose(): void;
 }
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);

@@ -5,6 +5,7 @@
  * page: without storage there is simply nothing to show.
  */
 import { SOLVED_PREFIX } from './exercise-progress.ts';
+import { forEachPage } from './page-swap.ts';
 import { keysUnder, storage } from './storage.ts';
 
 const VISITED_PREFIX = 'asyncio-live:visited:';
@@ -31,12 +32,14 @@ function markSidebar(store: Storage): void {
   }
 }
 
-const store = storage();
-if (store) {
+// Every page the reader reaches, a link's page swapped in too (page-swap.ts).
+forEachPage(() => {
+  const store = storage();
+  if (!store) return;
   try {
     store.setItem(VISITED_PREFIX + location.pathname, '1');
   } catch {
     // storage full: the visit is just not remembered
   }
   markSidebar(store);
-}
+});

@@ -106,4 +106,9 @@ export class ExampleEditor {
   clearError(): void {
     this.#editor?.clearError();
   }
+
+  /** Let go of the editor (its page was swapped for another), once it is open. */
+  dispose(): void {
+    void this.#opening?.then((editor) => editor.dispose(), () => undefined);
+  }
 }

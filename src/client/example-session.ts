@@ -24,6 +24,8 @@ export interface ExampleSession {
   act(action: Action): void;
   /** Open the editor, with the caret where the reader clicked. */
   edit(at?: { x: number; y: number }): void;
+  /** Its page was swapped for another (page-swap.ts): stop its run, let go of its editor. */
+  leave(): void;
 }
 
 export function createSession({ element, id, legacyIndex }: ExampleElement): ExampleSession {
@@ -132,6 +134,10 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     },
     edit(at) {
       void editor.focus(at);
+    },
+    leave() {
+      run.stop();
+      editor.dispose();
     },
   };
 }

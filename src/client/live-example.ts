@@ -12,6 +12,7 @@ import { adoptLegacyData } from './legacy-data.ts';
 import { editKey, hasEdit } from './saved-edits.ts';
 import { isSharedWith } from './share-link.ts';
 import { noticeUnknownShare } from './unknown-share.ts';
+import { forEachPage, whenSettled } from './page-swap.ts';
 import { wirePrediction } from './prediction.ts';
 import { wireWrap } from './wrap-lines.ts';
 
@@ -24,6 +25,17 @@ class LiveExampleElement extends HTMLElement {
   #example: ExampleElement | undefined;
 
   connectedCallback(): void {
+    // In a page swapped in, the address still names the page before until the swap ends.
+    whenSettled(() => this.#connect());
+  }
+
+  disconnectedCallback(): void {
+    // Its page was swapped for another: the run stops (its output has nowhere to go).
+    if (!this.isConnected) void this.#session?.then((session) => session.leave());
+  }
+
+  #connect(): void {
+    if (!this.isConnected) return;
     if (this.dataset.runnable !== 'true') {
       this.#copyFragment();
       return;
@@ -101,7 +113,7 @@ class LiveExampleElement extends HTMLElement {
 if (!customElements.get('live-example')) {
   customElements.define('live-example', LiveExampleElement);
   // Module scripts run once the page is parsed: every example is there to compare with.
-  noticeUnknownShare();
+  forEachPage(noticeUnknownShare);
   // A share link opened on its own page (pasted into the address bar) changes only the
   // fragment, which opened nothing: load the page again, as from elsewhere. (Share
   // itself writes the fragment with replaceState, which fires no hashchange.)

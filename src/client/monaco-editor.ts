@@ -157,6 +157,12 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
       message.remove();
     },
     onChange: (listener) => editor.onDidChangeModelContent(() => listener(editor.getValue())),
+    // Monaco keeps every model and editor in services of its own, for the page's life.
+    dispose() {
+      document.removeEventListener(WRAP_EVENT, wrap);
+      editor.dispose();
+      model.dispose();
+    },
   };
 }
 

@@ -60,4 +60,6 @@ function showUpdateNotice(update: () => void): void {
   });
   notice.append(reload);
   document.body.append(notice);
+  // A page swapped in after a link (page-swap.ts) has a body of its own: the notice stays.
+  document.addEventListener('astro:after-swap', () => document.body.append(notice));
 }

@@ -21,6 +21,8 @@ export function onFirstIntent(): void {
       document.documentElement.dataset.pythonBootPhases = JSON.stringify(boot.phases ?? {});
       document.documentElement.dataset.pythonBootTiming = JSON.stringify(boot.timing ?? null);
       document.documentElement.dataset.python = 'ready';
+      // From now on a link to another page keeps this page's Python (page-navigation.ts).
+      void import('./page-navigation.ts').then((navigation) => navigation.keepPythonAcrossPages());
     })
     .catch(() => {
       // A failed boot is told to the run that waits for it (the output pane says why).

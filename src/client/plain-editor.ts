@@ -70,5 +70,7 @@ export function createPlainEditor(host: HTMLElement, code: string, label: string
       message.remove();
     },
     onChange: (listener) => textarea.addEventListener('input', () => listener(textarea.value)),
+    // A textarea goes with its page: nothing is held elsewhere.
+    dispose() {},
   };
 }

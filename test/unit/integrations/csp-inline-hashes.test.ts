@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addInlineScriptHashes } from '../../../src/integrations/csp-inline-hashes';
+import { addInlineScriptHashes, inlineScriptHashes } from '../../../src/integrations/csp-inline-hashes';
 
 const hash = (body: string) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
 const page = (policy: string, scripts: string) =>
@@ -20,5 +20,14 @@ describe('addInlineScriptHashes', () => {
 
   it('does nothing to a page without a policy', () => {
     expect(addInlineScriptHashes('<script>a()</script>')).toBe('<script>a()</script>');
+  });
+
+  it("adds every page's hashes to each page when given them (a page swapped in keeps the first page's policy)", () => {
+    const first = page("script-src 'self'", '<script>a()</script>');
+    const second = page("script-src 'self'", '<script>b()</script>');
+    const site = new Set([...inlineScriptHashes(first), ...inlineScriptHashes(second)]);
+    for (const html of [first, second]) {
+      expect(/content="([^"]*)"/.exec(addInlineScriptHashes(html, site))![1]).toBe(`script-src 'self' ${hash('a()')} ${hash('b()')}`);
+    }
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * Links once Python has booted, in Chromium: the next page is swapped into this one
+ * (src/client/page-navigation.ts), so the page's worker and interpreter stay and the
+ * next page's examples run without a boot. Before the boot, and to a page of another
+ * build, a link loads a new document as it always did.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { finished, open, pythonWorkers, replaceCode } from './page-helpers';
+
+const PAGE = '/lessons/executing-tasks/';
+const NEXT = '/beyond/many-tasks/';
+const NEXT_TITLE = 'Running many tasks';
+
+const firstExample = (page: Page) => page.locator('live-example[data-runnable="true"]').first();
+const python = (page: Page) => page.evaluate(() => document.documentElement.dataset.python);
+
+/** Show intent on the page's first example and wait for Python. */
+async function boot(page: Page): Promise<void> {
+  await firstExample(page).hover();
+  await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
+}
+
+/** Count the documents the page loads from now on. */
+function countLoads(page: Page): () => number {
+  let loads = 0;
+  page.on('load', () => loads++);
+  return () => loads;
+}
+
+describe('links once Python has booted', () => {
+  const base = () => inject('isolatedURL');
+
+  it('load a new document while Python has not booted (the router is not even downloaded)', async () => {
+    const { page, requests, close } = await open(base(), PAGE, { withoutPython: true });
+    const loads = countLoads(page);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**${NEXT}`);
+    await page.waitForLoadState('load');
+    expect(loads()).toBe(1);
+    expect(requests.filter((url) => url.includes('page-navigation'))).toEqual([]);
+    await close();
+  });
+
+  it("swap the next page in: the same worker runs its examples at once; the theme, the sidebar, search and Back work", async () => {
+    const { page, errors, close } = await open(base(), PAGE);
+    await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
+    await page.reload();
+    await boot(page);
+    const loads = countLoads(page);
+    expect(pythonWorkers(page)).toHaveLength(1);
+
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**${NEXT}`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(NEXT_TITLE);
+    // Python is ready on arrival: nothing boots again.
+    expect(await python(page)).toBe('ready');
+    expect(pythonWorkers(page)).toHaveLength(1);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.title()).toContain(NEXT_TITLE);
+    expect(await page.locator('nav.sidebar a[aria-current="page"]').textContent()).toContain(NEXT_TITLE);
+    // The page reached is marked as visited in the sidebar.
+    await page.locator('nav.sidebar a[aria-current="page"] .course-progress').waitFor();
+    const ex = firstExample(page);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).not.toBe('');
+    expect(await ex.locator('.output__status').textContent()).toMatch(/^Done/);
+
+    // Search: one dialog, opened by Ctrl+K, with results.
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('site-search dialog[open]');
+    await dialog.waitFor();
+    await page.keyboard.type('TaskGroup');
+    await dialog.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('site-search').count()).toBe(1);
+
+    await page.goBack();
+    await page.waitForURL(`**${PAGE}`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Executing tasks');
+    expect(loads()).toBe(0);
+    expect(pythonWorkers(page)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("stop the run of the page left behind, and read the new page's saved edits", async () => {
+    const { page, errors, close } = await open(base(), PAGE);
+    await boot(page);
+    // The reader edited the next page's first example on an earlier visit.
+    const next = await page.evaluate(async (path) => {
+      const html = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+      const example = html.querySelector<HTMLElement>('live-example[data-runnable="true"]')!;
+      return { id: example.dataset.exampleId!, code: JSON.parse(example.querySelector('.live-example__data')!.textContent!).code as string };
+    }, NEXT);
+    await page.evaluate(
+      ([key, original]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code: 'print("my edit, from before")' })),
+      [`asyncio-live:edit:${NEXT}#${next.id}`, next.code],
+    );
+    // A run that would spin until the page's time limit (60 s): it must not hold the
+    // next page's runs behind it.
+    const spinning = firstExample(page);
+    await replaceCode(page, spinning, 'print("spinning")\nwhile True: pass');
+    await spinning.getByRole('button', { name: 'Run' }).click();
+    await spinning.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**${NEXT}`);
+
+    // The edit was found under the new page's address as the page came in, before any intent.
+    const ex = firstExample(page);
+    await ex.locator('.live-example__edited').waitFor({ state: 'visible', timeout: 30_000 });
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('my edit, from before');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('load a page of another build as a new document', async () => {
+    const { page, context, close } = await open(base(), PAGE);
+    await context.route(`**${NEXT}`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/(name="asyncio-live-build" content=")[^"]*/, '$1another-build');
+      await route.fulfill({ response, body: html });
+    });
+    await boot(page);
+    const loads = countLoads(page);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**${NEXT}`);
+    await page.waitForLoadState('load');
+    expect(loads()).toBe(1);
+    expect(await python(page)).toBeUndefined();
+    await close();
+  });
+});
