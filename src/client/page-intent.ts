@@ -14,15 +14,17 @@ export function onFirstIntent(): void {
   // and the page benchmark read these). While it boots, the service worker waits
   // (offline.ts): its caching took cores from the boot, a second on a first visit.
   document.documentElement.dataset.python = 'booting';
+  // Links that keep this page's Python (page-navigation.ts) come with it: fetched while
+  // Python boots, in use from the moment it is ready. (Without them, links still work.)
+  const navigation = import('./page-navigation.ts').catch(() => null);
   const booted = pageRuntime()
     .preload()
-    .then((boot) => {
+    .then(async (boot) => {
       document.documentElement.dataset.pythonBoot = boot.fromSnapshot ? 'snapshot' : 'fresh';
       document.documentElement.dataset.pythonBootPhases = JSON.stringify(boot.phases ?? {});
       document.documentElement.dataset.pythonBootTiming = JSON.stringify(boot.timing ?? null);
+      (await navigation)?.keepPythonAcrossPages();
       document.documentElement.dataset.python = 'ready';
-      // From now on a link to another page keeps this page's Python (page-navigation.ts).
-      void import('./page-navigation.ts').then((navigation) => navigation.keepPythonAcrossPages());
     })
     .catch(() => {
       // A failed boot is told to the run that waits for it (the output pane says why).

@@ -30,7 +30,16 @@ export function keepPythonAcrossPages(): void {
   installed = true;
   document.addEventListener('click', onClick);
   document.addEventListener('astro:before-preparation', (event) => loadOnlySameBuild(event as TransitionBeforePreparationEvent));
-  document.addEventListener('astro:before-swap', (event) => carryVisitOver((event as TransitionBeforeSwapEvent).newDocument));
+  document.addEventListener('astro:before-swap', (event) => {
+    const swap = event as TransitionBeforeSwapEvent;
+    carryVisitOver(swap.newDocument);
+    // Back pressed twice quickly skips the first swap's view transition. Its `ready` then
+    // rejects, and nothing in the router waits on it: an error on the page for nothing.
+    swap.viewTransition?.ready?.catch(() => undefined);
+  });
+  // A search result followed: the search stays with the page, so it must close itself
+  // (a new document had none open).
+  document.addEventListener('astro:after-swap', () => document.querySelector<HTMLDialogElement>('site-search dialog[open]')?.close());
 }
 
 /** A plain click on a link to this site: swap the page (as Astro's ClientRouter component does). */

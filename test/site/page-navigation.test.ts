@@ -71,10 +71,18 @@ describe('links once Python has booted', () => {
     const dialog = page.locator('site-search dialog[open]');
     await dialog.waitFor();
     await page.keyboard.type('TaskGroup');
-    await dialog.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Escape');
+    const result = dialog.locator('a.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    const found = new URL((await result.getAttribute('href'))!, page.url()).pathname;
+    await result.click();
+    await page.waitForURL(`**${found}`);
+    // The search closed with the page it was opened on.
+    await expect.poll(() => page.locator('site-search dialog[open]').count()).toBe(0);
     expect(await page.locator('site-search').count()).toBe(1);
 
+    await page.goBack();
+    await page.waitForURL(`**${NEXT}`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(NEXT_TITLE);
     await page.goBack();
     await page.waitForURL(`**${PAGE}`);
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Executing tasks');
