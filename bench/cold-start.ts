@@ -28,7 +28,7 @@ const FIRST_LINE = 'Square 1';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Click Run (or the anchor's button) in the page and resolve when `text` shows (any text, for ''): ms since the epoch of both. */
+/** Click Run (or the anchor's button) in the page and resolve when `text` shows (for '': any line the run prints): ms since the epoch of both. */
 function clickAndWait(page: Page, button: string, output: string, text: string): Promise<{ clicked: number; shown: number }> {
   return page.evaluate(
     ([button, output, text]) =>
@@ -37,7 +37,7 @@ function clickAndWait(page: Page, button: string, output: string, text: string):
         const box = document.querySelector(output)!;
         let clicked = 0;
         new MutationObserver((_, observer) => {
-          const printed = box.textContent ?? '';
+          const printed = (text ? box : box.querySelector('.output__text'))?.textContent ?? '';
           if (text ? !printed.includes(text) : printed.trim() === '') return;
           observer.disconnect();
           resolve({ clicked, shown: now() });
@@ -191,7 +191,7 @@ async function secondPageLinked(browser: Browser, url: string): Promise<{ shown:
       }),
   );
   const at = `live-example[data-example-id="${await page.locator('live-example[data-runnable="true"]').first().getAttribute('data-example-id')}"]`;
-  const { clicked, shown: output } = await clickAndWait(page, `${at} button[data-action="run"]`, `${at} .output__text`, '');
+  const { clicked, shown: output } = await clickAndWait(page, `${at} button[data-action="run"]`, `${at} .live-example__output`, '');
   await context.close();
   return { shown, firstOutput: output - clicked };
 }

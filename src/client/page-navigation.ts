@@ -9,6 +9,7 @@
  * A page of another build (the site was updated meanwhile) loads as a new document, so
  * a page never mixes two builds' scripts.
  */
+import './no-view-transitions.ts';
 import { navigate, type TransitionBeforePreparationEvent, type TransitionBeforeSwapEvent } from 'astro:transitions/client';
 
 /** The root's attributes that belong to the visit, not the page: the theme, Python's state. */
@@ -30,13 +31,7 @@ export function keepPythonAcrossPages(): void {
   installed = true;
   document.addEventListener('click', onClick);
   document.addEventListener('astro:before-preparation', (event) => loadOnlySameBuild(event as TransitionBeforePreparationEvent));
-  document.addEventListener('astro:before-swap', (event) => {
-    const swap = event as TransitionBeforeSwapEvent;
-    carryVisitOver(swap.newDocument);
-    // Back pressed twice quickly skips the first swap's view transition. Its `ready` then
-    // rejects, and nothing in the router waits on it: an error on the page for nothing.
-    swap.viewTransition?.ready?.catch(() => undefined);
-  });
+  document.addEventListener('astro:before-swap', (event) => carryVisitOver((event as TransitionBeforeSwapEvent).newDocument));
   // A search result followed: the search stays with the page, so it must close itself
   // (a new document had none open).
   document.addEventListener('astro:after-swap', () => document.querySelector<HTMLDialogElement>('site-search dialog[open]')?.close());
