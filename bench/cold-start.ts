@@ -50,7 +50,7 @@ function clickAndWait(page: Page, button: string, output: string, text: string):
 }
 
 /** One cold click on the notebook example: the total and each step's end, in ms from the click. */
-async function coldClick(browser: Browser, url: string): Promise<Record<string, number>> {
+export async function coldClick(browser: Browser, url: string): Promise<Record<string, number>> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url + PAGE, { waitUntil: 'load' });
