@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { sha256 } from './digest.ts';
 import { htmlFiles } from './html-files.ts';
 
 /**
@@ -36,7 +36,7 @@ export function pageBuild(): AstroIntegration {
 
 /** The build's name: the same files, the same name, whatever order they are listed in. */
 export function buildName(files: string[]): string {
-  return createHash('sha256').update([...files].sort().join('\n')).digest('hex').slice(0, 16);
+  return sha256(new TextEncoder().encode([...files].sort().join('\n'))).slice(0, 16);
 }
 
 /** The page with the build's name in its head (a page without a head is left as it is). */
