@@ -53,7 +53,7 @@ describe('accessibility (axe-core)', () => {
     expect(await inBothThemes(visit.page)).toEqual({ light: [], dark: [] });
   });
 
-  it('finds nothing after a run, with the timeline, its table and the editor open, light or dark', async () => {
+  it('finds nothing after a run, with the timeline, its table and the editor open, nor on the page a link swaps in, light or dark', async () => {
     const { page, close } = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
     const ex = page.locator('live-example', { has: page.locator('figcaption', { hasText: 'Three squares in one second' }) });
     await ex.getByRole('button', { name: 'Run' }).click();
@@ -62,6 +62,12 @@ describe('accessibility (axe-core)', () => {
     await ex.locator('.timeline summary').first().click();
     await ex.locator('.live-example__code').click();
     await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    expect(await inBothThemes(page)).toEqual({ light: [], dark: [] });
+
+    // The next page, reached by a link once Python has booted: swapped into this one
+    // (src/client/page-navigation.ts), with the router's announcement of its title.
+    await page.locator('a[rel="next"]').click();
+    await page.locator('.astro-route-announcer', { hasText: 'Running many tasks' }).waitFor({ state: 'attached' });
     expect(await inBothThemes(page)).toEqual({ light: [], dark: [] });
     await close();
   });
