@@ -22,7 +22,7 @@ function browserWorker(): WorkerLike {
   worker.addEventListener('error', forget, { once: true });
   port.start();
   return {
-    postMessage: (message) => port.postMessage(message),
+    postMessage: (message, transfer = []) => port.postMessage(message, transfer),
     onMessage: (handler) => port.addEventListener('message', (event) => handler(event.data)),
     onError: (handler) => worker.addEventListener('error', (event) => handler(event.message || 'the worker failed to load')),
     terminate: () => {
@@ -35,5 +35,6 @@ function browserWorker(): WorkerLike {
 
 /** The page's runtime: one per page, shared by every example on it. */
 export function createBrowserRuntime(options: { indexURL: string } & Partial<RuntimeOptions>): Runtime {
-  return new Runtime({ createWorker: browserWorker, loadFiles: fetchPythonFiles, ...options });
+  // The page inflates the snapshot: its thread is idle while the worker's boots Python.
+  return new Runtime({ createWorker: browserWorker, loadFiles: fetchPythonFiles, snapshotOnPage: true, ...options });
 }

@@ -1,9 +1,12 @@
-import { INPUT, type BootInfo, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from './protocol.ts';
+import { INPUT, PROGRESS_MS, type BootInfo, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from './protocol.ts';
+import { countingFetch, throttled } from './download-progress.ts';
 import { importsPackages } from './python-packages.ts';
+import { downloadSnapshot } from './snapshot-download.ts';
 
 /** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
 export interface WorkerLike {
-  postMessage(message: PageToWorker): void;
+  /** `transfer`: buffers that move to the worker rather than being copied (the snapshot's). */
+  postMessage(message: PageToWorker, transfer?: Transferable[]): void;
   onMessage(handler: (message: WorkerToPage) => void): void;
   /** The worker died or failed to load. */
   onError(handler: (message: string) => void): void;
@@ -62,6 +65,13 @@ export interface RuntimeOptions {
   runTimeLimitMs?: number;
   /** Bytes a boot downloads (Pyodide's files and the snapshot), for its progress; null: unknown. */
   bootBytes?: number | null;
+  /**
+   * The page downloads and inflates the snapshot itself and hands it to the worker
+   * (snapshot-download.ts): the page's thread is idle while the worker's is busy
+   * booting. Default false: the worker downloads it (Node, where the page's thread is
+   * the tests').
+   */
+  snapshotOnPage?: boolean;
 }
 
 /** Where a run is: waiting its turn, waiting for Python to start, running, or over. */
@@ -139,6 +149,7 @@ export class Runtime {
       snapshotURL: null,
       packagesURL: null,
       bootBytes: null,
+      snapshotOnPage: false,
       integrity: {},
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
@@ -358,7 +369,14 @@ class WorkerSession {
   #reject!: (error: Error) => void;
 
   constructor(
-    options: { createWorker(): WorkerLike; indexURL: string; snapshotURL: string | null; integrity: Record<string, string>; interrupts: boolean },
+    options: {
+      createWorker(): WorkerLike;
+      indexURL: string;
+      snapshotURL: string | null;
+      snapshotOnPage: boolean;
+      integrity: Record<string, string>;
+      interrupts: boolean;
+    },
     files: Promise<PythonFiles>,
     onMessage: (message: WorkerToPage) => void,
     onDied: (why: string) => void,
@@ -380,9 +398,29 @@ class WorkerSession {
       return;
     }
     this.#worker = worker;
+    // The boot's download, counted on both sides when the page takes the snapshot.
+    let workerLoaded = 0;
+    let pageLoaded = 0;
+    const progress = () => onMessage({ type: 'worker/progress', id: 0, loaded: workerLoaded + pageLoaded });
+    const snapshotURL = options.snapshotOnPage ? options.snapshotURL : null;
+    // Started once the boot request is on its way: begun before, it held that request
+    // back on this thread, and the worker started Pyodide's own downloads later.
+    const sendSnapshot = (url: string) => {
+      const counted = countingFetch(
+        globalThis.fetch.bind(globalThis),
+        throttled((loaded) => ((pageLoaded = loaded), progress()), PROGRESS_MS),
+      );
+      void downloadSnapshot(counted, url, options.integrity[url])
+        // Not the build's, or broken off: the worker boots Python from scratch.
+        .catch(() => null)
+        .then((bytes) => this.post({ type: 'worker/snapshot', id: 0, bytes }, bytes ? [bytes.buffer] : []));
+    };
     worker.onMessage((message) => {
       if (this.#ended) return;
-      if (message.type === 'worker/ready') {
+      if (message.type === 'worker/progress') {
+        workerLoaded = message.loaded;
+        progress();
+      } else if (message.type === 'worker/ready') {
         this.isReady = true;
         resolve(message.boot);
       } else if (message.type === 'worker/failed') {
@@ -404,11 +442,13 @@ class WorkerSession {
           id: 0,
           indexURL: options.indexURL,
           snapshotURL: options.snapshotURL,
+          snapshotFromPage: snapshotURL !== null,
           integrity: options.integrity,
           files: pythonFiles,
           interruptBuffer: this.interrupt,
           inputBuffer: this.input,
         });
+        if (snapshotURL) sendSnapshot(snapshotURL);
       },
       (error: Error) => this.end(`the runtime's files could not be loaded: ${error.message}`),
     );
@@ -419,8 +459,9 @@ class WorkerSession {
     return this.#ended;
   }
 
-  post(message: PageToWorker): void {
-    this.#worker?.postMessage(message);
+  post(message: PageToWorker, transfer: Transferable[] = []): void {
+    if (this.#ended) return;
+    this.#worker?.postMessage(message, transfer);
   }
 
   /** End the worker; a boot still under way fails with `why`. */

@@ -204,6 +204,8 @@ export type PageToWorker =
       files: PythonFiles;
       /** A memory snapshot of the booted runtime to restore (gzipped), or null to boot from scratch. */
       snapshotURL: string | null;
+      /** The page downloads the snapshot itself and sends it (`worker/snapshot`): the worker must not. */
+      snapshotFromPage?: boolean;
       /** Subresource Integrity metadata of the files the boot fetches, by URL (checked-fetch.ts). */
       integrity?: Record<string, string>;
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
@@ -211,6 +213,8 @@ export type PageToWorker =
       /** Where the page writes what the reader types for `input()` (see {@link INPUT}); null: no input. */
       inputBuffer?: Int32Array | null;
     }
+  /** The snapshot the page downloaded, inflated (its buffer transferred); null: none, boot from scratch. */
+  | { type: 'worker/snapshot'; id: number; bytes: Uint8Array | null }
   /** The packages that come with the runtime (python-packages.ts), sent before the first run that imports one. */
   | { type: 'worker/packages'; id: number; files: PythonFiles }
   | { type: 'run/start'; id: number; code: string; options: Partial<RunOptions>; trace: boolean };

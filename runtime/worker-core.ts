@@ -1,7 +1,8 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
-import { readChecked, withCheckedFetch } from './checked-fetch.ts';
+import { withCheckedFetch } from './checked-fetch.ts';
 import { countingFetch, throttled } from './download-progress.ts';
 import { Engine } from './engine.ts';
+import { downloadSnapshot } from './snapshot-download.ts';
 import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
@@ -21,9 +22,17 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
   let input: Int32Array | null = null;
   let fatal = false;
   let clearTimers = () => {};
+  // The snapshot, when the page downloads it (snapshot-download.ts): it comes in a
+  // message of its own, while the boot already waits for it.
+  let snapshotFromPage!: (bytes: Uint8Array | null) => void;
+  const pageSnapshot = new Promise<Uint8Array | null>((resolve) => (snapshotFromPage = resolve));
 
   port.onMessage(async (message) => {
     switch (message.type) {
+      case 'worker/snapshot': {
+        snapshotFromPage(message.bytes);
+        return;
+      }
       case 'worker/boot': {
         const started = performance.now();
         try {
@@ -37,9 +46,12 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
             globalThis.fetch = countingFetch(plainFetch.bind(globalThis), report);
           }
           try {
-            engine = await withCheckedFetch(globalThis, integrity, () =>
-              Engine.boot(loadPyodide, message.indexURL, message.files, snapshotURL ? () => download(snapshotURL, snapshotIntegrity) : undefined),
-            );
+            const snapshot = message.snapshotFromPage
+              ? () => pageSnapshot
+              : snapshotURL
+                ? () => downloadSnapshot(fetch, snapshotURL, snapshotIntegrity)
+                : undefined;
+            engine = await withCheckedFetch(globalThis, integrity, () => Engine.boot(loadPyodide, message.indexURL, message.files, snapshot));
           } finally {
             if (plainFetch) globalThis.fetch = plainFetch;
           }
@@ -276,31 +288,6 @@ function waitForAnswer(buffer: Int32Array, ask: (prompt: string) => void): (prom
     return new TextDecoder().decode(bytes);
   };
 }
-
-/** A file's bytes, or null when the server does not have it. */
-async function download(url: string, integrity: string | undefined): Promise<Uint8Array | null> {
-  if (integrity) {
-    const read = await readChecked(fetch, url, integrity, inflated);
-    return read ? (read.value ?? read.bytes) : null;
-  }
-  const response = await fetch(url);
-  if (!response.ok) return null;
-  return (await inflated(response.clone())) ?? new Uint8Array(await response.arrayBuffer());
-}
-
-/**
- * A snapshot's bytes, inflated as they arrive, piped natively (not chunk by chunk through
- * this thread); null when they are not gzipped (a host that sent them with
- * `Content-Encoding: gzip` has inflated them already: they are taken as they came).
- */
-async function inflated(response: Response): Promise<Uint8Array | null> {
-  try {
-    return new Uint8Array(await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-  } catch {
-    return null;
-  }
-}
-
 
 /** When this worker started and fetched its files, on the epoch's clock, which the page shares. */
 function bootTiming(bootStarted: number): BootTiming {

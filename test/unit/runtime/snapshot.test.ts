@@ -80,14 +80,17 @@ describe('a memory snapshot of the runtime', () => {
   });
 
   // A missing snapshot (HTTP 404) takes the same fallback without even trying a restore.
+  // Downloaded by the worker, or by the page and handed over (as browser.ts does).
   it('boots the page runtime from its URL, and a damaged one falls back to an ordinary boot', async () => {
-    for (const [name, fromSnapshot] of [
-      ['python.snapshot.gz', true],
-      ['damaged.snapshot.gz', false],
+    for (const [name, fromSnapshot, snapshotOnPage] of [
+      ['python.snapshot.gz', true, false],
+      ['damaged.snapshot.gz', false, false],
+      ['python.snapshot.gz', true, true],
+      ['damaged.snapshot.gz', false, true],
     ] as const) {
-      const runtime = createNodeRuntime({ snapshotURL: `${base}/${name}` });
+      const runtime = createNodeRuntime({ snapshotURL: `${base}/${name}`, snapshotOnPage });
       try {
-        expect((await runtime.preload()).fromSnapshot, name).toBe(fromSnapshot);
+        expect((await runtime.preload()).fromSnapshot, `${name}, on the page: ${snapshotOnPage}`).toBe(fromSnapshot);
         const run = runtime.run('print("ready")');
         let output = '';
         run.listen((event) => event.type === 'output' && (output += event.text));
