@@ -4,8 +4,9 @@
  * document. The worker and its interpreter stay: the next page's examples run at once,
  * where a new document booted Python again (2 s from the service worker's cache here).
  *
- * Loaded only after the first boot (page-intent.ts): before it there is nothing to
- * keep, links load pages as usual, and a reader who only reads downloads none of this.
+ * Fetched with Python at the reader's first intent, and in use once Python has booted
+ * (page-intent.ts): before that there is nothing to keep, links load pages as usual,
+ * and a reader who only reads downloads none of this.
  * A page of another build (the site was updated meanwhile) loads as a new document, so
  * a page never mixes two builds' scripts.
  */
