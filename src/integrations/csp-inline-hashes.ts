@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlFiles } from './html-files.ts';
+import { htmlFiles, rewritePages } from './html-files.ts';
 
 /**
  * Astro writes each page's Content Security Policy (a meta tag) with the hashes of the
@@ -25,15 +25,7 @@ export function cspInlineHashes(): AstroIntegration {
         const files = await htmlFiles(root);
         const hashes = new Set<string>();
         for (const file of files) for (const hash of inlineScriptHashes(await readFile(file, 'utf8'))) hashes.add(hash);
-        let pages = 0;
-        for (const file of files) {
-          const html = await readFile(file, 'utf8');
-          const updated = addInlineScriptHashes(html, hashes);
-          if (updated !== html) {
-            await writeFile(file, updated);
-            pages++;
-          }
-        }
+        const pages = await rewritePages(root, (html) => addInlineScriptHashes(html, hashes));
         logger.info(`inline script hashes added to the policy of ${pages} pages`);
       },
     },

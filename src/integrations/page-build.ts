@@ -1,9 +1,9 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { sha256 } from './digest.ts';
-import { htmlFiles } from './html-files.ts';
+import { rewritePages } from './html-files.ts';
 
 /**
  * Names the build in every page: `<meta name="asyncio-live-build">`, a digest of the
@@ -20,14 +20,7 @@ export function pageBuild(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const build = buildName([...(await readdir(join(root, '_astro'))), ...(await readdir(join(root, 'pyodide')))]);
-        let pages = 0;
-        for (const file of await htmlFiles(root)) {
-          const html = await readFile(file, 'utf8');
-          const named = nameBuild(html, build);
-          if (named === html) continue;
-          await writeFile(file, named);
-          pages++;
-        }
+        const pages = await rewritePages(root, (html) => nameBuild(html, build));
         logger.info(`build ${build} named in ${pages} pages`);
       },
     },
