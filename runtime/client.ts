@@ -1,7 +1,8 @@
-import { INPUT, PROGRESS_MS, type BootInfo, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from './protocol.ts';
+import { INPUT, PROGRESS_MS, TEXT_LIMITS, TRACE_LIMIT, runOptions, type BootInfo, type OutputChunk, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from './protocol.ts';
 import { countingFetch, throttled } from './download-progress.ts';
 import { importsPackages } from './python-packages.ts';
 import { downloadSnapshot } from './snapshot-download.ts';
+import { MALFORMED, cut, readWorkerMessage } from './worker-messages.ts';
 
 /** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
 export interface WorkerLike {
@@ -56,6 +57,12 @@ export interface RuntimeOptions {
    * second, and the page is drawing what the stop shows (the output, the timeline).
    */
   rebootDelayMs?: number;
+  /**
+   * How long the page must be idle after a run before the next spare interpreter boots
+   * (the one the next edited run takes). Default 500 ms: soon enough to be ready when a
+   * reader has edited again, late enough not to slow the drawing of the run just ended.
+   */
+  spareDelayMs?: number;
   /**
    * Real time a run may take (a wait for `input()` not counted) before it is stopped as
    * a runaway. The clock never stops a program (a ten-hour sleep ends at once), so this
@@ -116,14 +123,31 @@ export interface RunHandle {
 export interface RunRequest extends Partial<RunOptions> {
   /** Also stream the run's trace (costs about as much as the run itself). */
   trace?: boolean;
+  /**
+   * The code is the site's own, unedited (a lesson's example as built): it may run in
+   * the interpreter that every such run shares, warm, its state put back between runs
+   * (fresh.py). Any other code (an edit, a share link, the playground) runs in an
+   * interpreter that has run nothing before and runs nothing after: a new worker, so
+   * neither its Python nor its JavaScript can reach a later run. Default false.
+   */
+  shared?: boolean;
 }
 
 const STOP_REPEAT_MS = 50;
+
+/** Beyond a run's output limits, what the runtime's own "output cut" line may add. */
+const OUTPUT_SLACK = { lines: 4, chars: 4096 };
 const SIGINT = 2;
 
 /**
- * One runtime per page, shared by every example on it: one worker, one interpreter,
- * runs taken one at a time in the order asked (FIFO).
+ * One runtime per page, shared by every example on it, runs taken one at a time in the
+ * order asked (FIFO). Its workers:
+ * - the shared one runs the site's own examples, unedited (`shared` runs), and nothing else;
+ * - every other run takes a worker that has run nothing (the spare, booted while the page
+ *   is idle), which is ended when the run ends: a program from a share link cannot leave
+ *   anything, in Python or in the worker's JavaScript, for a later run to meet.
+ * A spare that no `shared` run has met yet becomes the shared one for the first of them,
+ * so a page's first Run boots one interpreter, never two.
  */
 export class Runtime {
   readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL' | 'packagesURL' | 'bootBytes'>> & {
@@ -134,10 +158,17 @@ export class Runtime {
   };
   #packages: Promise<PythonFiles | null> | null = null;
   readonly #queue: Run[] = [];
-  #worker: WorkerSession | null = null;
+  /** Runs the site's own examples, and only them. */
+  #shared: WorkerSession | null = null;
+  /** Booted (or booting), and has run nothing yet. */
+  #spare: WorkerSession | null = null;
   #current: Run | null = null;
   #nextId = 1;
   #files: Promise<PythonFiles> | null = null;
+  /** The snapshot, downloaded and inflated once per page; each new worker gets a copy. */
+  #snapshot: Promise<Uint8Array | null> | null = null;
+  /** Pyodide's WebAssembly, compiled by the first worker and handed to the next (no compile again). */
+  #module: WebAssembly.Module | null = null;
   #reboot: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RuntimeOptions) {
@@ -145,6 +176,7 @@ export class Runtime {
       memoryLimit: 1024 ** 3,
       stopTimeoutMs: 200,
       rebootDelayMs: 1000,
+      spareDelayMs: 500,
       runTimeLimitMs: 60_000,
       snapshotURL: null,
       packagesURL: null,
@@ -163,10 +195,22 @@ export class Runtime {
 
   /** Boot Python in the background, so that the first Run rarely waits. */
   preload(): Promise<BootInfo> {
-    return this.#session().ready;
+    const shared = this.#alive(this.#shared);
+    return (shared ?? this.#spareSession()).ready;
+  }
+
+  /**
+   * Boot the interpreter the next run of code that is not the site's own will take (the
+   * spare), if there is none: the page asks when a reader starts to edit, so that their
+   * Run does not wait for it.
+   */
+  preloadSpare(): Promise<BootInfo> {
+    clearTimeout(this.#reboot);
+    return this.#spareSession().ready;
   }
 
   run(code: string, request: RunRequest = {}): RunHandle {
+    clearTimeout(this.#reboot);
     const run = new Run(this.#nextId++, code, request, (target) => this.#stop(target));
     this.#queue.push(run);
     void this.#pump();
@@ -178,32 +222,98 @@ export class Runtime {
     for (const run of this.#queue.splice(0)) run.finish(failure('Stopped', 'The page closed the runtime.'), true);
     this.#current?.finish(failure('Stopped', 'The page closed the runtime.'), true);
     clearTimeout(this.#reboot);
-    this.#worker?.end();
-    this.#worker = null;
+    this.#shared?.end();
+    this.#spare?.end();
+    this.#current?.session?.end();
+    this.#shared = this.#spare = null;
+    this.#destroyed = true;
   }
 
-  #session(): WorkerSession {
-    if (!this.#worker || this.#worker.ended) {
-      clearTimeout(this.#reboot);
-      this.#files ??= Promise.resolve(this.#options.loadFiles());
-      this.#worker = new WorkerSession(this.#options, this.#files, (message) => this.#fromWorker(message), (why) =>
-        this.#workerDied(why),
-      );
+  #destroyed = false;
+
+  #alive(session: WorkerSession | null): WorkerSession | null {
+    return session && !session.ended ? session : null;
+  }
+
+  /** The spare, booted now if there is none. */
+  #spareSession(): WorkerSession {
+    this.#spare = this.#alive(this.#spare) ?? this.#newSession();
+    return this.#spare;
+  }
+
+  /** Where `run` runs: the shared worker for the site's own code, else a worker no code has run in. */
+  #sessionFor(run: Run): WorkerSession {
+    if (run.shared) {
+      this.#shared = this.#alive(this.#shared) ?? this.#takeSpare();
+      return this.#shared;
     }
-    return this.#worker;
+    return this.#takeSpare();
+  }
+
+  #takeSpare(): WorkerSession {
+    const session = this.#spareSession();
+    this.#spare = null;
+    return session;
+  }
+
+  #newSession(): WorkerSession {
+    this.#files ??= Promise.resolve(this.#options.loadFiles());
+    const snapshot = this.#options.snapshotOnPage && this.#options.snapshotURL ? this.#pageSnapshot(this.#options.snapshotURL) : null;
+    // Declared first: the handlers below name the session they belong to.
+    const session: WorkerSession = new WorkerSession(
+      this.#options,
+      this.#files,
+      snapshot,
+      this.#module,
+      (message) => this.#fromWorker(session, message),
+      (why) => this.#workerDied(session, why),
+    );
+    void session.ready.then(() => (this.#module ??= session.module), () => {});
+    return session;
+  }
+
+  /**
+   * The snapshot, fetched and inflated once; a copy for each worker (its buffer is
+   * transferred to that worker). Null: none, or not the build's (that worker boots from scratch).
+   */
+  #pageSnapshot(url: string): (onProgress: (loaded: number) => void) => Promise<Uint8Array | null> {
+    return async (onProgress) => {
+      if (!this.#snapshot) {
+        const counted = countingFetch(globalThis.fetch.bind(globalThis), throttled(onProgress, PROGRESS_MS));
+        this.#snapshot = downloadSnapshot(counted, url, this.#options.integrity[url]).catch(() => null);
+        // A failed download is tried again by the next worker.
+        void this.#snapshot.then((bytes) => bytes === null && (this.#snapshot = null));
+      }
+      const bytes = await this.#snapshot;
+      return bytes ? bytes.slice() : null;
+    };
+  }
+
+  /**
+   * Boots the next spare once the page has been idle for spareDelayMs (a run or a draw
+   * meanwhile would share the cores with it): the next edited run then starts at once.
+   */
+  #keepSpare(delay = this.#options.spareDelayMs): void {
+    clearTimeout(this.#reboot);
+    if (this.#destroyed) return;
+    this.#reboot = setTimeout(() => {
+      if (this.#current || this.#queue.length > 0) return;
+      if (!this.#alive(this.#spare)) void this.#spareSession().ready.catch(() => {});
+    }, delay);
   }
 
   async #pump(): Promise<void> {
     if (this.#current || this.#queue.length === 0) return;
     const run = this.#queue.shift()!;
     this.#current = run;
-    const session = this.#session();
+    const session = this.#sessionFor(run);
+    run.session = session;
     if (!session.isReady) run.setStatus('booting');
     try {
       await session.ready;
     } catch (error) {
       // The session has ended its worker; the next run boots a new one.
-      if (this.#worker === session) this.#worker = null;
+      if (this.#shared === session) this.#shared = null;
       this.#end(run, failure('BootError', `Python could not start: ${(error as Error).message}`));
       return;
     }
@@ -216,6 +326,7 @@ export class Runtime {
       if (files) session.post({ type: 'worker/packages', id: run.id, files });
       session.hasPackages = files !== null;
     }
+    if (!run.shared) session.ranOthersCode = true;
     run.setStatus('running');
     this.#limitTime(run);
     const input = session.input;
@@ -256,27 +367,33 @@ export class Runtime {
     return this.#packages;
   }
 
-  #fromWorker(message: WorkerToPage): void {
+  /**
+   * A message from `session`'s worker, already checked against protocol.ts and cut to
+   * its limits (worker-messages.ts). Only the worker of the run under way is heard, and
+   * only about that run.
+   */
+  #fromWorker(session: WorkerSession, message: WorkerToPage): void {
     const run = this.#current;
+    if (!run || run.session !== session) return;
     if (message.type === 'worker/progress') {
       // The boot's download, told to the run that waits for it.
-      if (run?.status === 'booting') run.emit({ type: 'download', loaded: message.loaded, total: this.#options.bootBytes });
+      if (run.status === 'booting') run.emit({ type: 'download', loaded: message.loaded, total: this.#options.bootBytes });
       return;
     }
-    if (!run || !('id' in message) || message.id !== run.id) return;
+    if (message.id !== run.id || run.status !== 'running') return;
     switch (message.type) {
       case 'run/output':
-        for (const chunk of message.chunks) run.emit({ type: 'output', ...chunk });
+        if (!run.received(message.chunks)) this.#overflowed(run);
         break;
       case 'run/trace':
-        run.emit({ type: 'trace', events: message.events });
+        run.receivedTrace(message.events);
         break;
       case 'run/input':
         run.waitsForInput = true;
         run.emit({ type: 'input', prompt: message.prompt });
         break;
       case 'run/done':
-        if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker();
+        if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker(session);
         this.#end(run, message.result);
         break;
       default:
@@ -284,9 +401,23 @@ export class Runtime {
     }
   }
 
+  /**
+   * The worker sent more output than the run's limits allow: its runtime caps output
+   * before it sends it, so a program has taken over its worker's JavaScript. The run
+   * ends with its worker.
+   */
+  #overflowed(run: Run): void {
+    run.session?.end();
+    if (this.#shared === run.session) this.#shared = null;
+    this.#end(run, { ...failure('OutputLimitExceeded', 'this program sent more output than a run may print, past the runtime\'s own limit, so the page ended it.'), time: run.lastLoopTime() }, true);
+  }
+
   #end(run: Run, result: RunResult, workerEnded = false): void {
     run.finish(result, run.stopRequested, workerEnded);
+    // A worker that ran code other than the site's runs nothing more.
+    if (run.session && run.session !== this.#shared) run.session.end();
     if (this.#current === run) this.#current = null;
+    this.#keepSpare();
     void this.#pump();
   }
 
@@ -299,7 +430,7 @@ export class Runtime {
       return;
     }
     if (this.#current !== run) return;
-    const session = this.#worker;
+    const session = run.session;
     if (run.waitsForInput && session?.input) {
       // The worker is blocked waiting for an answer: wake it, saying the run is stopped.
       answerInput(session.input, INPUT.STOPPED, '');
@@ -327,26 +458,27 @@ export class Runtime {
    */
   #killCurrent(run: Run): void {
     if (this.#current !== run || run.status === 'done') return;
-    this.#worker?.end();
-    this.#worker = null;
+    run.session?.end();
+    if (this.#shared === run.session) this.#shared = null;
     this.#end(run, { ...failure('Stopped', 'You stopped the program.'), time: run.lastLoopTime() }, true);
-    clearTimeout(this.#reboot);
-    this.#reboot = setTimeout(() => {
-      if (!this.#worker) void this.preload().catch(() => {});
-    }, this.#options.rebootDelayMs);
+    this.#keepSpare(this.#options.rebootDelayMs);
   }
 
-  #replaceWorker(): void {
-    this.#worker?.end();
-    this.#worker = null;
+  #replaceWorker(session: WorkerSession): void {
+    session.end();
+    if (this.#shared === session) this.#shared = null;
     // Boot the next interpreter now, so the next Run does not wait for it.
-    void this.preload().catch(() => {});
+    this.#keepSpare(0);
   }
 
-  #workerDied(why: string): void {
-    this.#worker = null;
+  #workerDied(session: WorkerSession, why: string): void {
+    if (this.#shared === session) this.#shared = null;
+    if (this.#spare === session) this.#spare = null;
     const run = this.#current;
-    if (run) this.#end(run, { ...failure('FatalError', `Python stopped working (${why}) and will be restarted.`), time: run.lastLoopTime() }, true);
+    // Once code other than the site's has run in a worker, what it says of its own death
+    // is that code's to choose (an exception thrown in a JavaScript callback): not told.
+    const reason = session.ranOthersCode ? '' : ` (${cut(why, TEXT_LIMITS.failure)})`;
+    if (run?.session === session) this.#end(run, { ...failure('FatalError', `Python stopped working${reason} and will be restarted.`), time: run.lastLoopTime() }, true);
   }
 }
 
@@ -362,6 +494,10 @@ class WorkerSession {
   /** Where answers to `input()` go (protocol.ts's INPUT); null without SharedArrayBuffer. */
   readonly input: Int32Array | null;
   isReady = false;
+  /** Code other than the site's own has run in it: it is ended after that run, and nothing it says is trusted. */
+  ranOthersCode = false;
+  /** Pyodide's WebAssembly as this worker compiled it (once ready), for the next. */
+  module: WebAssembly.Module | null = null;
   /** Its worker has the packages that come with the runtime (sent before the first run that imports one). */
   hasPackages = false;
   #worker: WorkerLike | null = null;
@@ -373,11 +509,14 @@ class WorkerSession {
       createWorker(): WorkerLike;
       indexURL: string;
       snapshotURL: string | null;
-      snapshotOnPage: boolean;
       integrity: Record<string, string>;
       interrupts: boolean;
     },
     files: Promise<PythonFiles>,
+    /** The snapshot as the page downloads it (null: the worker fetches it itself, or boots without). */
+    snapshot: ((onProgress: (loaded: number) => void) => Promise<Uint8Array | null>) | null,
+    /** Pyodide's WebAssembly as an earlier worker compiled it, or null. */
+    module: WebAssembly.Module | null,
     onMessage: (message: WorkerToPage) => void,
     onDied: (why: string) => void,
   ) {
@@ -402,26 +541,32 @@ class WorkerSession {
     let workerLoaded = 0;
     let pageLoaded = 0;
     const progress = () => onMessage({ type: 'worker/progress', id: 0, loaded: workerLoaded + pageLoaded });
-    const snapshotURL = options.snapshotOnPage ? options.snapshotURL : null;
     // Started once the boot request is on its way: begun before, it held that request
     // back on this thread, and the worker started Pyodide's own downloads later.
-    const sendSnapshot = (url: string) => {
-      const counted = countingFetch(
-        globalThis.fetch.bind(globalThis),
-        throttled((loaded) => ((pageLoaded = loaded), progress()), PROGRESS_MS),
+    const sendSnapshot = (download: NonNullable<typeof snapshot>) => {
+      void download((loaded) => ((pageLoaded = loaded), progress())).then((bytes) =>
+        this.post({ type: 'worker/snapshot', id: 0, bytes }, bytes ? [bytes.buffer] : []),
       );
-      void downloadSnapshot(counted, url, options.integrity[url])
-        // Not the build's, or broken off: the worker boots Python from scratch.
-        .catch(() => null)
-        .then((bytes) => this.post({ type: 'worker/snapshot', id: 0, bytes }, bytes ? [bytes.buffer] : []));
     };
-    worker.onMessage((message) => {
+    worker.onMessage((data) => {
       if (this.#ended) return;
+      // Whatever a worker sends is checked and cut to size first: a program may have
+      // taken over its JavaScript (worker-messages.ts).
+      const message = readWorkerMessage(data);
+      if (message === MALFORMED) {
+        const why = 'the worker sent the page something it does not understand';
+        this.end(why);
+        onDied(why);
+        return;
+      }
       if (message.type === 'worker/progress') {
+        if (this.isReady) return;
         workerLoaded = message.loaded;
         progress();
       } else if (message.type === 'worker/ready') {
+        if (this.isReady) return;
         this.isReady = true;
+        this.module = message.module ?? null;
         resolve(message.boot);
       } else if (message.type === 'worker/failed') {
         this.end(message.message);
@@ -442,13 +587,14 @@ class WorkerSession {
           id: 0,
           indexURL: options.indexURL,
           snapshotURL: options.snapshotURL,
-          snapshotFromPage: snapshotURL !== null,
+          snapshotFromPage: snapshot !== null,
           integrity: options.integrity,
           files: pythonFiles,
           interruptBuffer: this.interrupt,
           inputBuffer: this.input,
+          module,
         });
-        if (snapshotURL) sendSnapshot(snapshotURL);
+        if (snapshot) sendSnapshot(snapshot);
       },
       (error: Error) => this.end(`the runtime's files could not be loaded: ${error.message}`),
     );
@@ -488,6 +634,14 @@ class Run implements RunHandle {
   readonly code: string;
   readonly options: Partial<RunOptions>;
   readonly trace: boolean;
+  /** May run in the shared interpreter (RunRequest.shared). */
+  readonly shared: boolean;
+  /** The worker it runs in, once it has left the queue. */
+  session: WorkerSession | null = null;
+  /** What the page took of its output and trace so far (the worker's own limits, checked again here). */
+  #lines = 0;
+  #chars = 0;
+  #traced = 0;
   readonly #requestStop: (run: Run) => void;
   #events: RunEvent[] = [];
   #listeners = new Set<(event: RunEvent) => void>();
@@ -498,9 +652,10 @@ class Run implements RunHandle {
     this.id = id;
     this.code = code;
     this.#requestStop = requestStop;
-    const { trace = false, ...options } = request;
+    const { trace = false, shared = false, ...options } = request;
     this.options = options;
     this.trace = trace;
+    this.shared = shared;
     this.done = new Promise((resolve) => (this.#resolve = resolve));
     this.emit({ type: 'status', status: 'queued' });
   }
@@ -520,6 +675,30 @@ class Run implements RunHandle {
     if (!this.waitsForInput || this.status !== 'running') return;
     this.waitsForInput = false;
     this.answerWith?.(text);
+  }
+
+  /**
+   * Output from the worker, passed on while it stays within the run's limits (with room
+   * for the runtime's line that says it cut the output); false once it went past them.
+   */
+  received(chunks: OutputChunk[]): boolean {
+    const limits = runOptions(this.options);
+    for (const chunk of chunks) {
+      this.#chars += chunk.text.length;
+      for (let at = chunk.text.indexOf('\n'); at >= 0; at = chunk.text.indexOf('\n', at + 1)) this.#lines++;
+      if (this.#lines > limits.maxOutputLines + OUTPUT_SLACK.lines || this.#chars > limits.maxOutputBytes + OUTPUT_SLACK.chars) return false;
+      this.emit({ type: 'output', ...chunk });
+    }
+    return true;
+  }
+
+  /** Trace events from the worker, as many as a trace may hold (TRACE_LIMIT); the rest are dropped. */
+  receivedTrace(events: TraceEvent[]): void {
+    const room = TRACE_LIMIT + 1 - this.#traced;
+    if (room <= 0) return;
+    const kept = events.length > room ? events.slice(0, room) : events;
+    this.#traced += kept.length;
+    this.emit({ type: 'trace', events: kept });
   }
 
   setStatus(status: RunStatus): void {

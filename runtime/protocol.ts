@@ -191,6 +191,32 @@ export const INPUT = {
   BYTES_AT: 8,
 } as const;
 
+/** Events a run's trace keeps; past them, one `limit` event says how many there were. */
+export const TRACE_LIMIT = 10_000;
+
+/**
+ * The longest text of each kind that crosses from a run to the page, in characters.
+ * The runner cuts at these (runner.py, trace.py: the same numbers), and the page cuts
+ * again whatever a worker sends (worker-messages.ts): a 60 MB exception message or a
+ * 100 KB task name froze the page for seconds.
+ */
+export const TEXT_LIMITS = {
+  /** An exception's class name. */
+  errorType: 200,
+  /** An exception's message. */
+  errorMessage: 10_000,
+  /** A traceback, whole. */
+  traceback: 50_000,
+  /** A task's name, a coroutine's label, a result or an exception in the trace. */
+  label: 200,
+  /** What an exercise's check says of the reader's program. */
+  verdict: 2_000,
+  /** The prompt of `input()`. */
+  prompt: 2_000,
+  /** A boot's failure, as the worker tells it. */
+  failure: 500,
+} as const;
+
 /** How long the worker gathers output before it sends it on: short enough to read as live. */
 export const OUTPUT_BATCH_MS = 40;
 
@@ -212,6 +238,8 @@ export type PageToWorker =
       interruptBuffer: Int32Array | null;
       /** Where the page writes what the reader types for `input()` (see {@link INPUT}); null: no input. */
       inputBuffer?: Int32Array | null;
+      /** Pyodide's WebAssembly, compiled by an earlier worker of the page: instantiated, not compiled again. */
+      module?: WebAssembly.Module | null;
     }
   /** The snapshot the page downloaded, inflated (its buffer transferred); null: none, boot from scratch. */
   | { type: 'worker/snapshot'; id: number; bytes: Uint8Array | null }
@@ -224,7 +252,8 @@ export const PROGRESS_MS = 100;
 
 /** What the worker sends back; each reply repeats the `id` of its request. */
 export type WorkerToPage =
-  | { type: 'worker/ready'; id: number; boot: BootInfo }
+  /** Booted; `module`: Pyodide's compiled WebAssembly, for the page's next workers. */
+  | { type: 'worker/ready'; id: number; boot: BootInfo; module?: WebAssembly.Module | null }
   /** While it boots: bytes of Pyodide's files and the snapshot downloaded so far (at most every {@link PROGRESS_MS}). */
   | { type: 'worker/progress'; id: number; loaded: number }
   /** The program called `input(prompt)` and waits for the page's answer on the input buffer. */

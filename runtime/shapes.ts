@@ -121,10 +121,20 @@ const traceBatchSchema = array(traceEventSchema);
 
 /** A run's result as Python sent it (JSON), checked against {@link RunResult}. */
 export function readRunResult(json: string): RunResult {
-  return runResultSchema(JSON.parse(json), 'result');
+  return checkRunResult(JSON.parse(json));
 }
 
 /** A batch of trace events as Python sent it (a JSON array), each checked against {@link TraceEvent}. */
 export function readTraceBatch(json: string): TraceEvent[] {
-  return traceBatchSchema(JSON.parse(json), 'events');
+  return checkTraceEvents(JSON.parse(json));
+}
+
+/** A value (from the worker, say) checked against {@link RunResult}. */
+export function checkRunResult(value: unknown): RunResult {
+  return runResultSchema(value, 'result');
+}
+
+/** A value checked as a list of {@link TraceEvent}. */
+export function checkTraceEvents(value: unknown): TraceEvent[] {
+  return traceBatchSchema(value, 'events');
 }

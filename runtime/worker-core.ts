@@ -1,6 +1,7 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { withCheckedFetch } from './checked-fetch.ts';
 import { countingFetch, throttled } from './download-progress.ts';
+import { withCompiledModule } from './compiled-module.ts';
 import { Engine } from './engine.ts';
 import { downloadSnapshot } from './snapshot-download.ts';
 import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
@@ -35,6 +36,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
       }
       case 'worker/boot': {
         const started = performance.now();
+        let module: WebAssembly.Module | null = null;
         try {
           const { snapshotURL } = message;
           // The snapshot is checked as it downloads (and inflates); Pyodide's files as its loader fetches them.
@@ -51,7 +53,11 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
               : snapshotURL
                 ? () => downloadSnapshot(fetch, snapshotURL, snapshotIntegrity)
                 : undefined;
-            engine = await withCheckedFetch(globalThis, integrity, () => Engine.boot(loadPyodide, message.indexURL, message.files, snapshot));
+            const booted = await withCheckedFetch(globalThis, integrity, () =>
+              withCompiledModule(globalThis, message.module ?? null, () => Engine.boot(loadPyodide, message.indexURL, message.files, snapshot)),
+            );
+            engine = booted.value;
+            module = booted.module;
           } finally {
             if (plainFetch) globalThis.fetch = plainFetch;
           }
@@ -66,6 +72,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
             type: 'worker/ready',
             id: message.id,
             boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot, phases: engine.phases, timing: bootTiming(started) },
+            module,
           });
         } catch (error) {
           port.postMessage({ type: 'worker/failed', id: message.id, message: describe(error) });

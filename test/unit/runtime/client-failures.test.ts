@@ -64,8 +64,8 @@ describe('the runtime client, when booting fails', () => {
     const broken = fakeWorker((w) => w.reply({ type: 'worker/failed', id: 0, message: 'no memory' }));
     const good = fakeWorker(ready);
     const runtime = runtimeWith([broken, good]);
-    await runtime.run('print(1)').done;
-    const second = runtime.run('print(2)');
+    await runtime.run('print(1)', { shared: true }).done;
+    const second = runtime.run('print(2)', { shared: true });
     await expect.poll(() => good.received.some((m) => m.type === 'run/start')).toBe(true);
     good.reply({ type: 'run/done', id: 2, result: { ok: true, time: 0 }, memory: 0, fatal: false });
     expect((await second.done).result.ok).toBe(true);
@@ -119,7 +119,7 @@ describe('the runtime client, when booting fails', () => {
     const dying = fakeWorker(ready);
     const next = fakeWorker(ready);
     const runtime = runtimeWith([dying, next]);
-    const run = runtime.run('while True: pass');
+    const run = runtime.run('while True: pass', { shared: true });
     await expect.poll(() => dying.received.some((m) => m.type === 'run/start')).toBe(true);
     dying.crash('out of memory');
     const outcome = await run.done;

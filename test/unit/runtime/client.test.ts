@@ -87,12 +87,12 @@ describe('the runtime client', () => {
   });
 
   it('stops a run through the interrupt buffer even after a program ignored SIGINT', async () => {
-    await outcomeOf(runtime.run('import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)'));
-    const busy = runtime.run('while True: pass');
+    await outcomeOf(runtime.run('import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)', { shared: true }));
+    const busy = runtime.run('while True: pass', { shared: true });
     stopAfter(busy, 100);
     expect((await busy.done).stopped).toBe(true);
     // An interrupt, not a new worker: the next run does not wait for Python to boot.
-    const { output, statuses } = await outcomeOf(runtime.run('print("same worker")'));
+    const { output, statuses } = await outcomeOf(runtime.run('print("same worker")', { shared: true }));
     expect(output).toBe('same worker\n');
     expect(statuses).not.toContain('booting');
   });
@@ -148,11 +148,11 @@ describe('the runtime client', () => {
   it('replaces a worker whose memory grew past the limit (WebAssembly memory never shrinks)', async () => {
     // 400 MB is past this runtime's 256 MiB limit, and quick to allocate (a MemoryError
     // needs all 4 GB of 32-bit wasm: seconds of zeroing pages).
-    const { outcome, output } = await outcomeOf(runtime.run('block = bytearray(400_000_000)\nprint(len(block))'));
+    const { outcome, output } = await outcomeOf(runtime.run('block = bytearray(400_000_000)\nprint(len(block))', { shared: true }));
     expect(outcome.result.ok).toBe(true);
     expect(output).toBe('400000000\n');
     // The next run waits for a new worker: one that starts small again.
-    const after = await outcomeOf(runtime.run('print("fresh worker")'));
+    const after = await outcomeOf(runtime.run('print("fresh worker")', { shared: true }));
     expect(after.output).toBe('fresh worker\n');
     expect(after.statuses).toContain('booting');
   }, 60_000);
@@ -215,14 +215,14 @@ describe('input() through the page', () => {
   });
 
   it('Stop ends a run that waits for input, and the worker stays (the next run needs no boot)', async () => {
-    const handle = runtime.run('input("Never answered: ")\nprint("not reached")\n');
+    const handle = runtime.run('input("Never answered: ")\nprint("not reached")\n', { shared: true });
     handle.listen((event) => {
       if (event.type === 'input') handle.stop();
     });
     const { outcome, output } = await outcomeOf(handle);
     expect(outcome.stopped).toBe(true);
     expect(output).toBe('Never answered: ');
-    const next = await outcomeOf(runtime.run('print("next")'));
+    const next = await outcomeOf(runtime.run('print("next")', { shared: true }));
     expect(next.output).toBe('next\n');
     expect(next.statuses).toEqual(['queued', 'running', 'done']);
   });
