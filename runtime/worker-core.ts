@@ -4,7 +4,7 @@ import { countingFetch, throttled } from './download-progress.ts';
 import { withCompiledModule } from './compiled-module.ts';
 import { Engine } from './engine.ts';
 import { downloadSnapshot } from './snapshot-download.ts';
-import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
+import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, TEXT_LIMITS, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from './protocol.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -110,7 +110,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
             input ? waitForAnswer(input, (prompt) => {
               // What the program printed must reach the page before the worker blocks.
               output.send();
-              port.postMessage({ type: 'run/input', id, prompt });
+              port.postMessage({ type: 'run/input', id, prompt: prompt.length > TEXT_LIMITS.prompt ? prompt.slice(0, TEXT_LIMITS.prompt) : prompt });
             }) : undefined,
           );
         } catch (error) {
@@ -172,10 +172,29 @@ const ESCAPE_HATCHES = [
   'FileSystemSyncAccessHandle',
   'LockManager',
   'ServiceWorkerContainer',
+  // Storage buckets: IndexedDB, Cache Storage and the file system again, by another door.
+  'StorageBucketManager',
+  'StorageBucket',
+  // The old file system API (a `filesystem:` file outlives the worker).
+  'webkitRequestFileSystem',
+  'webkitRequestFileSystemSync',
+  'webkitResolveLocalFileSystemURL',
+  'webkitResolveLocalFileSystemSyncURL',
+  'FileSystemObserver',
+  // Callbacks that fire later, after the run has ended (timers are tracked instead: Pyodide uses them).
+  'scheduler',
+  'Scheduler',
+  'TaskController',
+  'TaskSignal',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
 ];
 
 /** The same, on `navigator`: origin storage (and its file system), locks shared with the site's pages, devices. */
-const NAVIGATOR_HATCHES = ['storage', 'locks', 'serviceWorker', 'usb', 'hid', 'serial', 'bluetooth', 'gpu', 'sendBeacon'];
+const NAVIGATOR_HATCHES = ['storage', 'storageBuckets', 'locks', 'serviceWorker', 'usb', 'hid', 'serial', 'bluetooth', 'gpu', 'sendBeacon'];
+
+/** On `Atomics`: `waitAsync` calls back after the run (the runtime's own waits are `wait`). */
+const ATOMICS_HATCHES = ['waitAsync'];
 
 /**
  * Removes the worker's escape hatches: from the global scope and from every prototype
@@ -187,6 +206,8 @@ export function lockDown(scope: Record<string, unknown>): void {
   strip(scope, ESCAPE_HATCHES);
   const navigator = scope.navigator as Record<string, unknown> | undefined;
   if (navigator) strip(navigator, NAVIGATOR_HATCHES);
+  const atomics = scope.Atomics as Record<string, unknown> | undefined;
+  if (atomics) strip(atomics, ATOMICS_HATCHES);
 }
 
 /**

@@ -15,6 +15,17 @@ import { serveWorker } from './worker-core.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// The worker's own references to what its messaging uses, taken before any Python runs:
+// a program that then replaces `MessagePort.prototype.postMessage` or the `data` getter
+// of `MessageEvent.prototype` (through `import js`) changes nothing the worker sends or
+// hears. (A worker that has run code other than the site's also runs nothing after it:
+// client.ts ends it with its run.)
+const apply = Reflect.apply;
+const post = MessagePort.prototype.postMessage;
+const start = MessagePort.prototype.start;
+const listen = EventTarget.prototype.addEventListener;
+const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.get!;
+
 self.addEventListener(
   'message',
   (event) => {
@@ -22,10 +33,10 @@ self.addEventListener(
     if (!port) throw new Error('the runtime worker expects its port first');
     serveWorker(
       {
-        postMessage: (message: WorkerToPage) => port.postMessage(message),
+        postMessage: (message: WorkerToPage) => apply(post, port, [message]),
         onMessage: (handler) => {
-          port.addEventListener('message', (message: MessageEvent<PageToWorker>) => handler(message.data));
-          port.start();
+          apply(listen, port, ['message', (message: MessageEvent<PageToWorker>) => handler(apply(dataOf, message, []) as PageToWorker)]);
+          apply(start, port, []);
         },
       },
       loadPyodide,

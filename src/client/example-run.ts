@@ -58,19 +58,25 @@ export class ExampleRun {
     const program = programToRun(this.#data, this.#code.value);
     // Lines come back in the reader's numbering, unless the code ran as one program.
     this.#lineOffset = program.setup ? 0 : this.#hiddenAbove;
-    const handle = pageRuntime().run(program.code, { trace: true, check, notebook: this.#data.notebook, setup: program.setup });
+    // The lesson's own code, unedited, runs in the interpreter the page's examples share;
+    // anything else (an edit, a share link) in one of its own, ended with the run.
+    const shared = this.#code.value === this.#code.original;
+    const handle = pageRuntime().run(program.code, { trace: true, check, notebook: this.#data.notebook, setup: program.setup, shared });
     this.#current = handle;
     this.#setRunning(true);
-    this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null));
+    // A link's own program, run with the exercise's check, could claim any verdict it
+    // likes: it does not mark the exercise solved (the lesson's code from a link does).
+    const fromLink = this.#code.fromLink && !shared;
+    this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null, fromLink));
   }
 
   stop(): void {
     this.#current?.stop();
   }
 
-  #ended(outcome: RunOutcome, checked: boolean): void {
+  #ended(outcome: RunOutcome, checked: boolean, fromLink: boolean): void {
     this.#setRunning(false);
-    if (checked) this.#exercise!.show(outcome);
+    if (checked) this.#exercise!.show(outcome, fromLink);
     if (outcome.result.ok || outcome.stopped) return;
     const { line, type, message } = outcome.result.error;
     const shown = line === null ? null : line - this.#lineOffset;

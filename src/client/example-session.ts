@@ -16,6 +16,7 @@ import { ExampleShare } from './example-share.ts';
 import { ExerciseView } from './exercise.ts';
 import { OutputPane } from './output-pane.ts';
 import { onFirstIntent } from './page-intent.ts';
+import { pageRuntime } from './page-runtime.ts';
 import { editKey } from './saved-edits.ts';
 import { isSharedWith } from './share-link.ts';
 
@@ -60,6 +61,11 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   };
   code.onChange(showEdited);
   showEdited();
+  // Code that is not the lesson's runs in an interpreter of its own (example-run.ts):
+  // booted as soon as the reader's code differs, so their Run does not wait for it.
+  code.onChange(() => {
+    if (code.value !== code.original && document.documentElement.dataset.python) void pageRuntime().preloadSpare().catch(() => {});
+  });
   // "Show the whole program" shows the reader's code inside the hidden setup: the
   // lesson's, highlighted, until they edit it, then theirs, as plain text.
   const program = element.querySelector<HTMLElement>('.live-example__program');

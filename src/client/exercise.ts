@@ -38,11 +38,17 @@ export class ExerciseView {
     this.#say(null, 'Checking…', '');
   }
 
-  /** Shows how the checked run ended; marks the exercise solved when it passed. */
-  show(outcome: RunOutcome): void {
+  /**
+   * Shows how the checked run ended; marks the exercise solved when it passed, unless
+   * the code came from a share link and the reader has not made it theirs (a link's
+   * program runs with its own check, and could claim any verdict it likes).
+   */
+  show(outcome: RunOutcome, fromLink = false): void {
     const verdict = outcome.result.check;
     if (outcome.stopped || !verdict) {
       this.#say(false, 'Not checked', 'The run was stopped before the check. Press Check to try again.');
+    } else if (verdict.passed && fromLink) {
+      this.#say(null, 'Passes, not counted', 'This code came from a link, so it does not mark the exercise solved. Edit it, or write your own, then Check again.');
     } else if (verdict.passed) {
       markSolved(this.#key);
       this.#element.querySelector<HTMLElement>('.exercise__solved')!.hidden = false;

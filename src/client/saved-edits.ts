@@ -6,7 +6,11 @@
  */
 
 export const EDIT_PREFIX = 'asyncio-live:edit:';
+import { CODE_LIMITS, withinCodeLimits } from './code-limits.ts';
 import { exampleKey, storage } from './storage.ts';
+
+/** The most a saved edit may take in storage: its code and the lesson's, within CODE_LIMITS, in JSON. */
+const MAX_SAVED_CHARS = CODE_LIMITS.chars * 3;
 
 const VERSION = 1;
 
@@ -32,8 +36,9 @@ export function loadEdit(key: string, original: string): string | null {
   const raw = store?.getItem(key);
   if (!raw) return null;
   try {
-    const saved = JSON.parse(raw) as Partial<SavedEdit>;
-    if (saved.v === VERSION && saved.original === original && typeof saved.code === 'string') return saved.code;
+    // Larger than anything this page saves: not read, and dropped.
+    const saved = (raw.length <= MAX_SAVED_CHARS ? JSON.parse(raw) : {}) as Partial<SavedEdit>;
+    if (saved.v === VERSION && saved.original === original && typeof saved.code === 'string' && withinCodeLimits(saved.code)) return saved.code;
   } catch {
     // fall through: not ours, or damaged
   }
@@ -46,7 +51,7 @@ export function saveEdit(key: string, original: string, code: string): void {
   const store = storage();
   if (!store) return;
   try {
-    if (code === original) store.removeItem(key);
+    if (code === original || !withinCodeLimits(code)) store.removeItem(key);
     else store.setItem(key, JSON.stringify({ v: VERSION, original, code } satisfies SavedEdit));
   } catch {
     // quota exceeded: the edit still lives in the page, just not across reloads

@@ -7,21 +7,41 @@
  */
 
 import { ID_PATTERN } from '../fence/example-data.ts';
+import { CODE_LIMITS, withinCodeLimits } from './code-limits.ts';
 
 /** Encoded code longer than this makes links that chat apps and browsers cut. */
 export const MAX_LINK_CHARS = 16_000;
-/** Decoded code longer than this is not a lesson example any more. */
-const MAX_CODE_CHARS = 200_000;
 
 const PREFIX = 'share-';
+
+const tooLong = `the code is longer than an example here may be (${CODE_LIMITS.lines.toLocaleString('en')} lines, ${CODE_LIMITS.chars.toLocaleString('en')} characters)`;
 
 export class ShareLinkError extends Error {
   readonly type = 'ShareLinkError';
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const piped = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(piped).arrayBuffer());
+/** What `stream` makes of `bytes`; null as soon as it makes more than `limit` bytes (a link can inflate a thousandfold). */
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      void reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -38,7 +58,8 @@ function fromBase64Url(text: string): Uint8Array {
 
 /** The fragment that carries `code` for the example `id`. */
 export async function shareFragment(id: string, code: string): Promise<string> {
-  const payload = toBase64Url(await pipe(new TextEncoder().encode(code), new CompressionStream('deflate-raw')));
+  if (!withinCodeLimits(code)) throw new ShareLinkError(tooLong);
+  const payload = toBase64Url((await pipe(new TextEncoder().encode(code), new CompressionStream('deflate-raw')))!);
   if (payload.length > MAX_LINK_CHARS) {
     throw new ShareLinkError(
       `this code is too long to share as a link (${Math.ceil(payload.length / 1000)} KB encoded, at most ${MAX_LINK_CHARS / 1000} KB)`,
@@ -68,17 +89,21 @@ export function isSharedWith(hash: string, example: { id: string; legacyIndex: n
 export async function readShareFragment(hash: string): Promise<string> {
   const payload = hash.slice(hash.indexOf('=') + 1);
   if (payload.length > MAX_LINK_CHARS) throw new ShareLinkError('the link is longer than any share link this site makes');
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | null;
   try {
-    bytes = await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'));
+    // UTF-8 takes at least a byte a character: more bytes than that is too long already.
+    bytes = await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), CODE_LIMITS.chars * 4);
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
     throw new ShareLinkError('the link is damaged (perhaps cut short when it was copied)');
   }
-  if (bytes.length > MAX_CODE_CHARS) throw new ShareLinkError('the code in the link is far longer than any example');
+  if (bytes === null) throw new ShareLinkError(tooLong);
+  let code: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    code = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ShareLinkError('the link does not hold text');
   }
+  if (!withinCodeLimits(code)) throw new ShareLinkError(tooLong);
+  return code;
 }

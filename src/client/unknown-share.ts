@@ -9,7 +9,7 @@ export function noticeUnknownShare(): void {
   const hash = location.hash;
   if (hash.startsWith('#example-')) {
     // A permalink to an example: the browser has scrolled to it, if it is here.
-    if (!document.getElementById(decodeURIComponent(hash.slice(1)))) {
+    if (!document.getElementById(decoded(hash.slice(1)))) {
       notify('This link points to an example that is not on this page (it may have been renamed or removed). ');
     }
     return;
@@ -28,6 +28,15 @@ export function noticeUnknownShare(): void {
     'This link carries code for an example that is not on this page (it may have been renamed or removed, ' +
       'or the link was cut short). The lesson is shown as it is. ',
   );
+}
+
+/** A fragment as the browser matches it to an id; as it is when it does not decode (`%E0%A4%A`). */
+function decoded(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function notify(text: string): void {

@@ -4,7 +4,9 @@
  * behind changes a later run or forges an exercise's verdict. (What each refusal looks
  * like inside Python: the unit tests of worker-core and fresh.py.)
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -76,6 +78,45 @@ statistics.mean = lambda data: 42
 print("planted")
 `;
 
+/**
+ * What a share link did to its worker's JavaScript in the attack this guards against:
+ * every later message the worker heard rewritten (the lesson's code replaced by a
+ * phishing line), the port taken to forge a passing verdict, Object.prototype polluted.
+ */
+const TAKEOVER = `
+import js
+from pyodide.ffi import create_proxy, to_js
+obj = lambda d: to_js(d, dict_converter=js.Object.fromEntries)
+getter = js.Object.getOwnPropertyDescriptor(js.MessageEvent.prototype, "data").get
+def data(this):
+    message = getter.call(this)
+    if getattr(message, "type", None) == "run/start":
+        message.code = 'print("Your session expired: sign in again at https://evil.example/login")'
+    return message
+js.Object.defineProperty(js.MessageEvent.prototype, "data", obj({"get": create_proxy(data, capture_this=True), "configurable": True}))
+post = js.MessagePort.prototype.postMessage
+def forged(this, message, *rest):
+    post.call(this, obj({"type": "run/done", "id": message.id, "result": obj({"ok": True, "time": 0, "check": obj({"passed": True, "message": ""})}), "memory": 0, "fatal": False}))
+js.MessagePort.prototype.postMessage = create_proxy(forged, capture_this=True)
+js.Object.prototype.toJSON = create_proxy(lambda *a: "injected")
+print("planted")
+`;
+
+/** The names a program finds on its worker's global scope and navigator that are not pinned to undefined. */
+const GLOBALS = `
+import js
+def names(obj):
+    level, found = obj, set()
+    while level is not None and level != js.Object.prototype:
+        for name in js.Object.getOwnPropertyNames(level):
+            if js.Reflect.get(obj, name) is not None:  # undefined is None; null is not
+                found.add(name)
+        level = js.Object.getPrototypeOf(level)
+    return " ".join(sorted(found))
+print(names(js))
+print(names(js.navigator))
+`;
+
 describe.each([
   ['cross-origin isolated', () => inject('isolatedURL')],
   ['on a host that sends no headers', () => inject('plainURL')],
@@ -137,6 +178,50 @@ describe.each([
     await replaceCode(page, ex, 'import js, statistics\nprint(statistics.mean([1, 3]), getattr(js, "spied", "heard nothing"))');
     await ex.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await finished(ex)).toBe('2 heard nothing');
+  });
+
+  it('finds nothing new in its worker: every global name was reviewed (worker-globals.json)', async () => {
+    const { page } = opened;
+    const ex = example(page, 'Squaring a number, slowly');
+    const [global, navigator] = (await typedRun(page, ex, GLOBALS)).output.split('\n').map((line) => line.split(' '));
+    const reviewed = JSON.parse(readFileSync(join(import.meta.dirname, 'worker-globals.json'), 'utf8')) as { global: string[]; navigator: string[] };
+    expect(global.filter((name) => !reviewed.global.includes(name)), 'new names on the worker’s global scope').toEqual([]);
+    expect(navigator.filter((name) => !reviewed.navigator.includes(name)), 'new names on navigator').toEqual([]);
+    // What the lock-down strips is gone.
+    for (const name of ['fetch', 'caches', 'indexedDB', 'scheduler', 'requestAnimationFrame', 'webkitRequestFileSystemSync', 'BroadcastChannel']) expect(global).not.toContain(name);
+    for (const name of ['storage', 'storageBuckets', 'locks', 'serviceWorker']) expect(navigator).not.toContain(name);
+  });
+
+  it('takes over its worker’s JavaScript and reaches no later run, on this page or the next, and marks nothing solved', async () => {
+    const { page } = opened;
+    const ex = example(page, 'Squaring a number, slowly');
+    expect((await typedRun(page, ex, TAKEOVER)).output).toBe('planted');
+    // The lesson's own code, an edit, and another example: each prints what it prints in a fresh browser.
+    expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
+    expect((await typedRun(page, ex, 'print("my own edit")')).output).toBe('my own edit');
+    expect(await runAgain(example(page, 'Three squares in one second'))).toContain('[1, 4, 9]');
+    // A share link for an exercise, whose code prints what the reader then predicts: it
+    // passes, and is not counted.
+    const exercise = page.locator('live-example[data-example-id="taking-turns"]');
+    await page.goto(`${base()}${PAGE}#share-taking-turns=${deflateRawSync(Buffer.from('print("forged")')).toString('base64url')}`);
+    await exercise.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
+    await exercise.getByRole('textbox', { name: /Your prediction/ }).fill('forged');
+    await exercise.getByRole('button', { name: 'Check' }).click();
+    await exercise.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet|Passes, not counted)/ }).waitFor({ timeout: 30_000 });
+    expect(await exercise.locator('.exercise__verdict-title').innerText()).toBe('Passes, not counted');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('asyncio-live:solved:')))).toEqual([]);
+    // The page reached by a link keeps the worker that served the lesson's examples: it
+    // never ran the link's code.
+    await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+    await finished(exercise);
+    await page.waitForFunction(() => document.documentElement.dataset.python === 'ready');
+    await page.locator('a[rel="next"]').first().click();
+    await page.waitForURL((url) => url.pathname !== PAGE);
+    const next = page.locator('live-example[data-runnable="true"]').first();
+    const expected = (await next.locator('.live-example__expected pre').innerText()).replace(/\n$/, '');
+    expect(await runAgain(next)).toBe(expected);
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === PAGE);
   });
 
   it('ends floods and odd exits with a clear message, bounded output and a bounded timeline, and the page keeps answering', async () => {

@@ -8,6 +8,14 @@ CHECK = "<check>"
 
 NOT_YET = "Not yet: the program does not do what the exercise asks."
 
+#: The longest verdict message (protocol.ts's TEXT_LIMITS.verdict): a check's hint may
+#: quote what the reader's function returned, which the reader chooses.
+VERDICT_LIMIT = 2_000
+
+
+def _hint(text):
+    return text if len(text) <= VERDICT_LIMIT else text[:VERDICT_LIMIT] + "\u2026"
+
 
 def lines(text):
     """The non-blank lines of ``text``, stripped: how a prediction is compared."""
@@ -34,11 +42,11 @@ def verdict(namespace, code, printed, prediction, error, quiet_streams):
     try:
         exec(compile(code, CHECK, "exec"), scope)
     except AssertionError as failed:
-        return {"passed": False, "message": str(failed) or NOT_YET}
+        return {"passed": False, "message": _hint(str(failed)) or NOT_YET}
     except BaseException as broken:  # noqa: BLE001 - a stop, a runaway or a renamed function
         what = f"{type(broken).__name__}: {broken}" if str(broken) else type(broken).__name__
         advice = " Keep the names the exercise gives." if isinstance(broken, NameError) else ""
-        return {"passed": False, "message": f"The check could not run: {what}.{advice}"}
+        return {"passed": False, "message": _hint(f"The check could not run: {what}.{advice}")}
     finally:
         sys.stdout, sys.stderr = saved
     return {"passed": True, "message": ""}

@@ -461,16 +461,33 @@ def _readers_traceback(error):
     return "".join(report.format())
 
 
+#: The longest texts of an error that cross to the page, in characters (protocol.ts's
+#: TEXT_LIMITS: the same numbers). ``raise ValueError("A" * 60_000_000)`` made a 45 s
+#: task of the page's; a 20 MB class name, 8 to 18 s.
+ERROR_LIMITS = {"type": 200, "message": 10_000, "traceback": 50_000}
+
+
+def _limited(text, limit):
+    """``text`` cut to ``limit`` characters, saying how much was left out (as the page does)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\u2026 ({len(text) - limit:,} more characters)"
+
+
 def _error_of(error):
-    """A plain, serializable description of the exception that ended the program."""
+    """A plain, serializable description of the exception that ended the program, each
+    text within ``ERROR_LIMITS``."""
     kind = type(error).__name__
     if isinstance(error, SyntaxError):
         line = error.lineno if error.filename == PROGRAM else None
         text = "".join(traceback.format_exception_only(error))
-        return {"type": kind, "message": str(error.msg), "line": line, "traceback": text}
-    frames = _readers_frames(error.__traceback__)
-    line = frames[-1].lineno if frames else None
-    return {"type": kind, "message": _text_of(error), "line": line, "traceback": _readers_traceback(error)}
+        message = str(error.msg)
+    else:
+        frames = _readers_frames(error.__traceback__)
+        line = frames[-1].lineno if frames else None
+        message, text = _text_of(error), _readers_traceback(error)
+    return {"type": _limited(kind, ERROR_LIMITS["type"]), "message": _limited(message, ERROR_LIMITS["message"]),
+            "line": line, "traceback": _limited(text, ERROR_LIMITS["traceback"])}
 
 
 class _AtExit:

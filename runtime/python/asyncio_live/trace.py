@@ -33,6 +33,16 @@ def _short(value, limit=60):
     return _cut(repr(value), limit)
 
 
+#: The longest task name or coroutine label the trace carries (protocol.ts's
+#: TEXT_LIMITS.label): a program may name 2,000 tasks with 100 KB each.
+LABEL_LIMIT = 200
+
+
+def name_of(task):
+    """A task's name, as the trace shows it: cut to ``LABEL_LIMIT``."""
+    return _cut(task.get_name(), LABEL_LIMIT)
+
+
 def _argument(value):
     """An argument as a task's label shows it: short, and telling tasks apart.
     ``<Semaphore>`` rather than ``<asyncio.locks.Semaphore object at 0x1c3e8 [unlocked]>``
@@ -172,7 +182,7 @@ class Tracer:
         return round(clock.elapsed(), 6)
 
     def _task_name(self, task):
-        return task.get_name() if task is not None else None
+        return name_of(task) if task is not None else None
 
     def is_internal(self, task):
         return task in self._internal
@@ -185,7 +195,7 @@ class Tracer:
             return
         self._labelled += 1
         label = coroutine_label(coro, with_arguments=self._labelled <= LABELS_WITH_ARGUMENTS)
-        self._emit({"type": "task", "task": task.get_name(), "coro": label, "t": self.now()})
+        self._emit({"type": "task", "task": name_of(task), "coro": _cut(label, LABEL_LIMIT), "t": self.now()})
 
     def sleep_until(self, future, when):
         self._sleeps[future] = when
@@ -194,7 +204,7 @@ class Tracer:
         if self.full:
             self._left_out()
             return
-        self._emit({"type": "step", "task": task.get_name(), "t": self.now()})
+        self._emit({"type": "step", "task": name_of(task), "t": self.now()})
 
     def step_end(self, task):
         try:
@@ -207,7 +217,7 @@ class Tracer:
             self._left_out()
             return
         t = self.now()
-        name = task.get_name()
+        name = name_of(task)
         if task.done():
             event = {"type": "done", "task": name, "t": t}
             if task.cancelled():
@@ -230,16 +240,17 @@ class Tracer:
         if waiter in self._sleeps:
             return {"kind": "sleep", "until": round(self._sleeps[waiter] - clock.monotonic() + clock.elapsed(), 6)}
         if isinstance(waiter, tasks.Task):
-            return {"kind": "task", "task": waiter.get_name()}
+            return {"kind": "task", "task": name_of(waiter)}
         if isinstance(waiter, tasks._GatheringFuture):
-            children = [c.get_name() for c in waiter._children if isinstance(c, tasks.Task)]
+            children = [name_of(c) for c in waiter._children if isinstance(c, tasks.Task)]
             return {"kind": "gather", "tasks": children}
         innermost = _innermost_coroutine(task.get_coro())
         if innermost is not None:
             on_network = network.describe_wait(innermost.cr_code.co_qualname, innermost.cr_frame)
             if on_network is not None:
                 return on_network
-        return {"kind": "future", "via": _innermost_await(task.get_coro())}
+        via = _innermost_await(task.get_coro())
+        return {"kind": "future", "via": None if via is None else _cut(via, LABEL_LIMIT)}
 
     def blocking_sleep(self, seconds):
         self._emit({"type": "block", "task": self._current(), "t": self.now(), "seconds": seconds})
@@ -266,7 +277,7 @@ class Tracer:
         task = asyncio.current_task()
         if task is None or self.is_internal(task):
             return None
-        return task.get_name()
+        return name_of(task)
 
 
 class TracedHandle(lateness.Handle):
