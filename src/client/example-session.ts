@@ -8,6 +8,7 @@
 import { assembleProgram, type ExampleData } from '../fence/example-data.ts';
 import type { Action } from './actions.ts';
 import { flash } from './button-feedback.ts';
+import { CODE_LIMITS, withinCodeLimits } from './code-limits.ts';
 import { ExampleCode } from './example-code.ts';
 import { ExampleEditor } from './example-editor.ts';
 import type { ExampleElement } from './example-element.ts';
@@ -65,6 +66,13 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   // booted as soon as the reader's code differs, so their Run does not wait for it.
   code.onChange(() => {
     if (code.value !== code.original && document.documentElement.dataset.python) void pageRuntime().preloadSpare().catch(() => {});
+  });
+  // Past the limits, code still runs, but is neither kept nor shared (code-limits.ts).
+  let tooLong = false;
+  code.onChange(() => {
+    if (withinCodeLimits(code.value) === !tooLong) return;
+    tooLong = !tooLong;
+    say(tooLong ? `This code is longer than an example here may keep (${CODE_LIMITS.lines.toLocaleString('en')} lines, ${CODE_LIMITS.chars.toLocaleString('en')} characters): it runs, but is not saved for your next visit and cannot be shared.` : null);
   });
   // "Show the whole program" shows the reader's code inside the hidden setup: the
   // lesson's, highlighted, until they edit it, then theirs, as plain text.

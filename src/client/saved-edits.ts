@@ -27,7 +27,12 @@ export function editKey(page: string, id: string): string {
 
 /** Is anything saved under this key? (Cheap: checked at page load, before any intent.) */
 export function hasEdit(key: string): boolean {
-  return storage()?.getItem(key) != null;
+  const store = storage();
+  const raw = store?.getItem(key);
+  if (raw == null) return false;
+  // Larger than anything this page saves: dropped, and read no more.
+  if (raw.length > MAX_SAVED_CHARS) store!.removeItem(key);
+  return raw.length <= MAX_SAVED_CHARS;
 }
 
 /** The reader's saved code for this example, or null. */
