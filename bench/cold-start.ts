@@ -121,7 +121,7 @@ async function bareClick(browser: Browser, url: string): Promise<number> {
   return shown - clicked;
 }
 
-async function warmClicks(browser: Browser, url: string): Promise<number[]> {
+export async function warmClicks(browser: Browser, url: string): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url + PAGE, { waitUntil: 'load' });
@@ -150,7 +150,7 @@ async function warmClicks(browser: Browser, url: string): Promise<number[]> {
  * put in storage before the page loads, as a reader's earlier edit would be; between
  * runs, the reader's few seconds of editing.
  */
-async function warmEditedClicks(browser: Browser, url: string): Promise<number[]> {
+export async function warmEditedClicks(browser: Browser, url: string): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url + PAGE, { waitUntil: 'load' });

@@ -11,9 +11,12 @@ import { checkRunResult, checkTraceEvents } from './shapes.ts';
 /** A message the page cannot read: its worker is ended. */
 export const MALFORMED = Symbol('malformed');
 
+/** Room past a limit for the runner's own "… (N more characters)": its cut text is not cut again. */
+const SUFFIX_ROOM = 40;
+
 /** `text` cut to `limit` characters, saying how much was left out. */
 export function cut(text: string, limit: number): string {
-  if (text.length <= limit) return text;
+  if (text.length <= limit + SUFFIX_ROOM) return text;
   return `${text.slice(0, limit)}… (${(text.length - limit).toLocaleString('en')} more characters)`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Runtime, type RuntimeOptions, type WorkerLike } from '../../../runtime/client';
-import type { PageToWorker, WorkerToPage } from '../../../runtime/protocol';
+import { TEXT_LIMITS, TRACE_LIMIT, type PageToWorker, type WorkerToPage } from '../../../runtime/protocol';
 
 interface FakeWorker extends WorkerLike {
   ended: boolean;
@@ -126,5 +126,79 @@ describe('the runtime client, when booting fails', () => {
     expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'FatalError', message: expect.stringContaining('out of memory') });
     expect(dying.ended).toBe(true);
     await expect(runtime.preload()).resolves.toMatchObject({ fromSnapshot: true });
+  });
+});
+
+/**
+ * A worker whose JavaScript a program has taken over can send the page anything: the
+ * page checks every message and cuts its text (runtime/worker-messages.ts).
+ */
+describe('the runtime client, when a worker sends what its runtime never would', () => {
+  /** A runtime whose only worker is booted and has been sent the run's start. */
+  async function started(request: { shared?: boolean } = {}) {
+    const worker = fakeWorker(ready);
+    const runtime = runtimeWith([worker]);
+    const run = runtime.run('print(1)', request);
+    await expect.poll(() => worker.received.some((m) => m.type === 'run/start')).toBe(true);
+    return { worker, runtime, run, id: (worker.received.find((m) => m.type === 'run/start') as { id: number }).id };
+  }
+
+  it('cuts an error message, its type and its traceback to their limits', async () => {
+    const { worker, run, id } = await started();
+    const huge = 'A'.repeat(6_000_000);
+    worker.reply({ type: 'run/done', id, result: { ok: false, time: 0, error: { type: huge, message: huge, line: 1, traceback: huge } }, memory: 0, fatal: false });
+    const outcome = await run.done;
+    if (outcome.result.ok) throw new Error('expected a failure');
+    expect(outcome.result.error.type.length).toBeLessThan(TEXT_LIMITS.errorType + 50);
+    expect(outcome.result.error.message.length).toBeLessThan(TEXT_LIMITS.errorMessage + 50);
+    expect(outcome.result.error.message).toMatch(/… \(5,990,000 more characters\)$/);
+    expect(outcome.result.error.traceback.length).toBeLessThan(TEXT_LIMITS.traceback + 50);
+  });
+
+  it('ends the run and its worker when output goes past the run’s limits', async () => {
+    const { worker, run, id } = await started();
+    worker.reply({ type: 'run/output', id, chunks: [{ stream: 'stdout', text: 'line\n'.repeat(20_000), t: 0 }] });
+    const outcome = await run.done;
+    expect(!outcome.result.ok && outcome.result.error.type).toBe('OutputLimitExceeded');
+    expect(worker.ended).toBe(true);
+  });
+
+  it('ends the worker that sends a malformed message (a loop time that is not a number), and says nothing of what it sent', async () => {
+    const { worker, run, id } = await started();
+    worker.reply({ type: 'run/trace', id, events: [{ type: 'step', task: 'Task-1', t: Number.NaN }] } as never);
+    const outcome = await run.done;
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'FatalError', message: 'Python stopped working and will be restarted.' });
+    expect(worker.ended).toBe(true);
+  });
+
+  it('hears nothing about other runs, and keeps at most a trace’s worth of events', async () => {
+    const { worker, run, id } = await started();
+    const heard: string[] = [];
+    let events = 0;
+    run.listen((event) => {
+      if (event.type === 'output') heard.push(event.text);
+      if (event.type === 'trace') events += event.events.length;
+    });
+    worker.reply({ type: 'run/output', id: id + 1, chunks: [{ stream: 'stdout', text: 'forged\n', t: 0 }] });
+    worker.reply({ type: 'run/output', id, chunks: [{ stream: 'stdout', text: 'mine\n', t: 0 }] });
+    const step = { type: 'step', task: 'Task-1', t: 0 } as const;
+    for (let i = 0; i < 3; i++) worker.reply({ type: 'run/trace', id, events: Array.from({ length: 6000 }, () => step) });
+    worker.reply({ type: 'run/done', id, result: { ok: true, time: 0 }, memory: 0, fatal: false });
+    await run.done;
+    expect(heard).toEqual(['mine\n']);
+    expect(events).toBe(TRACE_LIMIT + 1);
+  });
+
+  it('runs code that is not the site’s in a worker of its own, ended with the run; hands the first worker’s WebAssembly to the next', async () => {
+    const module = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    const first = fakeWorker((w) => w.reply({ type: 'worker/ready', id: 0, boot: { bootMs: 1, fromSnapshot: true }, module }));
+    const second = fakeWorker(ready);
+    const runtime = runtimeWith([first, second], { spareDelayMs: 0 });
+    const run = runtime.run('print("edited")');
+    await expect.poll(() => first.received.some((m) => m.type === 'run/start')).toBe(true);
+    first.reply({ type: 'run/done', id: 1, result: { ok: true, time: 0 }, memory: 0, fatal: false });
+    await run.done;
+    expect(first.ended).toBe(true);
+    await expect.poll(() => second.received.find((m) => m.type === 'worker/boot')).toMatchObject({ module });
   });
 });

@@ -87,3 +87,27 @@ describe('isolation: code that is not the site’s runs in a worker of its own',
     expect((await run('print("next")')).output).toBe('next\n');
   });
 });
+
+describe('bounded at the source: what a run sends the page is cut in the worker', () => {
+  it('an exception’s message, its class name and its traceback', async () => {
+    const { outcome } = await run('raise type("E" * 1_000_000, (Exception,), {})("A" * 20_000_000)');
+    if (outcome.result.ok) throw new Error('expected a failure');
+    const { type, message, traceback } = outcome.result.error;
+    expect(type.slice(190)).toBe(`${"E".repeat(10)}… (999,800 more characters)`);
+    expect(message).toMatch(/^A{10000}… \(19,990,000 more characters\)$/);
+    expect(traceback.length).toBeLessThanOrEqual(50_100);
+  });
+
+  it('task names and coroutine labels in the trace', async () => {
+    const handle = runtime.run(
+      'import asyncio\nasync def main():\n    await asyncio.create_task(asyncio.sleep(0), name="n" * 100_000)\nasyncio.run(main())',
+      { trace: true, shared: true },
+    );
+    const names = new Set<string>();
+    handle.listen((event) => {
+      if (event.type === 'trace') for (const traced of event.events) if ('task' in traced && traced.task) names.add(traced.task);
+    });
+    await handle.done;
+    expect([...names].map((name) => name.length).sort((a, b) => a - b)).toEqual([6, 200]);
+  });
+});
