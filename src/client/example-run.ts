@@ -9,6 +9,7 @@ import type { ExampleCode } from './example-code.ts';
 import type { ExampleEditor } from './example-editor.ts';
 import type { ExerciseView } from './exercise.ts';
 import type { OutputPane } from './output-pane.ts';
+import { drawnText } from './output-text.ts';
 import { pageRuntime } from './page-runtime.ts';
 
 export interface RunControls {
@@ -81,7 +82,7 @@ export class ExampleRun {
     const { line, type, message } = outcome.result.error;
     const shown = line === null ? null : line - this.#lineOffset;
     const inCode = shown !== null && shown >= 1 && shown <= this.#code.value.split('\n').length;
-    void this.#editor.markError(inCode ? shown : null, `${type}: ${message}`);
+    void this.#editor.markError(inCode ? shown : null, drawnText(`${type}: ${message}`));
   }
 
   #setRunning(running: boolean): void {

@@ -56,7 +56,8 @@ export class ExerciseView {
       this.#say(true, '✓ Solved', praise);
     } else {
       const more = this.data.kind === 'predict' ? ' Compare your prediction with the output below.' : ' A hint below may help.';
-      this.#say(false, 'Not yet', verdict.message + more);
+      // A link's program could write the check's message itself: the page says its own words instead.
+      this.#say(false, 'Not yet', (fromLink ? 'This code does not pass the check.' : verdict.message) + more);
     }
   }
 

@@ -3,6 +3,7 @@
  * the lesson prints it: a time that differs by at most 0.1 (the page's clock also counts
  * computing, a stretch of 0.1 s or more) is the same time.
  */
+import { drawnLine } from './output-text.ts';
 
 /** How near two printed times must be to count as the same. */
 const TIME_TOLERANCE = 0.1;
@@ -19,6 +20,13 @@ function sameLine(printed: string, expected: string): boolean {
   return got.every((part, i) => (i % 2 === 0 ? part === wanted[i] : Math.abs(Number(part) - Number(wanted[i])) <= TIME_TOLERANCE + 1e-9));
 }
 
+/** The longest line quoted in full: the whole line is in the output right below. */
+const QUOTED = 120;
+
+function quoted(text: string): string {
+  return drawnLine(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
+}
+
 /** Compare what a run printed with what the lesson says it prints (both without a final newline). */
 export function matchOutput(printed: string, expected: string): OutputMatch {
   const got = printed === '' ? [] : printed.split('\n');
@@ -33,7 +41,9 @@ export function matchOutput(printed: string, expected: string): OutputMatch {
 /** The verdict in words, for the output pane. */
 export function describeMatch(match: OutputMatch): string {
   if (match.matches) return '✓ Matches the expected output.';
-  const { line, expected, printed } = match;
+  const { line } = match;
+  // A printed line is quoted as the output pane draws it: cut (output-text.ts).
+  const [expected, printed] = [match.expected, match.printed].map((text) => (text === null ? null : quoted(text)));
   if (printed === null) return `Differs from the expected output: it ends before line ${line}, where the lesson shows "${expected}".`;
   if (expected === null) return `Differs from the expected output: line ${line}, "${printed}", is more than the lesson shows.`;
   return `Differs from the expected output at line ${line}: the lesson shows "${expected}", this run printed "${printed}".`;

@@ -3,6 +3,7 @@ import type { TimelineView } from './timeline/timeline-view.ts';
 import { flash } from './button-feedback.ts';
 import { downloadedText } from './download-text.ts';
 import { describeMatch, matchOutput } from './output-match.ts';
+import { CHARS_PER_FRAME, MAX_DRAWN_LINE, drawnLine, drawnText } from './output-text.ts';
 
 /** One line of output as shown: text only, never HTML. */
 interface Line {
@@ -261,7 +262,12 @@ export class OutputPane {
 
   /** Show the next batch of pending lines; once none are left, the run's ending. */
   #flush(): void {
-    const batch = this.#pending.splice(0, LINES_PER_FRAME);
+    // At most LINES_PER_FRAME lines, and CHARS_PER_FRAME characters (one line at least).
+    let count = 0;
+    for (let chars = 0; count < Math.min(LINES_PER_FRAME, this.#pending.length) && (count === 0 || chars < CHARS_PER_FRAME); count++) {
+      chars += Math.min(this.#pending[count].text.length, MAX_DRAWN_LINE);
+    }
+    const batch = this.#pending.splice(0, count);
     this.#lines.push(...batch);
     this.#append(batch);
     if (this.#pending.length > 0) {
@@ -304,7 +310,7 @@ export class OutputPane {
         time.textContent = `${line.t.toFixed(3)}s `;
         element.append(time);
       }
-      element.append(line.text);
+      element.append(drawnLine(line.text));
       this.#lineElements.push(element);
       fragment.append(element);
     }
@@ -349,15 +355,15 @@ export class OutputPane {
     this.#text.hidden = this.#lines.length === 0;
     const summary = document.createElement('p');
     const name = document.createElement('strong');
-    name.textContent = error.type;
-    summary.append(name, error.message ? `: ${error.message}` : '');
+    name.textContent = drawnLine(error.type);
+    summary.append(name, error.message ? `: ${drawnText(error.message)}` : '');
     this.#error.append(summary);
     if (error.traceback.trim()) {
       const details = document.createElement('details');
       const label = document.createElement('summary');
       label.textContent = 'Traceback';
       const trace = document.createElement('pre');
-      trace.append(...linkedLines(error.traceback));
+      trace.append(...linkedLines(drawnText(error.traceback)));
       details.append(label, trace);
       this.#error.append(details);
     }

@@ -35,4 +35,18 @@ describe('share links', () => {
     const payload = deflateRawSync(Buffer.from([0xff, 0xfe, 0xfd])).toString('base64url');
     await expect(readShareFragment(`#share-x=${payload}`)).rejects.toThrow('the link does not hold text');
   });
+
+  it.each([
+    ['40,000 short lines (a 452-character link)', 'pass\n'.repeat(40_000)],
+    ['a thousandfold inflate (a deflate bomb)', '#'.repeat(10_000_000)],
+  ])('refuse code past the code limits: %s', async (_name, code) => {
+    const { deflateRawSync } = await import('node:zlib');
+    const hash = `#share-x=${deflateRawSync(Buffer.from(code)).toString('base64url')}`;
+    expect(hash.length).toBeLessThan(MAX_LINK_CHARS);
+    await expect(readShareFragment(hash)).rejects.toThrow('the code is longer than an example here may be (2,000 lines, 50,000 characters)');
+  });
+
+  it('refuse to share code past the code limits', async () => {
+    await expect(shareFragment('x', 'pass\n'.repeat(3_000))).rejects.toThrow('the code is longer than an example here may be');
+  });
 });
