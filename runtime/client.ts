@@ -292,6 +292,7 @@ export class Runtime {
   /**
    * Boots the next spare once the page has been idle for spareDelayMs (a run or a draw
    * meanwhile would share the cores with it): the next edited run then starts at once.
+   * (The page also asks for one as soon as a reader's code differs from the lesson's.)
    */
   #keepSpare(delay = this.#options.spareDelayMs): void {
     clearTimeout(this.#reboot);
@@ -417,7 +418,9 @@ export class Runtime {
     // A worker that ran code other than the site's runs nothing more.
     if (run.session && run.session !== this.#shared) run.session.end();
     if (this.#current === run) this.#current = null;
-    this.#keepSpare();
+    // A reader who runs code of their own will likely run some again: the next worker
+    // for it boots while they edit. (One who only runs the lesson's examples needs none.)
+    if (!run.shared) this.#keepSpare();
     void this.#pump();
   }
 
