@@ -434,19 +434,31 @@ export class Runtime {
     }
     if (this.#current !== run) return;
     const session = run.session;
-    if (run.waitsForInput && session?.input) {
-      // The worker is blocked waiting for an answer: wake it, saying the run is stopped.
-      answerInput(session.input, INPUT.STOPPED, '');
+    // The worker is blocked waiting for an answer: wake it, saying the run is stopped.
+    // That ends a program that waits at its top level; one inside asyncio.run still needs
+    // the interrupts below, which wait a moment: written at once, one landed while the
+    // program was already ending and broke its output's last flush ("Exception ignored
+    // while finalizing file").
+    const woken = run.waitsForInput && session?.input ? session.input : null;
+    if (woken) {
+      answerInput(woken, INPUT.STOPPED, '');
       run.waitsForInput = false;
     }
     if (run.status === 'running' && session?.interrupt) {
       // CPython reads the flag and then clears it, not atomically: a write can be lost,
       // and asyncio.run needs two (its Runner catches the first). Write until it ends.
       const interrupt = session.interrupt;
-      const repeat = setInterval(() => Atomics.store(interrupt, 0, SIGINT), STOP_REPEAT_MS);
+      const write = () => Atomics.store(interrupt, 0, SIGINT);
+      let repeat: ReturnType<typeof setInterval> | undefined;
+      const begin = () => {
+        write();
+        repeat = setInterval(write, STOP_REPEAT_MS);
+      };
+      const later = woken ? setTimeout(begin, STOP_REPEAT_MS * 2) : undefined;
+      if (!woken) begin();
       const giveUp = setTimeout(() => this.#killCurrent(run), this.#options.stopTimeoutMs);
-      Atomics.store(interrupt, 0, SIGINT);
       void run.done.finally(() => {
+        clearTimeout(later);
         clearInterval(repeat);
         clearTimeout(giveUp);
       });
