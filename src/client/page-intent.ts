@@ -3,6 +3,7 @@
  * example): start Python, then let the service worker keep Python and the editor for
  * offline use (it caches them only now, so readers who only read never download them).
  */
+import { keepAddedHeadElements } from './kept-head.ts';
 import { pageRuntime } from './page-runtime.ts';
 
 let started = false;
@@ -10,6 +11,8 @@ let started = false;
 export function onFirstIntent(): void {
   if (started) return;
   started = true;
+  // Before the editor can load: the styles it adds to the head must outlive page swaps.
+  keepAddedHeadElements();
   // The page says when Python is ready, how it started and where the time went (tests
   // and the page benchmark read these). While it boots, the service worker waits
   // (offline.ts): its caching took cores from the boot, a second on a first visit.

@@ -12,6 +12,7 @@
  */
 import './no-view-transitions.ts';
 import { navigate, type TransitionBeforePreparationEvent, type TransitionBeforeSwapEvent } from 'astro:transitions/client';
+import { carryAddedHeadElements, watchAfterSwap } from './kept-head.ts';
 
 /** The root's attributes that belong to the visit, not the page: the theme, Python's state. */
 const VISIT_ATTRIBUTES = /^data-(theme|python|wrap-read)/;
@@ -33,6 +34,7 @@ export function keepPythonAcrossPages(): void {
   document.addEventListener('click', onClick);
   document.addEventListener('astro:before-preparation', (event) => loadOnlySameBuild(event as TransitionBeforePreparationEvent));
   document.addEventListener('astro:before-swap', (event) => carryVisitOver((event as TransitionBeforeSwapEvent).newDocument));
+  document.addEventListener('astro:after-swap', watchAfterSwap);
   // A search result followed: the search stays with the page, so it must close itself
   // (a new document had none open).
   document.addEventListener('astro:after-swap', () => document.querySelector<HTMLDialogElement>('site-search dialog[open]')?.close());
@@ -60,6 +62,7 @@ function loadOnlySameBuild(event: TransitionBeforePreparationEvent): void {
 }
 
 function carryVisitOver(next: Document): void {
+  carryAddedHeadElements(next);
   for (const { name, value } of document.documentElement.attributes) {
     if (VISIT_ATTRIBUTES.test(name)) next.documentElement.setAttribute(name, value);
   }

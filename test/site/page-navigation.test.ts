@@ -92,6 +92,47 @@ describe('links once Python has booted', () => {
     await close();
   });
 
+  it('keep the editor whole across links and Back: its input hidden, its code in place, typing landing in it', async () => {
+    const { page, errors, close } = await open(base(), PAGE);
+    await boot(page);
+    /** Open the first example's editor, type into it, and say where the editor stands. */
+    const editHere = async (typed: string) => {
+      const ex = firstExample(page);
+      await ex.locator('.live-example__code').click();
+      const lines = ex.locator('.monaco-editor .view-lines');
+      await lines.waitFor({ timeout: 30_000 });
+      await lines.click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.type(typed);
+      await expect.poll(async () => (await lines.innerText()).replace(/\u00a0/g, ' ')).toContain(typed);
+      return ex.locator('.monaco-editor').evaluate((editor) => {
+        const input = editor.querySelector<HTMLTextAreaElement>('textarea.inputarea, .native-edit-context, textarea')!;
+        const box = input.getBoundingClientRect();
+        const code = editor.querySelector('.view-lines')!.getBoundingClientRect();
+        const frame = editor.getBoundingClientRect();
+        return { inputSize: Math.max(box.width, box.height), codeLeft: code.left - frame.left, height: frame.height };
+      });
+    };
+    const first = await editHere('# on the first page');
+    const monacoStyles = await page.locator('head style[data-monaco]').count();
+    expect(monacoStyles).toBeGreaterThan(0);
+    for (const step of ['next', 'next', 'back'] as const) {
+      if (step === 'next') await page.locator('a[rel="next"]').click();
+      else await page.goBack();
+      await page.waitForLoadState('domcontentloaded');
+      await expect.poll(() => python(page)).toBe('ready');
+      const here = await editHere(`# after ${step}`);
+      // Monaco's own stylesheet hides its input in a 1-pixel box and puts the code after the line numbers.
+      expect(here.inputSize, `the editor's input after ${step}`).toBeLessThanOrEqual(first.inputSize);
+      expect(here.codeLeft, `the code's left edge after ${step}`).toBeGreaterThan(0);
+      expect(here.height, `the editor's height after ${step}`).toBeGreaterThan(0);
+    }
+    // Each of Monaco's stylesheets once: none lost, none doubled.
+    expect(await page.locator('head style[data-monaco]').count()).toBe(monacoStyles);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("stop the run of the page left behind, and read the new page's saved edits", async () => {
     const { page, errors, close } = await open(base(), PAGE);
     await boot(page);
