@@ -121,12 +121,26 @@ async function bareClick(browser: Browser, url: string): Promise<number> {
   return shown - clicked;
 }
 
-export async function warmClicks(browser: Browser, url: string): Promise<number[]> {
+/**
+ * Click to first output with the runtime warm. `edited`: the example's code is the
+ * reader's own (put in storage before the page loads, as an earlier edit would be), so it
+ * runs in an interpreter of its own (runtime/client.ts), the spare booted while the page
+ * was idle; between its runs, the reader's few seconds of editing.
+ */
+export async function warmClicks(browser: Browser, url: string, edited = false): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url + PAGE, { waitUntil: 'load' });
   const example = page.locator('live-example', { has: page.locator('figcaption', { hasText: NOTEBOOK }) });
-  const at = `live-example[data-example-id="${await example.getAttribute('data-example-id')}"]`;
+  const id = await example.getAttribute('data-example-id');
+  const at = `live-example[data-example-id="${id}"]`;
+  if (edited) {
+    await page.evaluate(([at, key]) => {
+      const { code } = JSON.parse(document.querySelector(`${at} .live-example__data`)!.textContent!) as { code: string };
+      localStorage.setItem(key, JSON.stringify({ v: 1, original: code, code: `${code}\n# edited` }));
+    }, [at, `asyncio-live:edit:${PAGE}#${id}`] as const);
+    await page.reload({ waitUntil: 'load' });
+  }
   await example.hover();
   await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
   // The service worker caches Python and the editor once the boot is over: the runtime
@@ -139,40 +153,7 @@ export async function warmClicks(browser: Browser, url: string): Promise<number[
     const { clicked, shown } = await clickAndWait(page, `${at} button[data-action="run"]`, `${at} .output__text`, FIRST_LINE);
     await example.locator('.output__status', { hasText: /^Done/ }).waitFor();
     if (i > 0) warm.push(shown - clicked); // the first run pays for code paths used the first time
-  }
-  await context.close();
-  return warm;
-}
-
-/**
- * Click to first output of edited code, warm: such code runs in an interpreter of its
- * own (runtime/client.ts), the spare booted while the page was idle. The reader's edit is
- * put in storage before the page loads, as a reader's earlier edit would be; between
- * runs, the reader's few seconds of editing.
- */
-export async function warmEditedClicks(browser: Browser, url: string): Promise<number[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url + PAGE, { waitUntil: 'load' });
-  const example = page.locator('live-example', { has: page.locator('figcaption', { hasText: NOTEBOOK }) });
-  const id = await example.getAttribute('data-example-id');
-  const at = `live-example[data-example-id="${id}"]`;
-  await page.evaluate(([at, key]) => {
-    const { code } = JSON.parse(document.querySelector(`${at} .live-example__data`)!.textContent!) as { code: string };
-    localStorage.setItem(key, JSON.stringify({ v: 1, original: code, code: `${code}\n# edited` }));
-  }, [at, `asyncio-live:edit:${PAGE}#${id}`] as const);
-  await page.reload({ waitUntil: 'load' });
-  await example.hover();
-  await page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 60_000 });
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
-  await page.waitForTimeout(5000);
-  const warm: number[] = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    await page.evaluate((at) => (document.querySelector(`${at} .output__text`)!.textContent = ''), at);
-    const { clicked, shown } = await clickAndWait(page, `${at} button[data-action="run"]`, `${at} .output__text`, FIRST_LINE);
-    await example.locator('.output__status', { hasText: /^Done/ }).waitFor();
-    if (i > 0) warm.push(shown - clicked);
-    await page.waitForTimeout(3000);
+    if (edited) await page.waitForTimeout(3000);
   }
   await context.close();
   return warm;
@@ -247,7 +228,7 @@ export async function benchColdStart(browser: Browser, url: string): Promise<voi
   const rows = labels.map((label) => [label, median(cold.map((steps) => steps[label]).filter((ms) => ms !== undefined))] as const);
   for (const [label, ms] of rows.sort((a, b) => a[1] - b[1])) console.log(`    ${String(ms).padStart(5)}  ${label}`);
   console.log(`Click to first output, warm runtime, median of ${RUNS}: ${median(await warmClicks(browser, url)).toFixed(1)} ms`);
-  console.log(`Click to first output of edited code (its own interpreter, the spare), warm, median of ${RUNS}: ${median(await warmEditedClicks(browser, url)).toFixed(1)} ms`);
+  console.log(`Click to first output of edited code (its own interpreter, the spare), warm, median of ${RUNS}: ${median(await warmClicks(browser, url, true)).toFixed(1)} ms`);
   const linked: { shown: number; firstOutput: number }[] = [];
   for (let i = 0; i < RUNS; i++) linked.push(await secondPageLinked(browser, url));
   console.log(`Second page of a visit, by a link, click to the page shown with Python ready, median of ${RUNS}: ${median(linked.map((run) => run.shown)).toFixed(0)} ms`);

@@ -134,10 +134,10 @@ export interface RunRequest extends Partial<RunOptions> {
 }
 
 const STOP_REPEAT_MS = 50;
+const SIGINT = 2;
 
 /** Beyond a run's output limits, what the runtime's own "output cut" line may add. */
 const OUTPUT_SLACK = { lines: 4, chars: 4096 };
-const SIGINT = 2;
 
 /**
  * One runtime per page, shared by every example on it, runs taken one at a time in the
@@ -170,6 +170,8 @@ export class Runtime {
   /** Pyodide's WebAssembly, compiled by the first worker and handed to the next (no compile again). */
   #module: WebAssembly.Module | null = null;
   #reboot: ReturnType<typeof setTimeout> | undefined;
+  /** destroy() was called: no spare boots any more. */
+  #destroyed = false;
 
   constructor(options: RuntimeOptions) {
     this.#options = {
@@ -228,8 +230,6 @@ export class Runtime {
     this.#shared = this.#spare = null;
     this.#destroyed = true;
   }
-
-  #destroyed = false;
 
   #alive(session: WorkerSession | null): WorkerSession | null {
     return session && !session.ended ? session : null;
@@ -408,8 +408,7 @@ export class Runtime {
    * ends with its worker.
    */
   #overflowed(run: Run): void {
-    run.session?.end();
-    if (this.#shared === run.session) this.#shared = null;
+    this.#endSession(run.session);
     this.#end(run, { ...failure('OutputLimitExceeded', 'this program sent more output than a run may print, past the runtime\'s own limit, so the page ended it.'), time: run.lastLoopTime() }, true);
   }
 
@@ -473,17 +472,21 @@ export class Runtime {
    */
   #killCurrent(run: Run): void {
     if (this.#current !== run || run.status === 'done') return;
-    run.session?.end();
-    if (this.#shared === run.session) this.#shared = null;
+    this.#endSession(run.session);
     this.#end(run, { ...failure('Stopped', 'You stopped the program.'), time: run.lastLoopTime() }, true);
     this.#keepSpare(this.#options.rebootDelayMs);
   }
 
   #replaceWorker(session: WorkerSession): void {
-    session.end();
-    if (this.#shared === session) this.#shared = null;
+    this.#endSession(session);
     // Boot the next interpreter now, so the next Run does not wait for it.
     this.#keepSpare(0);
+  }
+
+  /** Ends `session`'s worker; the next shared run then takes a new one. */
+  #endSession(session: WorkerSession | null): void {
+    session?.end();
+    if (this.#shared === session) this.#shared = null;
   }
 
   #workerDied(session: WorkerSession, why: string): void {

@@ -3,8 +3,9 @@
  * real interpreter: the same code the browser runs, but for the Worker constructor.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunEvent, RunHandle } from '../../../runtime/client';
+import type { RunHandle } from '../../../runtime/client';
 import { snapshotRuntime } from '../../python';
+import { outcomeOf } from './run-outcome';
 import { program } from './programs/index';
 
 // Stops through interrupts are what most of these tests are about: a generous ceiling,
@@ -12,14 +13,6 @@ import { program } from './programs/index';
 const runtime = snapshotRuntime({ memoryLimit: 256 * 1024 ** 2, stopTimeoutMs: 30_000 });
 afterAll(() => runtime.destroy());
 
-async function outcomeOf(handle: RunHandle) {
-  const events: RunEvent[] = [];
-  handle.listen((event) => events.push(event));
-  const outcome = await handle.done;
-  const output = events.map((e) => (e.type === 'output' ? e.text : '')).join('');
-  const statuses = events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
-  return { outcome, output, statuses, events };
-}
 
 const stopAfter = (handle: RunHandle, ms: number) => setTimeout(() => handle.stop(), ms);
 

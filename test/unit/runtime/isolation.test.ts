@@ -5,20 +5,13 @@
  * worker threads (the browser's are tested in test/site/hostile.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunEvent, RunHandle, RunRequest } from '../../../runtime/client';
+import type { RunRequest } from '../../../runtime/client';
 import { snapshotRuntime } from '../../python';
+import { outcomeOf } from './run-outcome';
 
 const runtime = snapshotRuntime({ spareDelayMs: 0 });
 afterAll(() => runtime.destroy());
 
-async function outcomeOf(handle: RunHandle) {
-  const events: RunEvent[] = [];
-  handle.listen((event) => events.push(event));
-  const outcome = await handle.done;
-  const output = events.map((e) => (e.type === 'output' ? e.text : '')).join('');
-  const statuses = events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
-  return { outcome, output, statuses };
-}
 
 const run = (code: string, request: RunRequest = {}) => outcomeOf(runtime.run(code, request));
 
