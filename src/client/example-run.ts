@@ -8,6 +8,8 @@ import { programToRun, type ExampleData } from '../fence/example-data.ts';
 import type { ExampleCode } from './example-code.ts';
 import type { ExampleEditor } from './example-editor.ts';
 import type { ExerciseView } from './exercise.ts';
+import { bringIntoView } from './bring-into-view.ts';
+import { downloadedText } from './download-text.ts';
 import type { OutputPane } from './output-pane.ts';
 import { drawnText } from './output-text.ts';
 import { pageRuntime } from './page-runtime.ts';
@@ -16,7 +18,14 @@ export interface RunControls {
   /** Buttons that start a run (Run, and Check for an exercise): marked disabled while one runs. */
   starters: HTMLButtonElement[];
   stop: HTMLButtonElement;
+  /** Beside the starters: Python's download and boot, where the reader just pressed. */
+  boot: HTMLElement;
+  /** The output pane's box, brought into view when a run starts. */
+  output: HTMLElement;
 }
+
+/** The output's status line and its first lines: what must be in view after Run. */
+const OUTPUT_ROOM_PX = 140;
 
 export class ExampleRun {
   readonly #data: ExampleData;
@@ -69,6 +78,35 @@ export class ExampleRun {
     // likes: it does not mark the exercise solved (the lesson's code from a link does).
     const fromLink = this.#code.fromLink && !shared;
     this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null, fromLink));
+    this.#showBoot(handle);
+    bringIntoView(this.#controls.output, OUTPUT_ROOM_PX);
+  }
+
+  /**
+   * On a first visit Python comes down (19 MB) and boots before the run: say how far
+   * it is beside the button, not only in the output pane. The pane's status line says
+   * it to screen readers; this is for the eye, and hidden from them.
+   */
+  #showBoot(handle: RunHandle): void {
+    const boot = this.#controls.boot;
+    // Events from before listen() are replayed within it: the unsubscribe may not exist yet.
+    let over = false;
+    let stopListening: (() => void) | null = null;
+    stopListening = handle.listen((event) => {
+      if (over) return;
+      if (event.type === 'download') {
+        boot.hidden = false;
+        boot.textContent = `Python ${downloadedText(event.loaded, event.total !== null && event.total >= event.loaded ? event.total : null)}`;
+      } else if (event.type === 'status' && event.status === 'booting') {
+        boot.hidden = false;
+        boot.textContent = 'Starting Python…';
+      } else if (event.type === 'status' || event.type === 'output' || event.type === 'done') {
+        boot.hidden = true;
+        over = event.type !== 'status' || event.status !== 'queued';
+        if (over) stopListening?.();
+      }
+    });
+    if (over) stopListening();
   }
 
   stop(): void {

@@ -11,6 +11,7 @@ import { flash } from './button-feedback.ts';
 import { CODE_LIMITS, withinCodeLimits } from './code-limits.ts';
 import { ExampleCode } from './example-code.ts';
 import { ExampleEditor } from './example-editor.ts';
+import { ExampleNotice } from './example-notice.ts';
 import type { ExampleElement } from './example-element.ts';
 import { ExampleRun } from './example-run.ts';
 import { ExampleShare } from './example-share.ts';
@@ -24,6 +25,8 @@ import { isSharedWith } from './share-link.ts';
 export interface ExampleSession {
   /** A button of the run bar (or Ctrl+Enter) asked for this. */
   act(action: Action): void;
+  /** A Reset can be undone now (Ctrl+Z outside the editor undoes it). */
+  canUndo(): boolean;
   /** Open the editor, with the caret where the reader clicked. */
   edit(at?: { x: number; y: number }): void;
   /** Its page was swapped for another (page-swap.ts): stop its run, let go of its editor. */
@@ -34,11 +37,8 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   const data = JSON.parse(element.querySelector('.live-example__data')!.textContent!) as ExampleData;
   const label = element.querySelector('figcaption')?.textContent?.replace(/\s*(fragment|edited)\s*/g, ' ').trim() ?? 'Example';
   const button = (action: Action) => element.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
-  const notice = element.querySelector<HTMLElement>('.live-example__notice')!;
-  const say = (text: string | null) => {
-    notice.textContent = text ?? '';
-    notice.hidden = text === null;
-  };
+  const notice = new ExampleNotice(element.querySelector<HTMLElement>('.live-example__notice')!);
+  const say = (text: string | null) => notice.say(text);
 
   const code = new ExampleCode(data.code, editKey(location.pathname, id));
   const hint = element.querySelector('.live-example__hint')?.textContent ?? '';
@@ -51,8 +51,10 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   const run = new ExampleRun(data, code, editor, pane, exercise, {
     starters: exercise ? [button('run'), button('check')] : [button('run')],
     stop: button('stop'),
+    boot: element.querySelector<HTMLElement>('.live-example__boot')!,
+    output: element.querySelector<HTMLElement>('.live-example__output')!,
   });
-  const share = new ExampleShare(id, code, say);
+  const share = new ExampleShare(id, code, notice);
   // A traceback's line, clicked in the output pane: the caret goes there.
   element.addEventListener('goto-line', (event) => void editor.focusLine((event as CustomEvent<number>).detail));
 
@@ -122,12 +124,27 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
       code.set(exercise.data.solution);
       void editor.focus();
     },
+    // Reset asks nothing: it can be undone (the notice's Undo, or Ctrl+Z, here or in the editor).
     reset: () => {
-      say(null);
+      const before = { value: code.value, fromLink: code.fromLink };
+      const focused = document.activeElement === button('reset');
       // From a link, Reset goes back to what the reader had: their own edit, if any.
       if (code.fromLink) code.leaveLink();
       else code.set(code.original);
       editor.clearError();
+      if (code.value === before.value) return say(null);
+      notice.sayWithUndo(code.edited ? 'Back to your own edit of this example.' : 'Back to the lesson’s code.', () => {
+        if (!before.fromLink) return code.set(before.value);
+        code.showFromLink(before.value);
+        share.sayFromLink();
+      });
+      // Reset hides itself (nothing is edited now): the keyboard's focus goes to Undo, not to the page.
+      if (focused) element.querySelector<HTMLButtonElement>('.live-example__undo')!.focus();
+    },
+    undo: () => {
+      const focused = document.activeElement === element.querySelector('.live-example__undo');
+      notice.undo();
+      if (focused) void editor.focus();
     },
   };
 
@@ -146,6 +163,7 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     act(action) {
       actions[action]();
     },
+    canUndo: () => notice.canUndo,
     edit(at) {
       void editor.focus(at);
     },

@@ -67,6 +67,14 @@ class LiveExampleElement extends HTMLElement {
         void this.session().then((session) => session.act(inPrediction ? 'check' : 'run'));
         return;
       }
+      // Ctrl+Z outside the editor (on Undo, on a button) takes back a Reset; in the editor, Monaco's own undo does.
+      const editable = (event.target as HTMLElement).closest('textarea, input, .monaco-editor');
+      if (event.key === 'z' && (event.ctrlKey || event.metaKey) && !event.shiftKey && !editable && this.#session) {
+        void this.#session.then((session) => {
+          if (session.canUndo()) session.act('undo');
+        });
+        return;
+      }
       // Enter (or F2, as in a spreadsheet) on the focused static code opens the editor
       // with the caret in it: a keyboard reader's way in, as a click is a mouse's.
       const onStaticCode = (event.target as HTMLElement).matches('.live-example__code > pre');
@@ -116,7 +124,7 @@ if (!customElements.get('live-example')) {
   forEachPage(noticeUnknownShare);
   // A share link opened on its own page (pasted into the address bar) changes only the
   // fragment, which opened nothing: load the page again, as from elsewhere. (Share
-  // itself writes the fragment with replaceState, which fires no hashchange.)
+  // leaves the address alone: its link goes to the clipboard and the notice.)
   addEventListener('hashchange', () => {
     if (location.hash.startsWith('#share-')) location.reload();
   });

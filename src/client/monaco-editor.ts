@@ -124,7 +124,13 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   message.className = 'live-example__editor-error';
   return {
     getValue: () => editor.getValue(),
-    setValue: (value) => editor.setValue(value),
+    // An edit, not Monaco's setValue (which forgets the undo stack): Ctrl+Z after a Reset
+    // or a solution put in brings the reader's code back.
+    setValue(value) {
+      editor.pushUndoStop();
+      editor.executeEdits('asyncio-live', [{ range: model.getFullModelRange(), text: value }]);
+      editor.pushUndoStop();
+    },
     focus(at) {
       editor.focus();
       const target = at && editor.getTargetAtClientPoint(at.x, at.y);

@@ -18,6 +18,11 @@ export interface OpenOptions {
   blockOutside?: boolean;
   serviceWorkers?: 'allow' | 'block';
   /**
+   * The reader's motion setting. Tests ask for less motion unless they are about it: a
+   * smooth scroll still under way moves what a test measures.
+   */
+  motion?: 'reduce' | 'no-preference';
+  /**
    * Refuse Python's files: for checks that need no run. The page still starts Python
    * at the reader's first intent, and a boot costs seconds of the machine's time.
    */
@@ -31,6 +36,7 @@ export async function open(base: string, path: string, options: OpenOptions = {}
     viewport: options.touch ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     hasTouch: options.touch,
     isMobile: options.touch,
+    reducedMotion: options.motion ?? 'reduce',
     // Blocked unless a test is about the service worker: at a reader's first intent it
     // caches Python and the editor (23 MB), work that every other test would pay for.
     serviceWorkers: options.serviceWorkers ?? 'block',

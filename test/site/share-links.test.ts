@@ -5,7 +5,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { example, finished, open, replaceCode, resetAndRun } from './page-helpers';
+import { editorText, example, finished, open, replaceCode, resetAndRun } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const TITLE = 'Squaring a number, slowly';
@@ -27,8 +27,12 @@ describe('share links', () => {
     const ex = example(first.page, TITLE);
     await replaceCode(first.page, ex, 'print("from a friend")');
     await ex.getByRole('button', { name: 'Share' }).click();
-    await first.page.waitForFunction((id) => location.hash.startsWith(`#share-${id}=`), ID);
-    const link = new URL(first.page.url());
+    // The link is in the notice (and on the clipboard); the page's address stays as it was.
+    const field = ex.locator('.live-example__notice-link');
+    await field.waitFor();
+    const link = new URL(await field.inputValue());
+    expect(link.hash.startsWith(`#share-${ID}=`)).toBe(true);
+    expect(first.page.url()).toBe(`${base()}${PAGE}`);
     await first.close();
 
     const second = await open(base(), link.pathname + link.hash);
@@ -59,6 +63,38 @@ describe('share links', () => {
     // Reset goes back to the reader's edit, which the link never replaced.
     expect(await resetAndRun(shared)).toBe('my own edit');
     expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).code, `asyncio-live:edit:${PAGE}#${ID}`)).toBe('print("my own edit")');
+    await close();
+  });
+
+  it('Reset asks nothing and can be undone: by the notice\'s Undo, by Ctrl+Z beside it, and in the editor', async () => {
+    const { page, close } = await open(base(), PAGE, { withoutPython: true });
+    const ex = example(page, TITLE);
+    await replaceCode(page, ex, 'print("mine")');
+    const reset = ex.getByRole('button', { name: 'Reset' });
+    const undo = ex.getByRole('button', { name: 'Undo' });
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(ex)).toContain("print('Square', x)");
+    await ex.locator('.live-example__notice', { hasText: 'Back to the lesson’s code.' }).waitFor();
+    // Reset is gone (nothing is edited): the keyboard's focus is on Undo.
+    expect(await undo.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(ex)).toBe('print("mine")');
+    expect(await ex.locator('.live-example__notice').isVisible()).toBe(false);
+    // Ctrl+Z on the example's buttons takes a Reset back too.
+    await reset.click();
+    await expect.poll(() => editorText(ex)).toContain("print('Square', x)");
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => editorText(ex)).toBe('print("mine")');
+    // And in the editor, Monaco's own undo does.
+    await reset.click();
+    await expect.poll(() => editorText(ex)).toContain("print('Square', x)");
+    await ex.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => editorText(ex)).toBe('print("mine")');
+    // What came back is kept, as any edit is.
+    await page.reload();
+    await expect.poll(() => editorText(example(page, TITLE)), { timeout: 30_000 }).toBe('print("mine")');
     await close();
   });
 
