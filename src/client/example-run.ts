@@ -115,7 +115,7 @@ export class ExampleRun {
 
   #ended(outcome: RunOutcome, checked: boolean, fromLink: boolean): void {
     this.#setRunning(false);
-    if (checked) this.#exercise!.show(outcome, fromLink);
+    if (checked) this.#exercise!.show(outcome, fromLink, this.#pane.output);
     if (outcome.result.ok || outcome.stopped) return;
     const { line, type, message } = outcome.result.error;
     const shown = line === null ? null : line - this.#lineOffset;

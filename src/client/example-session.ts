@@ -17,6 +17,7 @@ import { ExampleRun } from './example-run.ts';
 import { ExampleShare } from './example-share.ts';
 import { ExerciseView } from './exercise.ts';
 import { OutputPane } from './output-pane.ts';
+import { PredictFirst } from './predict-first.ts';
 import { onFirstIntent } from './page-intent.ts';
 import { pageRuntime } from './page-runtime.ts';
 import { editKey } from './saved-edits.ts';
@@ -42,7 +43,7 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
 
   const code = new ExampleCode(data.code, editKey(location.pathname, id));
   const hint = element.querySelector('.live-example__hint')?.textContent ?? '';
-  const editor = new ExampleEditor(element.querySelector<HTMLElement>('.live-example__code')!, code, `${label}: code editor. ${hint}`, () => run.start());
+  const editor = new ExampleEditor(element.querySelector<HTMLElement>('.live-example__code')!, code, `${label}: code editor. ${hint}`, () => actions.run());
   // What the lesson says the example prints (an exercise shows none): a run is compared with it.
   const expectedBox = element.querySelector('.live-example__expected');
   const expected = expectedBox ? (expectedBox.querySelector('pre')?.textContent ?? '') : null;
@@ -55,6 +56,8 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     output: element.querySelector<HTMLElement>('.live-example__output')!,
   });
   const share = new ExampleShare(id, code, notice);
+  const predictFirst = new PredictFirst(element, exercise?.data.kind === 'predict', exercise?.solved ?? false, pane, button('run'), notice);
+  exercise?.onPass(() => predictFirst.reveal());
   // A traceback's line, clicked in the output pane: the caret goes there.
   element.addEventListener('goto-line', (event) => void editor.focusLine((event as CustomEvent<number>).detail));
 
@@ -113,7 +116,10 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   }
 
   const actions: Record<Action, () => void> = {
-    run: () => run.start(),
+    run: () => {
+      const as = predictFirst.runAs();
+      if (as) run.start(as === 'check');
+    },
     check: () => run.start(true),
     stop: () => run.stop(),
     copy: () => void copy(),

@@ -5,7 +5,8 @@
  */
 import type { ExerciseCheck, RunOutcome } from '../../runtime/index.ts';
 import type { ExampleData } from '../fence/example-data.ts';
-import { markSolved, solvedKey } from './exercise-progress.ts';
+import { isSolved, markSolved, solvedKey } from './exercise-progress.ts';
+import { whereItDiffers } from './prediction.ts';
 
 export type ExerciseData = NonNullable<ExampleData['exercise']>;
 
@@ -14,6 +15,7 @@ export class ExerciseView {
   readonly #element: HTMLElement;
   readonly #key: string;
   readonly #verdict: HTMLElement;
+  readonly #passed: (() => void)[] = [];
 
   constructor(element: HTMLElement, data: ExerciseData, id: string) {
     this.data = data;
@@ -34,6 +36,16 @@ export class ExerciseView {
     return { code: this.data.check, prediction: box.value };
   }
 
+  /** Solved on an earlier visit (or just now). */
+  get solved(): boolean {
+    return isSolved(this.#key);
+  }
+
+  /** Called when a check passes. */
+  onPass(listener: () => void): void {
+    this.#passed.push(listener);
+  }
+
   checking(): void {
     this.#say(null, 'Checking…', '');
   }
@@ -43,8 +55,9 @@ export class ExerciseView {
    * the code came from a share link and the reader has not made it theirs (a link's
    * program runs with its own check, and could claim any verdict it likes).
    */
-  show(outcome: RunOutcome, fromLink = false): void {
+  show(outcome: RunOutcome, fromLink: boolean, printed: string): void {
     const verdict = outcome.result.check;
+    if (verdict?.passed && !outcome.stopped) for (const listener of this.#passed) listener();
     if (outcome.stopped || !verdict) {
       this.#say(false, 'Not checked', 'The run was stopped before the check. Press Check to try again.');
     } else if (verdict.passed && fromLink) {
@@ -54,10 +67,16 @@ export class ExerciseView {
       this.#element.querySelector<HTMLElement>('.exercise__solved')!.hidden = false;
       const praise = this.data.kind === 'predict' ? 'Your prediction matches what it printed.' : 'It does what the exercise asks.';
       this.#say(true, '✓ Solved', praise);
+    } else if (this.data.kind === 'predict') {
+      // Where the prediction is wrong, never what the program printed: the answer waits
+      // behind "Show what it prints", after the hints (predict-first.ts).
+      const box = this.#element.querySelector<HTMLTextAreaElement>('.exercise__prediction textarea')!;
+      const where = outcome.result.ok ? whereItDiffers(box.value, printed) : '';
+      const hint = fromLink ? '' : ` ${verdict.message}`;
+      this.#say(false, 'Not yet', `${where}${hint} The hints below may help; “Show what it prints” has the answer.`.trim());
     } else {
-      const more = this.data.kind === 'predict' ? ' Compare your prediction with the output below.' : ' A hint below may help.';
       // A link's program could write the check's message itself: the page says its own words instead.
-      this.#say(false, 'Not yet', (fromLink ? 'This code does not pass the check.' : verdict.message) + more);
+      this.#say(false, 'Not yet', `${fromLink ? 'This code does not pass the check.' : verdict.message} A hint below may help.`);
     }
   }
 

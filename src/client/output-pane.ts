@@ -47,6 +47,8 @@ export class OutputPane {
   /** Where the reader answers the program's `input()`. */
   readonly #input: HTMLFormElement;
   #run: RunHandle | null = null;
+  /** The run is kept out of sight: the reader has not predicted its output yet (predict-first.ts). */
+  #concealed = false;
   #timeline: Promise<TimelineView> | null = null;
   #lines: Line[] = [];
   #lineElements: HTMLElement[] = [];
@@ -156,7 +158,7 @@ export class OutputPane {
 
   /** Show one run, from its first event to its outcome. */
   show(run: RunHandle, onDone: (outcome: RunOutcome) => void): void {
-    this.#root.hidden = false;
+    this.#root.hidden = this.#concealed;
     this.#cancelBatch();
     this.#drained = null;
     this.#lines = [];
@@ -316,6 +318,17 @@ export class OutputPane {
     }
     block.append(fragment);
     if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add('is-full');
+  }
+
+  /** Keep the runs out of sight (output, error, timeline), or show the last one again. */
+  conceal(concealed: boolean): void {
+    this.#concealed = concealed;
+    this.#root.hidden = concealed || this.#run === null;
+  }
+
+  /** What the run printed so far, both streams, as printed. */
+  get output(): string {
+    return this.#lines.map((line) => line.text).join('');
   }
 
   /** What the run printed, and the error it ended with, as the lesson shows output. */

@@ -24,6 +24,22 @@ export function compareWithPrediction(prediction: string, expected: string): str
     : `Your prediction has ${guessed.length - wanted.length} line(s) more than the program prints.`;
 }
 
+/**
+ * Where a prediction first parts from what the program printed, without saying what it
+ * printed (that is the answer, shown only on request); empty when they agree.
+ */
+export function whereItDiffers(prediction: string, printed: string): string {
+  const said = lines(prediction);
+  const did = lines(printed);
+  const at = did.findIndex((line, index) => said[index] !== line);
+  if (at === -1) {
+    const more = said.length - did.length;
+    return more > 0 ? `Your prediction has ${more === 1 ? 'one line' : `${more} lines`} more than the program prints.` : '';
+  }
+  if (at >= said.length) return `Your first ${said.length === 1 ? 'line is' : `${said.length} lines are`} right, but the program prints more.`;
+  return at === 0 ? 'Your first line is not what the program prints first.' : `Your first ${at === 1 ? 'line is' : `${at} lines are`} right; line ${at + 1} is not what the program prints there.`;
+}
+
 /** Wires the prediction box and the reveal of one example, if it has them. */
 export function wirePrediction(root: HTMLElement): void {
   const reveal = root.querySelector<HTMLDetailsElement>('.live-example__reveal');

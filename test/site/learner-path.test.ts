@@ -63,3 +63,79 @@ describe('the run is where the reader looks', () => {
     });
   }
 });
+
+describe('predict first, with integrity', () => {
+  const base = () => inject('isolatedURL');
+  const COFFEE_OUTPUT = 'start\ncup 1 poured\ncup 2 poured\neggs on\n2 cups and eggs\ndone after 5 s';
+
+  it('a predict exercise shows no output until the prediction passes or the answer is asked for', async () => {
+    const { page, errors, close } = await open(base(), '/lessons/synchronous-programming/');
+    const ex = example(page, 'Coffee, then eggs');
+    const output = ex.locator('.live-example__output');
+    const verdict = ex.locator('.exercise__verdict');
+    const box = ex.getByRole('textbox', { name: /Your prediction/ });
+    await ex.hover();
+    // Check is the way to run it: Run is not there to show the answer.
+    expect(await ex.getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(false);
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await verdict.filter({ hasText: 'First, your prediction' }).waitFor();
+    // A wrong prediction: which line is wrong and the check's hint, never what it printed.
+    await box.fill('start\ncup 1 poured\neggs on\ncup 2 poured\n2 cups and eggs\ndone after 5 s');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await verdict.locator('.exercise__verdict-title', { hasText: 'Not yet' }).waitFor({ timeout: 30_000 });
+    const message = await verdict.locator('.exercise__verdict-message').innerText();
+    expect(message).toContain('Your first 2 lines are right; line 3 is not what the program prints there.');
+    expect(message).toContain('“Show what it prints” has the answer');
+    expect(message).not.toContain('cup 2 poured');
+    expect(await output.isVisible()).toBe(false);
+    // Ctrl+Enter in the code checks too (Run is hidden): still nothing shown.
+    await ex.locator('.live-example__code').click();
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await verdict.evaluate((element) => (element.querySelector('.exercise__verdict-title')!.textContent = ''));
+    await page.keyboard.press('Control+Enter');
+    await verdict.locator('.exercise__verdict-title', { hasText: 'Not yet' }).waitFor({ timeout: 30_000 });
+    expect(await output.isVisible()).toBe(false);
+    // The right prediction: solved, and now the run is shown, and Run is back.
+    await box.fill(COFFEE_OUTPUT);
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await verdict.locator('.exercise__verdict-title', { hasText: '✓ Solved' }).waitFor({ timeout: 30_000 });
+    expect(await finished(ex)).toBe(COFFEE_OUTPUT);
+    expect(await ex.getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('asking for the answer shows the runs; so does a solved exercise on a later visit', async () => {
+    const { page, close } = await open(base(), '/lessons/synchronous-programming/');
+    const ex = example(page, 'Coffee, then eggs');
+    await ex.hover();
+    await ex.locator('.exercise__solution summary').click();
+    const run = ex.getByRole('button', { name: 'Run', exact: true });
+    await run.waitFor();
+    await run.click();
+    expect(await finished(ex)).toBe(COFFEE_OUTPUT);
+    // Solved on an earlier visit: the answer is out, Run is there.
+    const id = await ex.getAttribute('data-example-id');
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ at: Date.now() })), `asyncio-live:solved:/lessons/synchronous-programming/#${id}`);
+    await page.reload();
+    await example(page, 'Coffee, then eggs').hover();
+    await example(page, 'Coffee, then eggs').getByRole('button', { name: 'Run', exact: true }).waitFor();
+    await close();
+  });
+
+  it('a surprise marked predict runs only once the reader predicted, and then compares', async () => {
+    const { page, close } = await open(base(), '/beyond/many-tasks/');
+    const ex = example(page, 'A lazy task and an eager one');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await ex.locator('.live-example__notice', { hasText: 'Predict first' }).waitFor();
+    const guess = ex.getByRole('textbox', { name: 'Predict first: what will it print?' });
+    expect(await guess.evaluate((box) => box === document.activeElement)).toBe(true);
+    expect(await ex.locator('.live-example__output').isVisible()).toBe(false);
+    await guess.fill('lazy starts');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await finished(ex);
+    expect(await ex.locator('.live-example__notice').isVisible()).toBe(false);
+    expect(await ex.locator('.live-example__verdict').innerText()).toMatch(/^Your prediction differs from line 1 on/);
+    await close();
+  });
+});
