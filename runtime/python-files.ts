@@ -19,6 +19,7 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
   'asyncio_live/sockets.py': new URL('./python/asyncio_live/sockets.py', import.meta.url),
   'asyncio_live/stop.py': new URL('./python/asyncio_live/stop.py', import.meta.url),
+  'asyncio_live/stuck.py': new URL('./python/asyncio_live/stuck.py', import.meta.url),
   'asyncio_live/trace.py': new URL('./python/asyncio_live/trace.py', import.meta.url),
   'nest_asyncio.py': new URL('./python/nest_asyncio.py', import.meta.url),
 };

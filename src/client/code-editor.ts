@@ -6,8 +6,11 @@ export interface CodeEditor {
   focus(at?: { x: number; y: number }): void;
   /** Focus with the caret at the start of a line's code (a traceback's line, clicked). */
   focusLine(line: number): void;
-  /** Mark the reader's line of an error; null when it is not in the shown code. */
-  markError(line: number | null, message: string): void;
+  /**
+   * Mark the line of an error: underlined, with `message` where the pointer rests, and a
+   * short `note` under the code (the output pane has the message in full: said once).
+   */
+  markError(line: number, note: string, message: string): void;
   clearError(): void;
   onChange(listener: (code: string) => void): void;
   /** The page this example was on was swapped for another (page-swap.ts): let go of it. */

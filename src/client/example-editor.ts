@@ -40,7 +40,11 @@ export class ExampleEditor {
         : await this.#openMonaco();
       made.onChange((value) => {
         // setValue above reports a change too: only the reader's own typing is an edit.
-        if (value !== this.#code.value) this.#code.set(value);
+        if (value === this.#code.value) return;
+        this.#code.set(value);
+        // The mark of the last error says a line number the edit may have moved: it goes
+        // (the output pane keeps the run's error as it was).
+        made.clearError();
       });
       this.#editor = made;
       return made;
@@ -98,9 +102,9 @@ export class ExampleEditor {
     return now === before || now === null || now === document.body || this.#host.contains(now) ? editor : null;
   }
 
-  /** Mark an error at a line of the shown code (null: not in it), opening the editor. */
-  async markError(line: number | null, message: string): Promise<void> {
-    (await this.open()).markError(line, message);
+  /** Mark an error at a line of the shown code, opening the editor (code-editor.ts). */
+  async markError(line: number, note: string, message: string): Promise<void> {
+    (await this.open()).markError(line, note, message);
   }
 
   clearError(): void {

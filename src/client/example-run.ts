@@ -24,6 +24,12 @@ export interface RunControls {
   output: HTMLElement;
 }
 
+/** The runtime's errors for a program that would never end: their line is where a task waits (stuck.py). */
+const NOTES: Record<string, string> = {
+  WaitsForever: 'here: this task waits for something that never comes',
+  NoProgress: 'here: this task hands control back, round and round, and never waits for time',
+};
+
 /** The output's status line and its first lines: what must be in view after Run. */
 const OUTPUT_ROOM_PX = 140;
 
@@ -119,8 +125,11 @@ export class ExampleRun {
     if (outcome.result.ok || outcome.stopped) return;
     const { line, type, message } = outcome.result.error;
     const shown = line === null ? null : line - this.#lineOffset;
-    const inCode = shown !== null && shown >= 1 && shown <= this.#code.value.split('\n').length;
-    void this.#editor.markError(inCode ? shown : null, drawnText(`${type}: ${message}`));
+    // Not in the code the reader sees (the hidden setup, the runtime): the output pane says it.
+    if (shown === null || shown < 1 || shown > this.#code.value.split('\n').length) return;
+    // The message itself is in the output pane; here, only where (and in full on hover).
+    const note = `${drawnText(type)} ${NOTES[type] ?? 'here'} (see the output below).`;
+    void this.#editor.markError(shown, note, drawnText(`${type}: ${message}`));
   }
 
   #setRunning(running: boolean): void {

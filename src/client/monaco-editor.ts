@@ -142,10 +142,9 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
       editor.revealLineInCenterIfOutsideViewport(lineNumber);
       editor.focus();
     },
-    markError(line, text) {
-      message.textContent = line ? `Line ${line}: ${text}` : text;
+    markError(line, note, text) {
+      message.textContent = `Line ${line}: ${note}`;
       host.append(message);
-      if (!line) return;
       monaco.editor.setModelMarkers(model, 'asyncio-live', [
         {
           startLineNumber: line,

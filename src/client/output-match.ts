@@ -38,10 +38,18 @@ export function matchOutput(printed: string, expected: string): OutputMatch {
   return { matches: true };
 }
 
-/** The verdict in words, for the output pane. */
-export function describeMatch(match: OutputMatch): string {
+/**
+ * The verdict in words, for the output pane. `error` is the line the run's error ends
+ * its output with: where that is what differs, the error is named, not quoted (the
+ * pane shows it right below; a failure says its message once).
+ */
+export function describeMatch(match: OutputMatch, error?: { line: string; type: string }): string {
   if (match.matches) return '✓ Matches the expected output.';
   const { line } = match;
+  if (error && match.printed === error.line) {
+    const at = match.expected === null ? `after line ${line - 1}` : `at line ${line}, where the lesson shows "${quoted(match.expected)}"`;
+    return `Differs from the expected output: this run ended with ${drawnLine(error.type)} ${at}.`;
+  }
   // A printed line is quoted as the output pane draws it: cut (output-text.ts).
   const [expected, printed] = [match.expected, match.printed].map((text) => (text === null ? null : quoted(text)));
   if (printed === null) return `Differs from the expected output: it ends before line ${line}, where the lesson shows "${expected}".`;

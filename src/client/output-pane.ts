@@ -335,7 +335,7 @@ export class OutputPane {
   #printed(): string {
     const text = this.#lines.map((line) => line.text).join('');
     const result = this.#outcome?.result;
-    const error = result && !result.ok ? `${result.error.type}: ${result.error.message}` : '';
+    const error = result && !result.ok ? errorLine(result.error) : '';
     return (text + error).replace(/\n$/, '');
   }
 
@@ -343,7 +343,8 @@ export class OutputPane {
     this.#finishStatus(outcome);
     // A whole run, of an example the lesson shows the output of: does it match?
     if (this.#expected !== null && !outcome.stopped) {
-      this.#match.textContent = describeMatch(matchOutput(this.#printed(), this.#expected));
+      const error = outcome.result.ok ? undefined : { line: errorLine(outcome.result.error), type: outcome.result.error.type };
+      this.#match.textContent = describeMatch(matchOutput(this.#printed(), this.#expected), error);
       this.#match.classList.toggle('is-different', !this.#match.textContent.startsWith('✓'));
       this.#match.hidden = false;
     }
@@ -406,6 +407,11 @@ function linkedLines(traceback: string): (string | HTMLButtonElement)[] {
   }
   parts.push(traceback.slice(last));
   return parts;
+}
+
+/** The line an error ends a run's output with, as the lessons print it. */
+function errorLine(error: { type: string; message: string }): string {
+  return `${error.type}: ${error.message}`;
 }
 
 function readSetting(key: string): string | null {

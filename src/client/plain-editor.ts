@@ -60,9 +60,9 @@ export function createPlainEditor(host: HTMLElement, code: string, label: string
       textarea.focus();
       textarea.setSelectionRange(at, at);
     },
-    markError(line, text) {
+    markError(line, note) {
       textarea.setAttribute('aria-invalid', 'true');
-      message.textContent = line ? `Line ${line}: ${text}` : text;
+      message.textContent = `Line ${line}: ${note}`;
       host.append(message);
     },
     clearError() {

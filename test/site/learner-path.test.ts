@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { example, finished, open } from './page-helpers';
+import { example, finished, open, replaceCode } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const TITLE = 'Squaring a number, slowly';
@@ -136,6 +136,43 @@ describe('predict first, with integrity', () => {
     await finished(ex);
     expect(await ex.locator('.live-example__notice').isVisible()).toBe(false);
     expect(await ex.locator('.live-example__verdict').innerText()).toMatch(/^Your prediction differs from line 1 on/);
+    await close();
+  });
+});
+
+describe('one message per failure, at the line that caused it', () => {
+  const base = () => inject('isolatedURL');
+  // One line per statement: the editor indents what is typed after a colon.
+  const HANG = 'import asyncio\nasync def main(): print("waiting"); await asyncio.Event().wait()\nasyncio.run(main())';
+
+  it('says an error once, points a hang at the await that never returns, and forgets a stale mark on edit', async () => {
+    const { page, errors, close } = await open(base(), PAGE);
+    const ex = example(page, TITLE);
+    await replaceCode(page, ex, 'print("Square 1")\nprint(undefined_name)');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await finished(ex);
+    // Visible once in the example (the folded traceback aside): in the output pane's error.
+    const shown = await ex.innerText();
+    expect(shown.split("name 'undefined_name' is not defined").length - 1).toBe(1);
+    expect(await ex.locator('.live-example__editor-error').innerText()).toBe('Line 2: NameError here (see the output below).');
+    expect(await ex.locator('.output__match').innerText()).toMatch(/^Differs from the expected output: this run ended with NameError at line 2/);
+
+    // A hang: the mark is on the await, not on asyncio.run(main()).
+    await replaceCode(page, ex, HANG);
+    await ex.getByRole('button', { name: 'Run' }).click();
+    await finished(ex);
+    expect(await ex.locator('.output__status').innerText()).toMatch(/^Ended with WaitsForever/);
+    expect(await ex.locator('.live-example__editor-error').innerText()).toMatch(/^Line 2: WaitsForever here: this task waits for something that never comes/);
+    await ex.locator('.output__error summary').click();
+    expect(await ex.locator('.output__error pre').innerText()).toContain('File "main.py", line 2, in main (Task-1)');
+
+    // An edit moves the lines: the old mark, with its old number, goes.
+    await ex.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.type('# moved\n');
+    await expect.poll(() => ex.locator('.live-example__editor-error').count()).toBe(0);
+    expect(await ex.locator('.monaco-editor .squiggly-error').count()).toBe(0);
+    expect(errors).toEqual([]);
     await close();
   });
 });

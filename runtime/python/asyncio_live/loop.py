@@ -17,7 +17,7 @@ import types
 import weakref
 from asyncio import events, selector_events
 
-from . import lateness, network, trace
+from . import lateness, network, stuck, trace
 from .clock import clock
 
 #: The name the reader's program has in tracebacks and warnings (runner.py runs it so),
@@ -25,13 +25,22 @@ from .clock import clock
 PROGRAM = "main.py"
 
 
-class WaitsForever(RuntimeError):
+class _Stuck(RuntimeError):
+    """A program that would never end. Raised by the loop, it points at the program's
+    line where a task waits (stuck.py), not at ``asyncio.run``."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.line, self.where = stuck.where_tasks_wait(PROGRAM)
+
+
+class WaitsForever(_Stuck):
     """No task can ever run again: a real program would hang here."""
 
 
-class NoProgress(RuntimeError):
-    """The loop keeps turning but its clock never moves on: a program that would spin
-    forever."""
+class NoProgress(_Stuck):
+    """The loop keeps turning but no task ever waits for time to pass: a program that
+    would spin forever."""
 
 
 #: Turns of the loop in a row without its clock jumping ahead to a timer, before a run
@@ -161,10 +170,10 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if self._still_turns > MAX_TURNS_WITHOUT_PROGRESS:
             self._still_turns = 0
             raise NoProgress(
-                f"the event loop went round {MAX_TURNS_WITHOUT_PROGRESS:,} times without its clock "
-                "moving on: the tasks keep handing control to each other (an "
-                "`await asyncio.sleep(0)` in an endless loop?) but none of them waits for "
-                "time to pass, so the program would never end. Give the loop an end condition."
+                f"the event loop went round {MAX_TURNS_WITHOUT_PROGRESS:,} times in a row and no "
+                "task waited for time to pass (a sleep, a timeout): the tasks keep handing "
+                "control to each other (an `await asyncio.sleep(0)` in an endless loop?), so "
+                "the program would never end. Give the loop an end condition."
             )
 
     def call_at(self, when, callback, *args, context=None):

@@ -676,8 +676,13 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
                      "line": None, "traceback": "", "exitStatus": status}
     except BaseException as raised:  # noqa: BLE001 - the reader's error, reported to them
         error = _error_of(raised)
-        if isinstance(raised, (WaitsForever, NoProgress, OutputLimitExceeded)):
-            # The runtime's own stops: the message says it all, a traceback would not help.
+        if isinstance(raised, (WaitsForever, NoProgress)):
+            # A program that would never end: the line is where a task waits (stuck.py),
+            # and the traceback lists where each does, not the loop's own frames.
+            error["line"] = raised.line
+            error["traceback"] = _limited(f"{raised.where}{error['type']}: {error['message']}\n", ERROR_LIMITS["traceback"])
+        elif isinstance(raised, OutputLimitExceeded):
+            # The runtime's own stop: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"
         elif excepthook is not None:
             # The program's own hook reports its uncaught error, as in CPython.

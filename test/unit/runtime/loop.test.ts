@@ -351,7 +351,12 @@ describe('CPython 3.14 script semantics', () => {
       asyncio.run(spin())
     `;
     const { result } = await runPython(spin);
-    expect(result.ok || result.error).toMatchObject({ type: 'NoProgress', message: expect.stringMatching(/^the event loop went round 1,000 times without its clock moving on/) });
+    expect(result.ok || result.error).toMatchObject({
+      type: 'NoProgress',
+      message: expect.stringMatching(/^the event loop went round 1,000 times in a row and no task waited for time to pass/),
+      // The line that spins, not asyncio.run's.
+      line: 5,
+    });
     const { stdout } = await runPython('import asyncio_live.loop as loop\nprint(loop.MAX_TURNS_WITHOUT_PROGRESS)');
     expect(stdout).toBe('1000000\n');
   });
@@ -472,6 +477,53 @@ describe('errors for people', () => {
           runner.run(runner.get_loop().create_future())
     `);
     expect(runner.result.ok || runner.result.error).toMatchObject({ type: 'WaitsForever' });
+  });
+
+  it("a hang points at the await that never returns, and lists where each task waits", async () => {
+    const { result } = await runPython(`
+      import asyncio
+
+      async def producer(queue):
+          for item in ("a", "b"):
+              await queue.put(item)
+
+      async def consumer(queue):
+          while True:
+              item = await queue.get()
+              print("got", item)
+
+      async def main():
+          queue = asyncio.Queue()
+          await asyncio.gather(producer(queue), consumer(queue))
+
+      asyncio.run(main())
+    `);
+    if (result.ok) throw new Error('the program should hang');
+    expect(result.error.type).toBe('WaitsForever');
+    // The consumer's queue.get(), not gather, and not asyncio.run(main()).
+    expect(result.error.line).toBe(9);
+    expect(result.error.traceback).toBe(
+      [
+        'Where the tasks wait (the first is where it hangs):',
+        '  File "main.py", line 9, in consumer (Task-3)',
+        '    item = await queue.get()',
+        '  File "main.py", line 14, in main (Task-1, waiting for other tasks)',
+        '    await asyncio.gather(producer(queue), consumer(queue))',
+        `WaitsForever: ${result.error.message}`,
+        '',
+      ].join('\n'),
+    );
+    // A TaskGroup waits for its tasks too: the line is the task's Event.wait().
+    const group = await runPython(`
+      import asyncio
+      async def waiter(event):
+          await event.wait()
+      async def main():
+          async with asyncio.TaskGroup() as tg:
+              tg.create_task(waiter(asyncio.Event()))
+      asyncio.run(main())
+    `);
+    expect(group.result.ok || group.result.error.line).toBe(3);
   });
 
   // CPython 3.13 (the same in 3.14): these wait as long as they say; the clock makes a
