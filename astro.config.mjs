@@ -12,6 +12,7 @@ import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
 import { pageBuild } from './src/integrations/page-build.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { noScriptTheme } from './src/integrations/no-script-theme.ts';
 import { editorFiles } from './src/integrations/editor-files.ts';
 import { HEADER_POLICY, ISOLATION_HEADERS, POLICY_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/security/policy.ts';
 
@@ -77,6 +78,7 @@ export default defineConfig({
     pageBuild(),
     cspInlineHashes(),
     editorFiles(),
+    noScriptTheme(),
     serviceWorker(),
   ],
 });

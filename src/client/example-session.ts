@@ -80,21 +80,35 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     say(tooLong ? `This code is longer than an example here may keep (${CODE_LIMITS.lines.toLocaleString('en')} lines, ${CODE_LIMITS.chars.toLocaleString('en')} characters): it runs, but is not saved for your next visit and cannot be shared.` : null);
   });
   // "Show the whole program" shows the reader's code inside the hidden setup: the
-  // lesson's, highlighted, until they edit it, then theirs, as plain text.
+  // lesson's as the build highlighted it, until they edit it; then theirs, highlighted
+  // in the page the same way (plain text for the moment it takes to load).
   const program = element.querySelector<HTMLElement>('.live-example__program');
   const lessonProgram = program?.innerHTML ?? '';
+  let programDrawn = 0;
   const showProgram = () => {
     if (!program) return;
+    const drawing = ++programDrawn;
     if (!code.edited || code.value === code.original) {
       program.innerHTML = lessonProgram;
       return;
     }
-    const pre = document.createElement('pre');
-    const part = (text: string, hidden: boolean) =>
-      text.split('\n').map((line) => Object.assign(document.createElement('span'), { className: hidden ? 'line line--hidden' : 'line', textContent: `${line}\n` }));
     const shown = assembleProgram({ before: '', after: '', indent: data.indent }, code.value).replace(/\n$/, '');
-    pre.append(...(data.before ? part(data.before, true) : []), ...part(shown, false), ...(data.after ? part(data.after, true) : []));
+    const before = data.before ? data.before.split('\n') : [];
+    const after = data.after ? data.after.split('\n') : [];
+    const whole = [...before, ...shown.split('\n'), ...after];
+    const dimmed = new Set<number>();
+    whole.forEach((_, index) => {
+      if (index < before.length || index >= whole.length - after.length) dimmed.add(index + 1);
+    });
+    const pre = document.createElement('pre');
+    pre.append(...whole.map((line, index) => Object.assign(document.createElement('span'), { className: dimmed.has(index + 1) ? 'line line--hidden' : 'line', textContent: `${line}\n` })));
     program.replaceChildren(pre);
+    void import('./python-highlighter.ts')
+      .then(({ highlightPython }) => highlightPython(whole.join('\n'), dimmed))
+      .then((html) => {
+        if (drawing === programDrawn) program.innerHTML = html;
+      })
+      .catch(() => {});
   };
   code.onChange(showProgram);
   showProgram();

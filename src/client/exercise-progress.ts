@@ -8,6 +8,9 @@ import { exampleKey, storage } from './storage.ts';
 
 export const SOLVED_PREFIX = 'asyncio-live:solved:';
 
+/** Dispatched on the document when an exercise is solved: the sidebar's count follows at once. */
+export const SOLVED_EVENT = 'asyncio-live:solved';
+
 export function solvedKey(page: string, id: string): string {
   return exampleKey(SOLVED_PREFIX, page, id);
 }
@@ -28,5 +31,6 @@ export function markSolved(key: string): void {
   } catch {
     // quota exceeded: solved on this page view, just not remembered
   }
+  document.dispatchEvent(new CustomEvent(SOLVED_EVENT));
 }
 

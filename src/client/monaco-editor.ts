@@ -7,17 +7,14 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
-import { createHighlighterCore } from 'shiki/core';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { CODE_THEMES, codeThemes } from '../fence/highlight-themes.ts';
+import { CODE_THEMES } from '../fence/highlight-themes.ts';
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
+import { pythonHighlighter } from './python-highlighter.ts';
 import { WRAP_EVENT, wrapsLines } from './wrap-lines.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-const ready = codeThemes()
-  .then((themes) => createHighlighterCore({ themes, langs: [import('shiki/langs/python.mjs')], engine: createJavaScriptRegexEngine() }))
-  .then((highlighter) => shikiToMonaco(highlighter, monaco));
+const ready = pythonHighlighter().then((highlighter) => shikiToMonaco(highlighter, monaco));
 
 const pageTheme = () => (document.documentElement.dataset.theme === 'light' ? CODE_THEMES.light : CODE_THEMES.dark);
 // Follow Starlight's theme switch.
@@ -110,6 +107,14 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   editor.addAction({ id: 'asyncio-live.run', label: 'Run the example', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: onRun });
   const leave = escapeThenTab();
   editor.onKeyDown((event) => {
+    // Ctrl+K opens the site's search, in the editor as anywhere on the page: Monaco took
+    // it for the start of a chord, and the next letter typed went into the code.
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.browserEvent.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      event.stopPropagation();
+      openSearch();
+      return;
+    }
     const direction = leave({ key: event.browserEvent.key, shiftKey: event.shiftKey });
     if (direction) {
       event.preventDefault();
@@ -169,6 +174,11 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
       model.dispose();
     },
   };
+}
+
+/** Starlight's search dialog, opened as its button opens it. */
+function openSearch(): void {
+  document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
 }
 
 /**

@@ -17,13 +17,21 @@ const SQUARING_OUTPUT = 'Square 1\nEnd square 1\n1';
 const ASKS = 'import asyncio; name = input("Your name? "); asyncio.run(asyncio.sleep(1)); print(f"Hello, {name}!")';
 
 describe('live examples in Chromium, elsewhere', () => {
-  it('with JavaScript off, shows the code and expected output, and no buttons', async () => {
-    const { page, close } = await open(inject('isolatedURL'), PAGE, { javaScript: false });
-    const ex = example(page, NOTEBOOK);
-    await expect(ex.locator('.live-example__code').innerText()).resolves.toContain('nest_asyncio.apply()');
-    await expect(ex.locator('.live-example__expected pre').innerText()).resolves.toBe(SQUARING_OUTPUT);
-    expect(await page.locator('live-example button:visible').count()).toBe(0);
-    await close();
+  it('with JavaScript off, shows the code and expected output, says running needs JavaScript, and takes the system\'s theme', async () => {
+    const background = (page: import('playwright-core').Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, close } = await open(inject('isolatedURL'), PAGE, { javaScript: false, colorScheme });
+      const ex = example(page, NOTEBOOK);
+      await expect(ex.locator('.live-example__code').innerText()).resolves.toContain('nest_asyncio.apply()');
+      await expect(ex.locator('.live-example__expected pre').innerText()).resolves.toBe(SQUARING_OUTPUT);
+      expect(await page.locator('live-example button:visible').count()).toBe(0);
+      expect(await ex.locator('.live-example__noscript').innerText()).toBe('Running and editing this example needs JavaScript. Its code, and what it prints, read without it.');
+      // Starlight's light page is white, its dark one near black; the code follows too.
+      expect(await background(page)).toBe(colorScheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(23, 24, 28)');
+      const code = await ex.locator('.live-example__code pre').evaluate((pre) => getComputedStyle(pre).backgroundColor);
+      expect(code).toBe(colorScheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(36, 41, 46)');
+      await close();
+    }
   });
 
   it('a surprise hides its output until the reader reveals it, then compares their prediction; with JavaScript off it still opens', async () => {
@@ -61,8 +69,12 @@ describe('live examples in Chromium, elsewhere', () => {
     await page.goto(`${inject('isolatedURL')}${pagePath}`);
     await page.goto(`${inject('isolatedURL')}/reference/exercises/`);
     const sidebarLink = page.locator(`nav.sidebar a[href="${pagePath}"]`);
-    expect((await sidebarLink.locator('.course-progress').innerText()).trim()).toBe('✓ 1');
-    expect(await sidebarLink.locator('.sr-only').textContent()).toBe(' (visited, 1 solved)');
+    expect(await sidebarLink.locator('.course-progress [aria-hidden="true"]').innerText()).toBe('✓ 1');
+    expect(await sidebarLink.locator('.sr-only').textContent()).toBe(' (read, 1 exercise solved)');
+    // A page read, with nothing solved: another mark than a solved one.
+    const here = page.locator('nav.sidebar a[href="/reference/exercises/"]');
+    expect(await here.locator('.course-progress [aria-hidden="true"]').innerText()).toBe('○');
+    expect(await here.locator('.sr-only').textContent()).toBe(' (read)');
     // Reset all my edits: every saved edit goes, after the reader says yes.
     await page.evaluate(() => localStorage.setItem('asyncio-live:edit:/lessons/executing-tasks/#three-squares', '{"v":1,"original":"a","code":"b"}'));
     await page.reload();

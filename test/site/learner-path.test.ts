@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { example, finished, open, replaceCode } from './page-helpers';
+import { editorText, example, finished, open, replaceCode } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const TITLE = 'Squaring a number, slowly';
@@ -101,6 +101,9 @@ describe('predict first, with integrity', () => {
     await verdict.locator('.exercise__verdict-title', { hasText: '✓ Solved' }).waitFor({ timeout: 30_000 });
     expect(await finished(ex)).toBe(COFFEE_OUTPUT);
     expect(await ex.getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(true);
+    // The sidebar counts it at once, on this page.
+    const mark = page.locator('nav.sidebar a[aria-current="page"] .course-progress [aria-hidden="true"]');
+    await expect.poll(() => mark.innerText()).toBe('✓ 1');
     expect(errors).toEqual([]);
     await close();
   });
@@ -173,6 +176,41 @@ describe('one message per failure, at the line that caused it', () => {
     await expect.poll(() => ex.locator('.live-example__editor-error').count()).toBe(0);
     expect(await ex.locator('.monaco-editor .squiggly-error').count()).toBe(0);
     expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('keys and marks that say what they do', () => {
+  const base = () => inject('isolatedURL');
+
+  it('Ctrl+K opens the search from the editor, and what is typed next goes into the search, not the code', async () => {
+    const { page, close } = await open(base(), PAGE, { withoutPython: true });
+    const ex = example(page, TITLE);
+    await ex.locator('.live-example__code').click();
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    const before = await editorText(ex);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.locator('site-search dialog[open]').waitFor();
+    await page.keyboard.type('gather');
+    await expect.poll(() => page.locator('site-search input').first().inputValue()).toBe('gather');
+    expect(await editorText(ex)).toBe(before);
+    await close();
+  });
+
+  it('puts Ctrl+Enter beside the button it presses: Run, or Check where Run waits for the answer', async () => {
+    const { page, close } = await open(base(), '/lessons/synchronous-programming/', { withoutPython: true });
+    const beside = (ex: Locator) => ex.locator('.live-example__keys').evaluate((keys) => {
+      const next = keys.nextElementSibling as HTMLElement;
+      const previous = keys.previousElementSibling as HTMLElement | null;
+      return next.hidden ? previous?.dataset.action : next.dataset.action;
+    });
+    const predict = example(page, 'Coffee, then eggs');
+    await predict.hover();
+    expect(await beside(predict)).toBe('check');
+    const fix = page.locator('live-example[data-exercise="fix"], live-example[data-exercise="write"]').first();
+    await fix.hover();
+    expect(await beside(fix)).toBe('run');
     await close();
   });
 });

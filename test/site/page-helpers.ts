@@ -22,6 +22,8 @@ export interface OpenOptions {
    * smooth scroll still under way moves what a test measures.
    */
   motion?: 'reduce' | 'no-preference';
+  /** The system's colour scheme (Chromium's default is light). */
+  colorScheme?: 'light' | 'dark';
   /**
    * Refuse Python's files: for checks that need no run. The page still starts Python
    * at the reader's first intent, and a boot costs seconds of the machine's time.
@@ -37,6 +39,7 @@ export async function open(base: string, path: string, options: OpenOptions = {}
     hasTouch: options.touch,
     isMobile: options.touch,
     reducedMotion: options.motion ?? 'reduce',
+    colorScheme: options.colorScheme ?? 'light',
     // Blocked unless a test is about the service worker: at a reader's first intent it
     // caches Python and the editor (23 MB), work that every other test would pay for.
     serviceWorkers: options.serviceWorkers ?? 'block',
