@@ -94,7 +94,14 @@ export interface RunError {
 
 /** How a run ended. */
 export type RunResult =
-  | { ok: true; /** Virtual seconds the run took. */ time: number; check?: CheckVerdict }
+  | {
+      ok: true;
+      /** Virtual seconds the run took. */
+      time: number;
+      check?: CheckVerdict;
+      /** A notebook cell's value (its last expression), as its `Out` shows it: the repr the output ends with. */
+      value?: string;
+    }
   | { ok: false; time: number; error: RunError; check?: CheckVerdict };
 
 /** One piece of output, in the order the program wrote it. */
@@ -213,6 +220,8 @@ export const TEXT_LIMITS = {
   verdict: 2_000,
   /** The prompt of `input()`. */
   prompt: 2_000,
+  /** A notebook cell's value, as its repr. */
+  value: 10_000,
   /** A boot's failure, as the worker tells it. */
   failure: 500,
 } as const;

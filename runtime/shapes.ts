@@ -91,7 +91,7 @@ const checkVerdict = object<CheckVerdict>({ passed: boolean, message: string });
 
 const runResultSchema: Schema<RunResult> = (value, path) => {
   const ok = (value as { ok?: unknown } | null)?.ok;
-  if (ok === true) return object<RunResult & { ok: true }>({ ok: literal(true), time: number, check: checkVerdict }, ['check'])(value, path);
+  if (ok === true) return object<RunResult & { ok: true }>({ ok: literal(true), time: number, check: checkVerdict, value: string }, ['check', 'value'])(value, path);
   return object<RunResult & { ok: false }>({ ok: literal(false), time: number, error: runError, check: checkVerdict }, ['check'])(value, path);
 };
 

@@ -88,7 +88,10 @@ function bootInfo(value: unknown): BootInfo {
 
 function cutResult(result: RunResult): RunResult {
   const check = result.check ? { passed: result.check.passed, message: cut(result.check.message, TEXT_LIMITS.verdict) } : undefined;
-  if (result.ok) return check ? { ok: true, time: result.time, check } : { ok: true, time: result.time };
+  if (result.ok) {
+    const value = result.value === undefined ? {} : { value: cut(result.value, TEXT_LIMITS.value) };
+    return check ? { ok: true, time: result.time, check, ...value } : { ok: true, time: result.time, ...value };
+  }
   const { type, message, line, traceback, exitStatus } = result.error;
   const error = {
     type: cut(type, TEXT_LIMITS.errorType),

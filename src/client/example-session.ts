@@ -18,6 +18,7 @@ import { ExampleShare } from './example-share.ts';
 import { ExerciseView } from './exercise.ts';
 import { OutputPane } from './output-pane.ts';
 import { PredictFirst } from './predict-first.ts';
+import { programFile } from './program-file.ts';
 import { onFirstIntent } from './page-intent.ts';
 import { pageRuntime } from './page-runtime.ts';
 import { editKey } from './saved-edits.ts';
@@ -120,13 +121,14 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
     flash(button('copy'), copied ? 'Copied' : 'Copy failed', 'Copy', 1500);
   }
 
-  /** The whole program as a file, `main.py`, as the tracebacks call it. */
+  /** The whole program as a file: `main.py`, as the tracebacks call it, or a notebook (program-file.ts). */
   function download(): void {
-    const file = URL.createObjectURL(new Blob([assembleProgram(data, code.value)], { type: 'text/x-python' }));
-    const link = Object.assign(document.createElement('a'), { href: file, download: 'main.py' });
+    const saved = programFile(assembleProgram(data, code.value), data.notebook);
+    const file = URL.createObjectURL(new Blob([saved.text], { type: saved.type }));
+    const link = Object.assign(document.createElement('a'), { href: file, download: saved.name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(file), 1000);
-    say('Downloaded as main.py.');
+    say(saved.said);
   }
 
   const actions: Record<Action, () => void> = {

@@ -341,6 +341,7 @@ export class OutputPane {
 
   #finish(outcome: RunOutcome): void {
     this.#finishStatus(outcome);
+    if (outcome.result.ok && outcome.result.value !== undefined) this.#markValue(outcome.result.value);
     // A whole run, of an example the lesson shows the output of: does it match?
     if (this.#expected !== null && !outcome.stopped) {
       const error = outcome.result.ok ? undefined : { line: errorLine(outcome.result.error), type: outcome.result.error.type };
@@ -348,6 +349,18 @@ export class OutputPane {
       this.#match.classList.toggle('is-different', !this.#match.textContent.startsWith('✓'));
       this.#match.hidden = false;
     }
+  }
+
+  /**
+   * A notebook cell's value is the last thing it printed, as its repr: those lines are
+   * marked as the cell's Out, apart from what it printed (the same text, copied as is).
+   */
+  #markValue(value: string): void {
+    const count = value.split('\n').length;
+    const lines = this.#lineElements.slice(-count);
+    if (lines.length !== count || this.#lines.slice(-count).map((line) => line.text).join('') !== `${value}\n`) return;
+    for (const line of lines) line.classList.add('output__value');
+    lines[0].classList.add('output__value-first');
   }
 
   #finishStatus({ result, stopped, wallMs, workerEnded }: RunOutcome): void {

@@ -214,3 +214,50 @@ describe('keys and marks that say what they do', () => {
     await close();
   });
 });
+
+describe('notebook cells and programs that need the page', () => {
+  const base = () => inject('isolatedURL');
+
+  /** Press Download and read the file it saves. */
+  async function downloaded(page: Page, ex: Locator): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), ex.getByRole('button', { name: 'Download' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  it('a notebook cell looks like one (badge, In, its value as Out) and downloads as a notebook', async () => {
+    const { page, errors, close } = await open(base(), PAGE);
+    const ex = page.locator('live-example[data-example-id="notebook-top-level-await"]');
+    expect(await ex.locator('.live-example__badge', { hasText: 'notebook cell' }).isVisible()).toBe(true);
+    expect(await ex.locator('.live-example__cell-label').innerText()).toBe('In');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe('Square 1\nEnd square 1\n1');
+    // The printed lines are output; the last, the cell's value, is its Out.
+    const values = ex.locator('.output__value');
+    expect(await values.count()).toBe(1);
+    expect((await values.innerText()).trim()).toBe('1');
+    expect(await values.evaluate((line) => getComputedStyle(line, '::before').content)).toMatch(/^"Out: "/);
+    expect(await ex.locator('.output__line:not(.output__value)').count()).toBe(2);
+    const file = await downloaded(page, ex);
+    expect(file.name).toBe('main.ipynb');
+    const notebook = JSON.parse(file.text) as { cells: { source: string[] }[] };
+    expect(notebook.cells[0].source.join('')).toContain('await square(1)');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a program on the practice network downloads with a note that says what it needs', async () => {
+    const { page, close } = await open(base(), '/network/downloading-many-pages/', { withoutPython: true });
+    const ex = page.locator('live-example[data-example-id="fetch-one-page"]');
+    await ex.hover();
+    expect(await ex.getByRole('button', { name: 'Download' }).getAttribute('title')).toMatch(/practice network/);
+    const file = await downloaded(page, ex);
+    expect(file.name).toBe('main.py');
+    expect(file.text).toMatch(/^# Saved from asyncio-live\. This program uses the page's practice network/);
+    expect(file.text).toContain('from asyncio_live import http');
+    await ex.locator('.live-example__notice', { hasText: 'the note at its top says what to change' }).waitFor();
+    await close();
+  });
+});

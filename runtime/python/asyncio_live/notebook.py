@@ -17,7 +17,8 @@ from .loop import PROGRAM
 
 def run_cell(code, namespace):
     """Run ``code`` as a cell: compiled to allow top-level ``await``, inside a running
-    loop that stays the current loop for the whole cell, as the kernel's does."""
+    loop that stays the current loop for the whole cell, as the kernel's does. Returns
+    the repr of the value shown as the cell's ``Out`` (printed last), or None."""
     tree = ast.parse(code, PROGRAM)
     shown = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
@@ -27,6 +28,8 @@ def run_cell(code, namespace):
     body = compile(tree, PROGRAM, "exec", flags=flags)
     last = compile(shown, PROGRAM, "eval", flags=flags) if shown is not None else None
 
+    out = []
+
     async def cell():
         for compiled, mode in ((body, "exec"), (last, "eval")):
             if compiled is None:
@@ -35,7 +38,8 @@ def run_cell(code, namespace):
             if inspect.iscoroutine(value) and compiled.co_flags & inspect.CO_COROUTINE:
                 value = await value
             if mode == "eval" and value is not None:
-                print(repr(value))
+                out.append(repr(value))
+                print(out[-1])
 
     kernel = asyncio.new_event_loop()
     asyncio.set_event_loop(kernel)
@@ -45,3 +49,4 @@ def run_cell(code, namespace):
         # The kernel's loop is the notebook's: a cell never closes it. (It goes with the run.)
         asyncio.set_event_loop(None)
         kernel.close()
+    return out[0] if out else None

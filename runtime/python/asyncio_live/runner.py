@@ -464,7 +464,7 @@ def _readers_traceback(error):
 #: The longest texts of an error that cross to the page, in characters (protocol.ts's
 #: TEXT_LIMITS: the same numbers). ``raise ValueError("A" * 60_000_000)`` made a 45 s
 #: task of the page's; a 20 MB class name, 8 to 18 s.
-ERROR_LIMITS = {"type": 200, "message": 10_000, "traceback": 50_000}
+ERROR_LIMITS = {"type": 200, "message": 10_000, "traceback": 50_000, "value": 10_000}
 
 
 def _limited(text, limit):
@@ -639,6 +639,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     # Warnings and tracebacks quote the program's lines, as CPython does from the file.
     linecache.cache[PROGRAM] = (len(code), None, code.splitlines(True), PROGRAM)
     error = None
+    shown = None  # a notebook cell's Out
     ended = 0.0
     excepthook = None
     fresh.allow_stops()
@@ -647,7 +648,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
             hidden = options["setup"] or {"before": "", "after": ""}
             _run_setup(hidden["before"], main)
             if options["notebook"]:
-                notebook.run_cell(code, main.__dict__)
+                shown = notebook.run_cell(code, main.__dict__)
             else:
                 exec(compile(code, PROGRAM, "exec"), main.__dict__)
             _run_setup(hidden["after"], main)
@@ -708,6 +709,8 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     result = {"ok": error is None, "time": ended}
     if error is not None:
         result["error"] = error
+    elif shown is not None and not output.over:
+        result["value"] = _limited(shown, ERROR_LIMITS["value"])
     check = options["check"]
     if check is not None:
         result["check"] = _check(main, check["code"], "".join(output.printed), check.get("prediction"), error,

@@ -422,6 +422,9 @@ describe('CPython 3.14 script semantics', () => {
     );
     // Both ran on the kernel's one loop, one after the other; None is not shown, a number is.
     expect(nested.stdout).toBe('1.0 3.0\n1000.0\n');
+    // The value shown is the cell's Out: the result names it, so the page can tell it from what was printed.
+    expect(nested.result).toMatchObject({ ok: true, value: '1000.0' });
+    expect(refused.result).not.toHaveProperty('value');
     // As a script, the same code cannot await at the top level.
     const script = await runPython('import asyncio\nawait asyncio.sleep(1)\n');
     expect(script.result.ok || script.result.error).toMatchObject({ type: 'SyntaxError' });
