@@ -1,3 +1,4 @@
+import { keepingFetch } from './keep-fetched.ts';
 import { INPUT, PROGRESS_MS, TEXT_LIMITS, TRACE_LIMIT, runOptions, type BootInfo, type OutputChunk, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from './protocol.ts';
 import { countingFetch, throttled } from './download-progress.ts';
 import { importsPackages } from './python-packages.ts';
@@ -70,6 +71,12 @@ export interface RuntimeOptions {
    * Default 60 s: no lesson's program computes for more than a few.
    */
   runTimeLimitMs?: number;
+  /**
+   * A cache (Cache Storage) that a boot puts what it fetches into (keep-fetched.ts), read
+   * at each boot: for a service worker that was not there to see the fetches. Default:
+   * none.
+   */
+  keepFetchedIn?: () => string | null;
   /** Bytes a boot downloads (Pyodide's files and the snapshot), for its progress; null: unknown. */
   bootBytes?: number | null;
   /**
@@ -150,7 +157,8 @@ const OUTPUT_SLACK = { lines: 4, chars: 4096 };
  * so a page's first Run boots one interpreter, never two.
  */
 export class Runtime {
-  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL' | 'packagesURL' | 'bootBytes'>> & {
+  readonly #options: Required<Omit<RuntimeOptions, 'interrupts' | 'snapshotURL' | 'packagesURL' | 'bootBytes' | 'keepFetchedIn'>> & {
+    keepFetchedIn: () => string | null;
     interrupts: boolean;
     snapshotURL: string | null;
     packagesURL: string | null;
@@ -185,6 +193,7 @@ export class Runtime {
       bootBytes: null,
       snapshotOnPage: false,
       integrity: {},
+      keepFetchedIn: () => null,
       interrupts: typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false,
       ...options,
     };
@@ -279,7 +288,7 @@ export class Runtime {
   #pageSnapshot(url: string): (onProgress: (loaded: number) => void) => Promise<Uint8Array | null> {
     return async (onProgress) => {
       if (!this.#snapshot) {
-        const counted = countingFetch(globalThis.fetch.bind(globalThis), throttled(onProgress, PROGRESS_MS));
+        const counted = countingFetch(this.#keeping(globalThis.fetch.bind(globalThis)), throttled(onProgress, PROGRESS_MS));
         this.#snapshot = downloadSnapshot(counted, url, this.#options.integrity[url]).catch(() => null);
         // A failed download is tried again by the next worker.
         void this.#snapshot.then((bytes) => bytes === null && (this.#snapshot = null));
@@ -355,9 +364,15 @@ export class Runtime {
     void run.done.finally(() => clearInterval(watch));
   }
 
+  /** `fetch`, keeping what it gets where the options say (keep-fetched.ts). */
+  #keeping(original: typeof fetch): typeof fetch {
+    const cacheName = this.#options.keepFetchedIn();
+    return cacheName && globalThis.caches ? keepingFetch(original, cacheName, globalThis.caches) : original;
+  }
+
   /** The packages, fetched once per page (a new worker gets the same files). */
   #fetchPackages(url: string): Promise<PythonFiles | null> {
-    this.#packages ??= fetch(url)
+    this.#packages ??= this.#keeping(fetch)(url)
       .then((response) => (response.ok ? (response.json() as Promise<PythonFiles>) : null))
       .catch(() => null)
       .then((files) => {
@@ -529,6 +544,7 @@ class WorkerSession {
       snapshotURL: string | null;
       integrity: Record<string, string>;
       interrupts: boolean;
+      keepFetchedIn: () => string | null;
     },
     files: Promise<PythonFiles>,
     /** The snapshot as the page downloads it (null: the worker fetches it itself, or boots without). */
@@ -607,6 +623,7 @@ class WorkerSession {
           snapshotURL: options.snapshotURL,
           snapshotFromPage: snapshot !== null,
           integrity: options.integrity,
+          keepIn: options.keepFetchedIn(),
           files: pythonFiles,
           interruptBuffer: this.interrupt,
           inputBuffer: this.input,

@@ -243,6 +243,8 @@ export type PageToWorker =
       snapshotFromPage?: boolean;
       /** Subresource Integrity metadata of the files the boot fetches, by URL (checked-fetch.ts). */
       integrity?: Record<string, string>;
+      /** A cache to put what the boot fetches into, for the site's service worker (keep-fetched.ts); null: none. */
+      keepIn?: string | null;
       /** One Int32 on a SharedArrayBuffer that the page writes 2 into to stop a run. */
       interruptBuffer: Int32Array | null;
       /** Where the page writes what the reader types for `input()` (see {@link INPUT}); null: no input. */

@@ -1,5 +1,6 @@
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { withCheckedFetch } from './checked-fetch.ts';
+import { keepingFetch } from './keep-fetched.ts';
 import { countingFetch, throttled } from './download-progress.ts';
 import { withCompiledModule } from './compiled-module.ts';
 import { Engine } from './engine.ts';
@@ -45,7 +46,11 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           const plainFetch = globalThis.fetch;
           if (plainFetch) {
             const report = throttled((loaded) => port.postMessage({ type: 'worker/progress', id: message.id, loaded }), PROGRESS_MS);
-            globalThis.fetch = countingFetch(plainFetch.bind(globalThis), report);
+            // What the boot fetches is also kept for the service worker when the page asks
+            // (the cache is reached before lockDown takes `caches` from the program's reach).
+            const storage = message.keepIn ? globalThis.caches : undefined;
+            const fetched = storage ? keepingFetch(plainFetch.bind(globalThis), message.keepIn!, storage) : plainFetch.bind(globalThis);
+            globalThis.fetch = countingFetch(fetched, report);
           }
           try {
             const snapshot = message.snapshotFromPage

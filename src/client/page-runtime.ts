@@ -1,4 +1,5 @@
 import { createBrowserRuntime, type Runtime } from '../../runtime/index.ts';
+import { HANDOFF_CACHE } from '../service-worker/cache-names.ts';
 
 /** Where the site serves Pyodide's files (src/integrations/pyodide-files.ts). */
 const PYODIDE_URL = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pyodide/`;
@@ -28,6 +29,9 @@ export function pageRuntime(): Runtime {
     snapshotURL: __PYTHON_SNAPSHOT__ ? new URL(__PYTHON_SNAPSHOT__, indexURL).href : null,
     packagesURL: __PYTHON_PACKAGES__ ? new URL(__PYTHON_PACKAGES__, indexURL).href : null,
     bootBytes: Object.values(__PYODIDE_SIZES__).reduce((sum, size) => sum + size, __PYTHON_SNAPSHOT_SIZE__) || null,
+    // Before the service worker controls the page, a boot keeps what it fetches for it
+    // to adopt: each of Python's bytes then crosses the network once (offline.ts).
+    keepFetchedIn: () => (import.meta.env.PROD && navigator.serviceWorker && !navigator.serviceWorker.controller ? HANDOFF_CACHE : null),
   });
   return runtime;
 }

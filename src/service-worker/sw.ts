@@ -7,7 +7,8 @@
  * - The site (pages, styles, scripts, search index) is precached when it installs.
  * - Python and the editor (about 23 MB) are cached when a reader first shows intent on
  *   an example (the page sends `asyncio-live/warm`): readers who only read never pay.
- *   Each file crosses the network once, whether the page or the cache asked first.
+ *   Each file crosses the network once, whether the page or the cache asked first
+ *   (what the page fetched before this worker was there is taken from the HTTP cache).
  * - Every response gets the isolation headers and the header policy, but Python's and
  *   the editor's files (same-origin subresources, on which they have no say).
  * - A cached copy is served only if its bytes are the build's (integrity.ts): a script
@@ -20,6 +21,7 @@ import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute,
 import { registerRoute } from 'workbox-routing';
 import { cacheNames, type WorkboxPlugin } from 'workbox-core';
 import { HEADER_POLICY, ISOLATION_HEADERS } from '../security/policy.ts';
+import { HANDOFF_CACHE, RUNTIME_CACHE } from './cache-names.ts';
 import { cachedAsBuilt, checkedByRequester, verified } from './integrity.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -49,7 +51,6 @@ cleanupOutdatedCaches();
 
 // Python and the editor: kept under revisioned keys in a cache of their own, filled
 // on the page's request. (Workbox's precaching fills caches only during install.)
-const RUNTIME_CACHE = 'asyncio-live-runtime';
 const runtimeKeys = new Map<string, string>(
   self.__RUNTIME_MANIFEST.map((entry) => {
     const { url, revision } = typeof entry === 'string' ? { url: entry, revision: null } : entry;
@@ -102,6 +103,26 @@ function fromCache(key: string): Promise<Response | undefined> {
   return cachedAsBuilt(RUNTIME_CACHE, key);
 }
 
+/**
+ * A copy of `url` the page already fetched, if its bytes are the build's, put in the
+ * runtime cache under `key`. On a first visit the page fetches Python before this worker
+ * is there to see it: fetching it all again here (revalidated with `no-cache`) sent the
+ * 22 MB twice on a host that sends no validators (no ETag, no Last-Modified). The page
+ * kept its copies in the handoff cache (cache-names.ts); a script loaded by `import`
+ * (pyodide.asm.mjs) is not there, but in the browser's HTTP cache on a host with validators.
+ */
+async function adoptFetched(url: string, key: string): Promise<boolean> {
+  const handoff = await caches.open(HANDOFF_CACHE);
+  let copy = await verified(url, await handoff.match(url), () => handoff.delete(url));
+  if (!copy) {
+    const cached = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
+    copy = cached?.ok ? await verified(url, cached, async () => undefined) : undefined;
+  }
+  if (!copy) return false;
+  await (await caches.open(RUNTIME_CACHE)).put(key, copy);
+  return true;
+}
+
 async function warmRuntime(): Promise<void> {
   // Each page asks at its reader's first intent. What is there already is left unread
   // here (a copy is checked when it is served): reading and hashing 50 MB on every page
@@ -109,11 +130,18 @@ async function warmRuntime(): Promise<void> {
   const present = new Set((await (await caches.open(RUNTIME_CACHE)).keys()).map((request) => request.url));
   for (const [url, key] of runtimeKeys) {
     if (present.has(key)) continue;
+    if (storing.has(key)) {
+      await storing.get(key);
+      continue;
+    }
+    if (await adoptFetched(url, key).catch(() => false)) continue;
     const response = await runtimeFile(url, key);
     // Only the cached copy is wanted here; it is written one file at a time.
     void response.body?.cancel().catch(() => {});
     await storing.get(key);
   }
+  // Every file is kept now: what the page handed over is no longer needed.
+  await caches.delete(HANDOFF_CACHE);
 }
 
 /** Drop what an older build cached and this one no longer lists. */

@@ -92,6 +92,8 @@ describe('offline, and on a host that sends no headers', () => {
     await context.setOffline(true);
     await page.goto(`${site.url}/lessons/why-asynchronous-programming/`, { waitUntil: 'load' });
     const wrong = example(page, 'An await in the wrong place');
+    // A surprise: it runs once the reader has written a prediction (predict-first.ts).
+    await wrong.getByRole('textbox', { name: 'Predict first: what will it print?' }).fill('Ana got a ticket');
     await wrong.getByRole('button', { name: 'Run' }).click();
     expect(await finished(wrong)).toBe('Ana got a ticket, 0 left\nBen got a ticket, -1 left');
     await page.reload();
@@ -100,6 +102,31 @@ describe('offline, and on a host that sends no headers', () => {
     expect(await finished(fixed)).toBe('Ben: sold out\nAna got a ticket, 0 left');
     await close();
   });
+
+  for (const validators of [false, true]) {
+    it(`a first visit downloads each of Python's files once: the service worker takes what the page fetched (a host that sends ${validators ? 'ETag and Last-Modified' : 'no validators'})`, async () => {
+      const host = await serveDist(dir, false, { validators });
+      const { page, close } = await open(host.url, '/lessons/executing-tasks/', { serviceWorkers: 'allow' });
+      const ex = example(page, 'Squaring a number, slowly');
+      await ex.getByRole('button', { name: 'Run' }).click();
+      expect(await finished(ex)).toBe('Square 1\nEnd square 1\n1');
+      // Python and the editor are cached after the boot.
+      await expect
+        .poll(() => page.evaluate(async () => (await (await caches.open('asyncio-live-runtime')).keys()).length), { timeout: 60_000 })
+        .toBeGreaterThanOrEqual(10);
+      const python = host.sent.filter(({ path }) => path.startsWith('/pyodide/'));
+      expect(python.length).toBeGreaterThanOrEqual(4);
+      // What the page fetched, the service worker took (runtime/keep-fetched.ts). Only the
+      // script Pyodide imports (1.25 MB) is not handed over: a host without validators
+      // sends it again, as the HTTP cache cannot keep it for the service worker to find.
+      const bytes = python.reduce((sum, { path }) => sum + statSync(join(dir, path)).size, 0);
+      console.log(`first visit, ${validators ? 'validators' : 'no validators'}: ${(bytes / 1e6).toFixed(1)} MB of Python sent`);
+      const twice = python.map(({ path }) => path).filter((path, i, all) => all.indexOf(path) !== i);
+      expect(twice).toEqual(validators ? [] : ['/pyodide/pyodide.asm.mjs']);
+      await close();
+      await host.close();
+    });
+  }
 
   it('says when a new build is ready, and switches only when the reader asks', async () => {
     const { page, close } = await open(site.url, '/lessons/synchronous-programming/', { serviceWorkers: 'allow' });
