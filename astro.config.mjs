@@ -73,7 +73,7 @@ export default defineConfig({
       // Other code blocks (shell, plain text) use the same colours as the live examples.
       expressiveCode: { themes: [CODE_THEMES.dark, CODE_THEMES.light], useStarlightUiThemeColors: true },
       customCss: ['./src/styles/lesson.css', './src/styles/live-example.css'],
-      components: { Head: './src/components/Head.astro' },
+      components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro' },
     }),
     pageBuild(),
     cspInlineHashes(),

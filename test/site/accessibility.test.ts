@@ -1,7 +1,10 @@
 /**
- * axe-core on every page, in both themes: the pages as they load (Python refused: no run
- * is needed to check them), and one lesson after a run, with its timeline, table and
- * editor open. WCAG 2.2 A and AA rules; no violation is allowed.
+ * axe-core on every page, in both themes, with nothing left out: the pages as they load
+ * (Python refused: no run is needed to check them) at 1280 px, and at 390 px for what
+ * the width changes (what scrolls, target sizes, what the header shows); one lesson after
+ * a run, with its timeline, table and editor open; and the pages whose examples fail on
+ * purpose after running them all, at both widths. WCAG 2.2 A and AA rules; no violation
+ * is allowed.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,15 +15,15 @@ import { lessonSlugs } from './visit-lessons';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The rules whose findings a narrower page changes (what scrolls, what shows, how big a target is). */
+const NARROW_RULES = ['scrollable-region-focusable', 'target-size', 'label-content-name-mismatch', 'nested-interactive', 'region', 'link-name', 'button-name'];
 
 /** axe's violations in the page as it is now, one line each: rule, then the first elements. */
 async function violations(page: Page, rules: string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const found = await page.evaluate(async (rules) => {
     const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    // Starlight's own search button is left out: its name ("Search") leaves out the
-    // shortcut it shows (Ctrl K), which axe's label-in-name rule counts as text.
-    const { violations } = await axe.run({ exclude: [['button[data-open-modal]']] }, { runOnly: rules });
+    const { violations } = await axe.run(document, { runOnly: rules });
     return violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   }, rules);
   return found;
@@ -48,10 +51,33 @@ describe('accessibility (axe-core)', () => {
   });
   afterAll(() => visit.close());
 
-  it.each(['/', ...lessonSlugs.map((slug) => `/${slug}/`)])('finds nothing on %s as it loads, light or dark', async (path) => {
+  it.each(['/', ...lessonSlugs.map((slug) => `/${slug}/`)])('finds nothing on %s as it loads, light or dark, at 1280 and 390 px', async (path) => {
+    await visit.page.setViewportSize({ width: 1280, height: 900 });
     await visit.page.goto(inject('plainURL') + path, { waitUntil: 'load' });
     expect(await inBothThemes(visit.page)).toEqual({ light: [], dark: [] });
+    // A phone's width: the diagrams scroll sideways, the header hides words.
+    await visit.page.setViewportSize({ width: 390, height: 844 });
+    expect(await violations(visit.page, NARROW_RULES)).toEqual([]);
   });
+
+  // The pages whose examples print to stderr or end in errors on purpose.
+  for (const width of [1280, 390]) {
+    it(`finds nothing after every example of the pages that fail on purpose has run, light or dark, at ${width} px`, async () => {
+      const { page, close } = await open(inject('isolatedURL'), '/beyond/debugging/');
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of ['/beyond/debugging/', '/beyond/finding-a-hang/', '/beyond/mixing-sync-and-async/']) {
+        await page.goto(inject('isolatedURL') + path, { waitUntil: 'load' });
+        for (const ex of await page.locator('live-example[data-runnable="true"]:not([data-exercise])').all()) {
+          const guess = ex.locator('.live-example__guess');
+          if (await guess.count()) await guess.fill('a guess');
+          await ex.getByRole('button', { name: 'Run', exact: true }).click();
+          await ex.locator('.output__status').filter({ hasText: /^(Done|Ended|Stopped)/ }).waitFor({ timeout: 30_000 });
+        }
+        expect(await inBothThemes(page), path).toEqual({ light: [], dark: [] });
+      }
+      await close();
+    }, 180_000);
+  }
 
   it('finds nothing after a run, with the timeline, its table and the editor open, nor on the page a link swaps in, light or dark', async () => {
     const { page, close } = await open(inject('isolatedURL'), '/lessons/executing-tasks/');
