@@ -261,3 +261,26 @@ describe('notebook cells and programs that need the page', () => {
     await close();
   });
 });
+
+describe('the timeline of a run in which no time passes', () => {
+  it('draws its steps in the order they ran, at equal time, and zooming pulls them apart', async () => {
+    const { page, errors, close } = await open(inject('isolatedURL'), '/network/talking-to-the-network/');
+    const ex = page.locator('live-example[data-example-id="echo-server"]');
+    await ex.getByRole('button', { name: 'Run' }).click();
+    expect(await finished(ex)).toBe("server got b'hello\\n'\nclient got b'hello\\n'");
+    const timeline = ex.locator('.timeline');
+    await timeline.locator('.timeline__svg').waitFor();
+    expect(await timeline.locator('.timeline__summary').innerText()).toBe('2 tasks, 0 s of loop time · drawn in the order it ran');
+    const apart = async () => {
+      const [server, client] = await Promise.all(['0', '1'].map((line) => timeline.locator(`.timeline__mark[data-line="${line}"]`).getAttribute('cx')));
+      return Number(client) - Number(server);
+    };
+    // The server prints before the client, to its left, although both print at 0 s.
+    const before = await apart();
+    expect(before).toBeGreaterThan(20);
+    await timeline.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(apart).toBeGreaterThan(1.5 * before);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

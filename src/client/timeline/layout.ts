@@ -1,9 +1,16 @@
 import type { NetworkAction, TraceEvent, WaitTarget } from '../../../runtime/index.ts';
 
-/** A stretch of loop time, in seconds from the run's start. */
+/**
+ * A stretch of loop time, in seconds from the run's start. `kFrom` and `kTo` count the
+ * events before each end that came at the same loop time as the event before them (see
+ * `TimelineLayout.sameTime`): the drawing puts those one after another, so a run in
+ * which no time passes (loopback, `sleep(0)`) still shows its order.
+ */
 export interface Span {
   from: number;
   to: number;
+  kFrom: number;
+  kTo: number;
 }
 
 export interface WaitSpan extends Span {
@@ -14,6 +21,8 @@ export interface WaitSpan extends Span {
 /** A printed line, on the lane of the task that printed it. */
 export interface Mark {
   t: number;
+  /** Events before it at the same loop time as their predecessor (see `Span`). */
+  k: number;
   /** Index of the line in the run's output (matches the output pane). */
   line: number;
   stream: 'stdout' | 'stderr';
@@ -42,6 +51,13 @@ export interface TimelineLayout {
   lanes: Lane[];
   /** Times the loop could not switch tasks: blocking sleeps and long steps. */
   blocked: (Span & { label: string })[];
+  /**
+   * How many events came at the same loop time as the event before them: the drawing
+   * gives each a step of its own along the axis, so order shows when no time passes.
+   */
+  sameTime: number;
+  /** Each loop time at which events came, with the count above at its first event: where a tick at that time goes. */
+  instants: { t: number; k: number }[];
   /** Every event in order, for the text view. */
   rows: { t: number; task: string; event: string }[];
   /** The trace was cut short: it kept the first `shown` of `total` events (runtime/protocol.ts). */
@@ -153,8 +169,8 @@ export function startLayout(): LayoutBuilder {
   const loop: Lane = { id: 'loop', label: 'event loop', count: 1, steps: [], waits: [], marks: [], done: null };
   const lanes = new Map<string, Lane>();
   const coroutines = new Map<string, string>();
-  const openStep = new Map<string, number>();
-  const openWait = new Map<string, { from: number; label: string }>();
+  const openStep = new Map<string, { t: number; k: number }>();
+  const openWait = new Map<string, { from: number; kFrom: number; label: string }>();
   // Blocking sleeps inside a step are drawn as such; only the rest of a long step is computing.
   const sleptInStep = new Map<string, number>();
   const blocked: TimelineLayout['blocked'] = [];
@@ -163,18 +179,23 @@ export function startLayout(): LayoutBuilder {
   let limit: TimelineLayout['limit'] = null;
   let line = 0;
   let last = 0;
+  // Events so far that came at the same loop time as the one before (Span's k).
+  let k = 0;
+  let previousT: number | null = null;
+  const instants: TimelineLayout['instants'] = [];
 
   const laneOf = (task: string | null) => (task === null ? loop : (lanes.get(task) ?? loop));
   const closeWait = (task: string, t: number) => {
     const wait = openWait.get(task);
-    if (wait) laneOf(task).waits.push({ from: wait.from, to: t, label: wait.label });
+    if (wait) laneOf(task).waits.push({ from: wait.from, to: t, kFrom: wait.kFrom, kTo: k, label: wait.label });
     openWait.delete(task);
   };
   const closeStep = (task: string, t: number) => {
-    const from = openStep.get(task);
-    if (from === undefined) return;
-    laneOf(task).steps.push({ from, to: t });
-    if (t - from - (sleptInStep.get(task) ?? 0) >= LONG_STEP) blocked.push({ from, to: t, label: `${task} computes` });
+    const open = openStep.get(task);
+    if (open === undefined) return;
+    const from = open.t;
+    laneOf(task).steps.push({ from, to: t, kFrom: open.k, kTo: k });
+    if (t - from - (sleptInStep.get(task) ?? 0) >= LONG_STEP) blocked.push({ from, to: t, kFrom: open.k, kTo: k, label: `${task} computes` });
     openStep.delete(task);
     sleptInStep.delete(task);
   };
@@ -182,6 +203,9 @@ export function startLayout(): LayoutBuilder {
   const add = (events: TraceEvent[]) => {
     for (const event of events) {
       last = Math.max(last, event.t);
+      if (event.t === previousT) k++;
+      else instants.push({ t: event.t, k });
+      previousT = event.t;
       switch (event.type) {
         case 'task':
           lanes.set(event.task, { id: event.task, label: `${event.task} ${event.coro}`, count: 1, steps: [], waits: [], marks: [], done: null });
@@ -190,13 +214,13 @@ export function startLayout(): LayoutBuilder {
           break;
         case 'step':
           closeWait(event.task, event.t);
-          openStep.set(event.task, event.t);
+          openStep.set(event.task, { t: event.t, k });
           rows.push({ t: event.t, task: event.task, event: 'runs' });
           break;
         case 'wait': {
           closeStep(event.task, event.t);
           const label = describeWait(event.on);
-          openWait.set(event.task, { from: event.t, label });
+          openWait.set(event.task, { from: event.t, kFrom: k, label });
           rows.push({ t: event.t, task: event.task, event: label });
           break;
         }
@@ -209,11 +233,11 @@ export function startLayout(): LayoutBuilder {
         }
         case 'block':
           if (event.task) sleptInStep.set(event.task, (sleptInStep.get(event.task) ?? 0) + event.seconds);
-          sleeps.push({ from: event.t, to: event.t + event.seconds, label: `time.sleep(${event.seconds})` });
+          sleeps.push({ from: event.t, to: event.t + event.seconds, kFrom: k, kTo: k, label: `time.sleep(${event.seconds})` });
           rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks${event.task ? ' the loop' : ''}: time.sleep(${event.seconds})` });
           break;
         case 'output':
-          laneOf(event.task).marks.push({ t: event.t, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });
+          laneOf(event.task).marks.push({ t: event.t, k, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });
           rows.push({ t: event.t, task: event.task ?? 'main', event: `prints ${JSON.stringify(event.text.replace(/\n$/, ''))}` });
           break;
         case 'limit':
@@ -244,7 +268,7 @@ export function startLayout(): LayoutBuilder {
     // A program that never started a loop (plain Python, a SyntaxError) still has a story:
     // its prints and its blocking sleeps, on a lane that says what it is.
     if (!loopRan) loop.label = 'the program (no event loop)';
-    return { end: finished, loopRan, lanes: [loop, ...taskLanes], blocked, rows, limit };
+    return { end: finished, loopRan, lanes: [loop, ...taskLanes], blocked, sameTime: k, instants, rows, limit };
   };
   return { add, finish };
 }
@@ -278,12 +302,13 @@ function group(lanes: Lane[], coroutines: Map<string, string>): Lane[] {
 
 /** Overlapping spans as one, so a lane of 10,000 tasks draws a handful of shapes. */
 export function merge(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const sorted = [...spans].sort((a, b) => a.from - b.from || a.kFrom - b.kFrom);
   const merged: Span[] = [];
   for (const span of sorted) {
     const previous = merged.at(-1);
-    if (previous && span.from <= previous.to) previous.to = Math.max(previous.to, span.to);
-    else merged.push({ ...span });
+    if (previous && (span.from < previous.to || (span.from === previous.to && span.kFrom <= previous.kTo))) {
+      if (span.to > previous.to || (span.to === previous.to && span.kTo > previous.kTo)) [previous.to, previous.kTo] = [span.to, span.kTo];
+    } else merged.push({ ...span });
   }
   return merged;
 }

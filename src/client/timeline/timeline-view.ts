@@ -106,7 +106,10 @@ export class TimelineView {
     this.#root.querySelector('.timeline__summary')!.textContent =
       (this.#layout.loopRan
         ? `${tasks.toLocaleString('en')} ${tasks === 1 ? 'task' : 'tasks'}, ${formatTime(this.#layout.end)} of loop time`
-        : `no tasks, ${formatTime(this.#layout.end)}`) + cut;
+        : `no tasks, ${formatTime(this.#layout.end)}`) +
+      // All of it at one time (a loopback exchange): say how it is drawn.
+      (this.#layout.end === 0 && this.#layout.sameTime > 0 ? ' · drawn in the order it ran' : '') +
+      cut;
     this.#tableDrawn = false;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     if (shown !== this.#shown) return;
@@ -127,8 +130,7 @@ export class TimelineView {
     const blockedRow = layout.blocked.length ? 16 : 0;
     const lanesBottom = AXIS + layout.lanes.length * LANE;
     const height = lanesBottom + blockedRow + PAD;
-    const end = layout.end > 0 ? layout.end : 1;
-    const x = (t: number) => PAD + (t / end) * (width - 2 * PAD);
+    const x = placeOnAxis(layout, width);
     // A group, not an image: its marks are buttons (an image may hold nothing interactive).
     const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline__svg', role: 'group', 'aria-label': `Timeline: ${layout.lanes.length - 1} task lane${layout.lanes.length === 2 ? '' : 's'}` });
 
@@ -138,20 +140,22 @@ export class TimelineView {
     defs.append(pattern);
     root.append(defs);
 
-    for (const t of ticks(end, Math.max(3, Math.round(width / 110)))) {
-      root.append(svg('line', { x1: x(t), x2: x(t), y1: AXIS - 6, y2: height - PAD, class: 'timeline__grid' }));
-      root.append(svg('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', class: 'timeline__tick' }, formatTime(t)));
+    for (const t of ticks(layout.end > 0 ? layout.end : 1, Math.max(3, Math.round(width / 110)))) {
+      if (t > 0 && layout.end === 0) continue;
+      const at = x(t, kAt(layout, t));
+      root.append(svg('line', { x1: at, x2: at, y1: AXIS - 6, y2: height - PAD, class: 'timeline__grid' }));
+      root.append(svg('text', { x: at, y: AXIS - 10, 'text-anchor': 'middle', class: 'timeline__tick' }, formatTime(t)));
     }
     for (const span of layout.blocked) {
       const block = svg('g', { class: 'timeline__blocked' });
-      block.append(svg('rect', { x: x(span.from), y: AXIS, width: Math.max(2, x(span.to) - x(span.from)), height: lanesBottom + blockedRow - AXIS, fill: 'url(#timeline-hatch)' }));
+      block.append(svg('rect', { x: x(span.from, span.kFrom), y: AXIS, width: Math.max(2, x(span.to, span.kTo) - x(span.from, span.kFrom)), height: lanesBottom + blockedRow - AXIS, fill: 'url(#timeline-hatch)' }));
       // Without a loop, the program itself is what is blocked.
       const what = layout.loopRan ? 'loop blocked' : 'blocked';
       block.append(svg('title', {}, `${what}: ${span.label}, ${formatTime(span.to - span.from)}`));
       // Labelled in a row of its own under the lanes, clear of the marks.
-      const room = x(span.to) - x(span.from);
+      const room = x(span.to, span.kTo) - x(span.from, span.kFrom);
       const text = room > 9 * span.label.length + 110 ? `${what}: ${span.label}` : room > 90 ? what : '';
-      if (text) block.append(svg('text', { x: x(span.from) + 4, y: lanesBottom + blockedRow - 4, class: 'timeline__blocked-label' }, text));
+      if (text) block.append(svg('text', { x: x(span.from, span.kFrom) + 4, y: lanesBottom + blockedRow - 4, class: 'timeline__blocked-label' }, text));
       root.append(block);
     }
     layout.lanes.forEach((lane, i) => root.append(this.#lane(lane, AXIS + i * LANE, x)));
@@ -161,7 +165,7 @@ export class TimelineView {
     fitLabels(root, width - 2 * PAD);
   }
 
-  #lane(lane: Lane, top: number, x: (t: number) => number): SVGGElement {
+  #lane(lane: Lane, top: number, x: Place): SVGGElement {
     const group = svg('g', { class: lane.id === 'loop' ? 'timeline__lane timeline__lane--loop' : 'timeline__lane' });
     const label = lane.label + (lane.done ? ` · ${lane.done.outcome}` : '');
     // The whole label on hover, for when the drawing has to cut it short.
@@ -172,20 +176,20 @@ export class TimelineView {
     // However many events a lane has, it draws at most a few shapes per pixel column.
     for (const wait of byPixel(lane.waits, x)) {
       const line = svg('g', { class: 'timeline__wait' });
-      line.append(svg('line', { x1: x(wait.from), x2: x(wait.to), y1: mid, y2: mid }));
+      line.append(svg('line', { x1: x(wait.from, wait.kFrom), x2: x(wait.to, wait.kTo), y1: mid, y2: mid }));
       line.append(svg('title', {}, `${wait.label} (${formatTime(wait.from)} to ${formatTime(wait.to)})`));
-      const room = x(wait.to) - x(wait.from);
-      if (room > wait.label.length * 6 + 16) line.append(svg('text', { x: x(wait.from) + 8, y: mid - 4, class: 'timeline__wait-label' }, wait.label));
+      const room = x(wait.to, wait.kTo) - x(wait.from, wait.kFrom);
+      if (room > wait.label.length * 6 + 16) line.append(svg('text', { x: x(wait.from, wait.kFrom) + 8, y: mid - 4, class: 'timeline__wait-label' }, wait.label));
       group.append(line);
     }
     for (const step of byPixel(lane.steps, x)) {
-      group.append(svg('rect', { x: x(step.from), y: mid - 6, width: Math.max(3, x(step.to) - x(step.from)), height: 12, rx: 2, class: 'timeline__step' }));
+      group.append(svg('rect', { x: x(step.from, step.kFrom), y: mid - 6, width: Math.max(3, x(step.to, step.kTo) - x(step.from, step.kFrom)), height: 12, rx: 2, class: 'timeline__step' }));
     }
     for (const mark of marksByPixel(lane.marks, x)) {
       const shape =
         mark.stream === 'stderr'
-          ? svg('rect', { x: x(mark.t) - 4, y: mid + 6, width: 8, height: 8, transform: `rotate(45 ${x(mark.t)} ${mid + 10})` })
-          : svg('circle', { cx: x(mark.t), cy: mid + 10, r: 4 });
+          ? svg('rect', { x: x(mark.t, mark.k) - 4, y: mid + 6, width: 8, height: 8, transform: `rotate(45 ${x(mark.t, mark.k)} ${mid + 10})` })
+          : svg('circle', { cx: x(mark.t, mark.k), cy: mid + 10, r: 4 });
       shape.setAttribute('class', `timeline__mark timeline__mark--${mark.stream}`);
       shape.setAttribute('tabindex', '0');
       shape.setAttribute('data-line', String(mark.line));
@@ -237,13 +241,13 @@ export class TimelineView {
     const speed = Number(this.#speed.value) || 1;
     const started = performance.now();
     const width = Number(this.#scroll.querySelector('svg')!.getAttribute('width'));
-    const end = layout.end > 0 ? layout.end : 1;
+    const place = placeOnAxis(layout, width);
     this.#replayButton.textContent = 'Stop replay';
     this.#playhead.setAttribute('visibility', 'visible');
     this.#root.classList.add('is-replaying');
     const frame = () => {
       const t = Math.min(layout.end, ((performance.now() - started) / 1000) * speed);
-      const px = PAD + (t / end) * (width - 2 * PAD);
+      const px = place(t, t >= layout.end ? layout.sameTime : kAt(layout, t));
       this.#playhead!.setAttribute('x1', String(px));
       this.#playhead!.setAttribute('x2', String(px));
       this.#output.showUntil(t);
@@ -267,13 +271,45 @@ export class TimelineView {
   }
 }
 
+/** Where a moment goes on the axis: its loop time, and the events at the same time before it (layout.ts's `k`). */
+type Place = (t: number, k: number) => number;
+
+/** At most this many pixels per event at the same loop time (a run where no time passes is all such events). */
+const SAME_TIME_PX = 12;
+
+/**
+ * The axis: loop time, and a step of its own for each event that came at the same loop
+ * time as the one before (a loopback exchange, a `sleep(0)`): they show one after another
+ * at equal time, and zooming in shows them further apart. They take at most 40% of the
+ * width when time passes too, all of it when none does.
+ */
+function placeOnAxis(layout: TimelineLayout, width: number): Place {
+  const inner = width - 2 * PAD;
+  const steps = layout.sameTime;
+  const stepPx = steps === 0 ? 0 : layout.end > 0 ? Math.min(SAME_TIME_PX, (0.4 * inner) / steps) : inner / steps;
+  const timePx = inner - stepPx * steps;
+  return (t, k) => PAD + (layout.end > 0 ? (t / layout.end) * timePx : 0) + k * stepPx;
+}
+
+/** The `k` at loop time `t`: that of the first event at or after it (a tick goes before the events at its time). */
+function kAt(layout: TimelineLayout, t: number): number {
+  const { instants } = layout;
+  let [low, high] = [0, instants.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (instants[middle].t < t) low = middle + 1;
+    else high = middle;
+  }
+  return low < instants.length ? instants[low].k : layout.sameTime;
+}
+
 /** Spans that would draw within a pixel of each other, drawn as one (a wait keeps its label when all agree). */
-function byPixel<T extends Span | WaitSpan>(spans: T[], x: (t: number) => number): T[] {
+function byPixel<T extends Span | WaitSpan>(spans: T[], x: Place): T[] {
   const drawn: T[] = [];
   for (const span of spans) {
     const previous = drawn.at(-1);
-    if (previous && x(span.from) - x(previous.to) < 1) {
-      previous.to = Math.max(previous.to, span.to);
+    if (previous && x(span.from, span.kFrom) - x(previous.to, previous.kTo) < 1) {
+      if (span.to > previous.to || (span.to === previous.to && span.kTo > previous.kTo)) [previous.to, previous.kTo] = [span.to, span.kTo];
       if ('label' in previous && 'label' in span && previous.label !== span.label) (previous as WaitSpan).label = 'waiting';
     } else {
       drawn.push({ ...span });
@@ -285,13 +321,13 @@ function byPixel<T extends Span | WaitSpan>(spans: T[], x: (t: number) => number
 /** Marks drawn per lane at most: one per few pixels (the output pane has every line). */
 const MARK_PIXELS = 4;
 
-function marksByPixel(marks: Mark[], x: (t: number) => number): Mark[] {
+function marksByPixel(marks: Mark[], x: Place): Mark[] {
   const drawn: Mark[] = [];
   let next = -Infinity;
   for (const mark of marks) {
-    if (x(mark.t) < next) continue;
+    if (x(mark.t, mark.k) < next) continue;
     drawn.push(mark);
-    next = x(mark.t) + MARK_PIXELS;
+    next = x(mark.t, mark.k) + MARK_PIXELS;
   }
   return drawn;
 }

@@ -20,10 +20,10 @@ describe('layoutTrace', () => {
     expect(layout.end).toBe(1);
     expect(layout.lanes.map((lane) => lane.label)).toEqual(['event loop', 'Task-1 main()', 'Task-2 square(1)', 'Task-3 square(2)']);
     const [, main, one, two] = layout.lanes;
-    expect(main.waits).toEqual([{ from: 0, to: 1, label: 'gather of Task-2, Task-3' }]);
-    expect(one.waits).toEqual([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
-    expect(two.waits).toEqual([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
-    expect(one.steps).toEqual([{ from: 0, to: 0 }, { from: 1, to: 1 }]);
+    expect(main.waits).toMatchObject([{ from: 0, to: 1, label: 'gather of Task-2, Task-3' }]);
+    expect(one.waits).toMatchObject([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
+    expect(two.waits).toMatchObject([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
+    expect(one.steps).toMatchObject([{ from: 0, to: 0 }, { from: 1, to: 1 }]);
     expect(one.marks.map((m) => [m.t, m.line, m.text])).toEqual([[0, 0, 'Square 1'], [1, 2, 'End square 1']]);
     expect(two.marks.map((m) => m.line)).toEqual([1, 3]);
     expect(main.marks.map((m) => m.text)).toEqual(['[1, 4]']);
@@ -44,7 +44,7 @@ describe('layoutTrace', () => {
       asyncio.run(main())
     `);
     const layout = layoutTrace(events, end);
-    expect(layout.blocked).toEqual([{ from: 0, to: 2, label: 'time.sleep(2)' }]);
+    expect(layout.blocked).toMatchObject([{ from: 0, to: 2, label: 'time.sleep(2)' }]);
     expect(layout.end).toBe(3);
   });
 
@@ -59,7 +59,7 @@ describe('layoutTrace', () => {
     expect(layout.loopRan).toBe(false);
     expect(layout.lanes.map((lane) => lane.label)).toEqual(['the program (no event loop)']);
     expect(layout.lanes[0].marks.map((m) => [m.t, m.text])).toEqual([[0, 'kettle on'], [3, 'water boiled']]);
-    expect(layout.blocked).toEqual([{ from: 0, to: 3, label: 'time.sleep(3)' }]);
+    expect(layout.blocked).toMatchObject([{ from: 0, to: 3, label: 'time.sleep(3)' }]);
     expect(layout.rows.map((row) => row.event)).toContain('blocks: time.sleep(3)');
     expect((await traced(GATHER).then(({ events: e, end: t }) => layoutTrace(e, t))).loopRan).toBe(true);
   });
@@ -82,7 +82,7 @@ describe('layoutTrace', () => {
     expect(layout.lanes.length).toBeLessThanOrEqual(MAX_LANES + 1);
     const group = layout.lanes.find((lane) => lane.label.startsWith('sleeper() ×100'));
     expect(group?.count).toBe(100);
-    expect(group?.waits).toEqual([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
+    expect(group?.waits).toMatchObject([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
   });
 
   it('closes what is still open at the end of a run (an error, a stop)', () => {
@@ -90,7 +90,7 @@ describe('layoutTrace', () => {
       { type: 'task', task: 'Task-1', coro: 'main()', t: 0 },
       { type: 'step', task: 'Task-1', t: 0 },
     ];
-    expect(layoutTrace(events, 2).lanes[1].steps).toEqual([{ from: 0, to: 2 }]);
+    expect(layoutTrace(events, 2).lanes[1].steps).toMatchObject([{ from: 0, to: 2 }]);
   });
 });
 
@@ -123,7 +123,7 @@ describe('labels and axis', () => {
 
   it('draws a blocking sleep that the run did not see end only up to the end of the run', () => {
     const layout = layoutTrace([{ type: 'block', task: null, t: 0.5, seconds: 1e12 }], 0.5);
-    expect(layout.blocked).toEqual([{ from: 0.5, to: 0.5, label: 'time.sleep(1000000000000)' }]);
+    expect(layout.blocked).toMatchObject([{ from: 0.5, to: 0.5, label: 'time.sleep(1000000000000)' }]);
     expect(layout.end).toBe(0.5);
   });
 
@@ -134,13 +134,46 @@ describe('labels and axis', () => {
       { type: 'limit', t: 0.5, shown: 2, total: 90_000 },
     ];
     const layout = layoutTrace(events, 3600);
-    expect(layout.lanes[1].steps).toEqual([{ from: 0.5, to: 0.5 }]);
+    expect(layout.lanes[1].steps).toMatchObject([{ from: 0.5, to: 0.5 }]);
     expect(layout.blocked).toEqual([]);
     expect(layout.end).toBe(3600);
     expect(layout.limit).toEqual({ shown: 2, total: 90_000 });
   });
 
+  it('puts events at the same loop time one after another: a loopback exchange, where no time passes, still shows its order', async () => {
+    const { events, end } = await traced(`
+      import asyncio
+      async def handle(reader, writer):
+          writer.write(await reader.readline())
+          await writer.drain()
+          writer.close()
+      async def main():
+          server = await asyncio.start_server(handle, "127.0.0.1", 8888)
+          reader, writer = await asyncio.open_connection("127.0.0.1", 8888)
+          writer.write(b"ping\\n")
+          print("sent")
+          print("got", await reader.readline())
+          writer.close()
+          server.close()
+      asyncio.run(main())
+    `);
+    const layout = layoutTrace(events, end);
+    expect(layout.end).toBe(0);
+    // Every event after the first came at loop time 0: each has its own place in order.
+    expect(layout.sameTime).toBe(events.length - 1);
+    expect(layout.instants).toEqual([{ t: 0, k: 0 }]);
+    const [, main, handler] = layout.lanes;
+    const [sent, got] = main.marks;
+    expect(got.k).toBeGreaterThan(sent.k);
+    // The handler answers between the client's send and its reading the answer.
+    expect(handler.steps.some((step) => step.kFrom > sent.k && step.kTo < got.k)).toBe(true);
+  });
+
   it('merges overlapping spans', () => {
-    expect(merge([{ from: 2, to: 3 }, { from: 0, to: 1 }, { from: 0.5, to: 1.5 }])).toEqual([{ from: 0, to: 1.5 }, { from: 2, to: 3 }]);
+    const span = (from: number, to: number, kFrom = 0, kTo = 0) => ({ from, to, kFrom, kTo });
+    expect(merge([span(2, 3), span(0, 1), span(0.5, 1.5)])).toEqual([span(0, 1.5), span(2, 3)]);
+    // At the same loop time, the events' order decides: these touch, those do not.
+    expect(merge([span(0, 0, 3, 5), span(0, 0, 0, 2)])).toEqual([span(0, 0, 0, 2), span(0, 0, 3, 5)]);
+    expect(merge([span(0, 0, 2, 5), span(0, 0, 0, 2)])).toEqual([span(0, 0, 0, 5)]);
   });
 });
