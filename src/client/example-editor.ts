@@ -1,6 +1,6 @@
 /**
- * The editor of one example, opened on demand: Monaco on desktop, a plain textarea on
- * touch devices (Monaco is not made for phones). It shows the example's code and hands
+ * The editor of one example, opened on demand: Monaco on desktop, CodeMirror on touch
+ * devices (Monaco is not made for phones: touch-editor.ts). It shows the example's code and hands
  * the reader's typing back to it.
  */
 import type { CodeEditor } from './code-editor.ts';
@@ -36,7 +36,7 @@ export class ExampleEditor {
   open(): Promise<CodeEditor> {
     this.#opening ??= (async () => {
       const made = isTouch()
-        ? (await import('./plain-editor.ts')).createPlainEditor(this.#host, this.#code.value, this.#label)
+        ? (await import('./touch-editor.ts')).createTouchEditor(this.#host, this.#code.value, this.#label, this.#onRun)
         : await this.#openMonaco();
       made.onChange((value) => {
         // setValue above reports a change too: only the reader's own typing is an edit.

@@ -43,6 +43,7 @@ class LiveExampleElement extends HTMLElement {
     if (this.#session) return;
     wirePrediction(this);
     wireWrap(this);
+    this.#wireMore();
     const example = (this.#example = readExampleElement(this));
     const page = location.pathname;
     // A reader's data from before examples had ids moves to this example's id.
@@ -83,6 +84,16 @@ class LiveExampleElement extends HTMLElement {
         event.preventDefault();
         void this.session().then((session) => session.edit());
       }
+    });
+  }
+
+  /** More (narrow screens): shows or hides the actions a reader rarely needs. */
+  #wireMore(): void {
+    const more = this.querySelector<HTMLButtonElement>('.live-example__more');
+    more?.addEventListener('click', () => {
+      const open = more.getAttribute('aria-expanded') !== 'true';
+      more.setAttribute('aria-expanded', String(open));
+      more.closest('.live-example__actions')?.classList.toggle('is-more-open', open);
     });
   }
 

@@ -230,7 +230,10 @@ describe('live examples in Chromium, elsewhere', () => {
     const code = page.locator('live-example[data-example-id="fetch-one-page"] .live-example__code pre');
     const sideways = () => code.evaluate((pre) => pre.scrollWidth > pre.clientWidth);
     expect(await sideways()).toBe(true);
-    const wrap = page.locator('live-example[data-example-id="fetch-one-page"]').getByRole('button', { name: 'Wrap' });
+    const ex = page.locator('live-example[data-example-id="fetch-one-page"]');
+    const wrap = ex.getByRole('button', { name: 'Wrap' });
+    // Behind More, on a phone.
+    await ex.getByRole('button', { name: 'More' }).tap();
     await wrap.tap();
     expect(await wrap.getAttribute('aria-pressed')).toBe('true');
     expect(await sideways()).toBe(false);
@@ -286,16 +289,16 @@ describe('live examples in Chromium, elsewhere', () => {
     await close();
   });
 
-  it('gives touch devices a plain editor, opened by a tap into the code, not by Run', async () => {
+  it('gives touch devices a real editor (CodeMirror: coloured, numbered, undo), opened by a tap into the code, not by Run; the run bar fits one row', async () => {
     const { page, close } = await open(inject('isolatedURL'), PAGE, { touch: true });
     const ex = example(page, SQUARING);
     // No keyboard shortcut offered where there is no keyboard.
     expect(await ex.locator('.live-example__keys').isVisible()).toBe(false);
-    // Run keeps the highlighted code: the plain editor has no colours.
+    // Run keeps the highlighted code: the editor opens only on a tap into it.
     await ex.getByRole('button', { name: 'Run' }).tap();
     expect(await finished(ex)).toBe(SQUARING_OUTPUT);
     expect(await ex.locator('.live-example__code pre.shiki, .live-example__code pre').count()).toBeGreaterThan(0);
-    expect(await ex.locator('textarea.live-example__textarea').count()).toBe(0);
+    expect(await ex.locator('.cm-editor').count()).toBe(0);
     // Targets for fingers: 44 px where controls sit close together, 24 px checkboxes.
     const sizes = await ex.evaluate((root) =>
       [...root.querySelectorAll<HTMLElement>('button, select, input[type="checkbox"]')]
@@ -308,11 +311,32 @@ describe('live examples in Chromium, elsewhere', () => {
     );
     expect(sizes.length).toBeGreaterThan(5);
     for (const { control, least, side } of sizes) expect(side, control).toBeGreaterThanOrEqual(least);
+    // One row at 390 px: Copy, Download, Wrap and Share wait behind More.
+    const rowTops = () => ex.locator('.live-example__actions button:visible').evaluateAll((buttons) => new Set(buttons.map((button) => Math.round(button.getBoundingClientRect().top))).size);
+    expect(await rowTops()).toBe(1);
+    expect(await ex.getByRole('button', { name: 'Copy', exact: true }).isVisible()).toBe(false);
+    await ex.getByRole('button', { name: 'More' }).tap();
+    expect(await ex.getByRole('button', { name: 'More' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await ex.getByRole('button', { name: 'Copy', exact: true }).isVisible()).toBe(true);
     await ex.locator('.live-example__code').tap();
-    await ex.locator('textarea.live-example__textarea').waitFor();
+    const content = ex.locator('.cm-content');
+    await content.waitFor();
     expect(await page.locator('.monaco-editor').count()).toBe(0);
     // 16 px text: iOS zooms the page into a field with smaller text.
-    expect(await ex.locator('textarea.live-example__textarea').evaluate((field) => getComputedStyle(field).fontSize)).toBe('16px');
+    expect(await content.evaluate((field) => getComputedStyle(field).fontSize)).toBe('16px');
+    // A real editor: coloured as the static code, numbered, with undo.
+    expect(await ex.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^10$/ }).count()).toBe(1);
+    const colours = await content.evaluate((field) => new Set([...field.querySelectorAll('span')].map((span) => getComputedStyle(span).color)).size);
+    expect(colours).toBeGreaterThanOrEqual(3);
+    const keyword = await content.locator('span', { hasText: /^async$/ }).first().evaluate((span) => getComputedStyle(span).color);
+    const staticKeyword = await page.locator('live-example').nth(1).locator('.live-example__code .line span', { hasText: /^async$/ }).first().evaluate((span) => getComputedStyle(span).color);
+    expect(keyword).toBe(staticKeyword);
+    await content.focus();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.insertText('# tapped\n');
+    await expect.poll(() => content.innerText()).toMatch(/^# tapped\n/);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => content.innerText()).not.toMatch(/^# tapped/);
     await close();
   });
 });

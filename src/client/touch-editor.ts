@@ -1,0 +1,114 @@
+/**
+ * The editor on touch devices: CodeMirror 6, made for phones (native selection and
+ * input, the on-screen keyboard, small), where Monaco is not. In the colours of the static
+ * code (GitHub's themes, as Shiki draws them: python-colours.ts), numbered as it is, with
+ * the reader's Wrap setting, undo, Tab to indent and Escape then Tab to leave.
+ */
+import { history, historyKeymap, defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+import { indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
+import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
+import { pythonColours } from './python-colours.ts';
+import { WRAP_EVENT, wrapsLines } from './wrap-lines.ts';
+
+/** The line an error was raised at (0: none), drawn as a marked line. */
+const markLine = StateEffect.define<number>();
+const errorLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(markLine)) continue;
+      const line = effect.value;
+      next = line > 0 && line <= transaction.state.doc.lines ? Decoration.set([Decoration.line({ class: 'cm-error-line' }).range(transaction.state.doc.line(line).from)]) : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const dark = () => document.documentElement.dataset.theme !== 'light';
+
+export function createTouchEditor(host: HTMLElement, code: string, label: string, onRun: () => void): CodeEditor {
+  const colours = new Compartment();
+  const wrapping = new Compartment();
+  const wrap = (): Extension => (wrapsLines() ? EditorView.lineWrapping : []);
+  const leave = escapeThenTab();
+  const listeners: ((code: string) => void)[] = [];
+  const view = new EditorView({
+    parent: (() => {
+      const mount = document.createElement('div');
+      mount.className = 'live-example__touch';
+      host.replaceChildren(mount);
+      return mount;
+    })(),
+    state: EditorState.create({
+      doc: code,
+      extensions: [
+        lineNumbers(),
+        history(),
+        python(),
+        indentUnit.of('    '),
+        EditorState.tabSize.of(4),
+        colours.of(syntaxHighlighting(pythonColours(dark()))),
+        wrapping.of(wrap()),
+        errorLine,
+        // Ctrl+Enter runs (a keyboard on a tablet has it); Tab indents, as in Monaco.
+        keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }, indentWithTab, ...historyKeymap, ...defaultKeymap]),
+        EditorView.domEventHandlers({
+          keydown(event) {
+            const direction = leave(event);
+            if (!direction) return false;
+            event.preventDefault();
+            focusOutside(host, direction);
+            return true;
+          },
+        }),
+        EditorView.contentAttributes.of({ 'aria-label': label, autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) for (const listener of listeners) listener(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  // Follow Starlight's theme switch, and the reader's Wrap.
+  const themes = new MutationObserver(() => view.dispatch({ effects: colours.reconfigure(syntaxHighlighting(pythonColours(dark()))) }));
+  themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const onWrap = () => view.dispatch({ effects: wrapping.reconfigure(wrap()) });
+  document.addEventListener(WRAP_EVENT, onWrap);
+
+  const message = document.createElement('p');
+  message.className = 'live-example__editor-error';
+  const caretAtLine = (line: number) => {
+    const target = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
+    const indent = target.text.length - target.text.trimStart().length;
+    view.dispatch({ selection: { anchor: target.from + indent }, scrollIntoView: true });
+  };
+  return {
+    getValue: () => view.state.doc.toString(),
+    // A change like the reader's own, kept in the history: undo brings the code back.
+    setValue: (value) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } }),
+    focus: () => view.focus(),
+    focusLine(line) {
+      caretAtLine(line);
+      view.focus();
+    },
+    markError(line, note) {
+      message.textContent = `Line ${line}: ${note}`;
+      host.append(message);
+      view.dispatch({ effects: markLine.of(line) });
+    },
+    clearError() {
+      message.remove();
+      view.dispatch({ effects: markLine.of(0) });
+    },
+    onChange: (listener) => void listeners.push(listener),
+    dispose() {
+      themes.disconnect();
+      document.removeEventListener(WRAP_EVENT, onWrap);
+      view.destroy();
+    },
+  };
+}
