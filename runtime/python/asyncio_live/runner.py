@@ -681,7 +681,8 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
             # A program that would never end: the line is where a task waits (stuck.py),
             # and the traceback lists where each does, not the loop's own frames.
             error["line"] = raised.line
-            error["traceback"] = _limited(f"{raised.where}{error['type']}: {error['message']}\n", ERROR_LIMITS["traceback"])
+            where = f"{raised.where}{error['type']}: {error['message']}\n"
+            error["traceback"] = _limited(where, ERROR_LIMITS["traceback"])
         elif isinstance(raised, OutputLimitExceeded):
             # The runtime's own stop: the message says it all, a traceback would not help.
             error["traceback"] = f"{error['type']}: {error['message']}\n"

@@ -16,7 +16,12 @@ import types
 MAX_LISTED = 10
 
 #: Frames of asyncio's own that wait for other tasks (their file's name, their function's).
-_WAITS_FOR_OTHERS = {("tasks.py", "_wait"), ("tasks.py", "wait"), ("taskgroups.py", "__aexit__"), ("taskgroups.py", "_aexit")}
+_WAITS_FOR_OTHERS = {
+    ("tasks.py", "_wait"),
+    ("tasks.py", "wait"),
+    ("taskgroups.py", "__aexit__"),
+    ("taskgroups.py", "_aexit"),
+}
 
 
 def _frames(coro):
@@ -33,7 +38,9 @@ def _frames(coro):
 def _waits_for_others(frames, awaited):
     if isinstance(awaited, asyncio.Task) or type(awaited).__name__ == "_GatheringFuture":
         return True
-    return any((frame.f_code.co_filename.rsplit("/", 1)[-1], frame.f_code.co_name) in _WAITS_FOR_OTHERS for frame in frames)
+    return any(
+        (frame.f_code.co_filename.rsplit("/", 1)[-1], frame.f_code.co_name) in _WAITS_FOR_OTHERS for frame in frames
+    )
 
 
 def _order(task):
@@ -65,7 +72,8 @@ def where_tasks_wait(program):
     lines = ["Where the tasks wait (the first is where it hangs):"]
     for waits_for_others, task, frame in stuck[:MAX_LISTED]:
         how = ", waiting for other tasks" if waits_for_others else ""
-        lines.append(f'  File "{program}", line {frame.f_lineno}, in {frame.f_code.co_name} ({task.get_name()[:200]}{how})')
+        name = task.get_name()[:200]
+        lines.append(f'  File "{program}", line {frame.f_lineno}, in {frame.f_code.co_name} ({name}{how})')
         source = linecache.getline(program, frame.f_lineno).strip()
         if source:
             lines.append(f"    {source[:200]}")
