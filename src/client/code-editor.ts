@@ -2,8 +2,10 @@
 export interface CodeEditor {
   getValue(): string;
   setValue(code: string): void;
-  /** Focus, with the caret at a screen point when given (where the reader clicked). */
-  focus(at?: { x: number; y: number }): void;
+  /** Focus, with the caret at a character offset of the code when given (where the reader clicked). */
+  focus(offset?: number): void;
+  /** Type `text` at the caret, as the reader's keys would (what they typed while the editor was on its way). */
+  insert(text: string): void;
   /** Focus with the caret at the start of a line's code (a traceback's line, clicked). */
   focusLine(line: number): void;
   /**
@@ -15,6 +17,26 @@ export interface CodeEditor {
   onChange(listener: (code: string) => void): void;
   /** The page this example was on was swapped for another (page-swap.ts): let go of it. */
   dispose(): void;
+}
+
+/**
+ * The character offset in the static code (a `pre` of lines, its numbers drawn by CSS)
+ * at a screen point, or null when the point is not on it. Measured on the static code,
+ * before the editor takes its place: the editor may draw it in another size (16 px on a
+ * phone), where the same point is another character.
+ */
+export function offsetAtPoint(host: HTMLElement, at: { x: number; y: number }): number | null {
+  const pre = host.querySelector('pre');
+  if (!pre) return null;
+  const point = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  const position = point.caretPositionFromPoint?.(at.x, at.y);
+  const range = position ? null : document.caretRangeFromPoint?.(at.x, at.y);
+  const node = position?.offsetNode ?? range?.startContainer;
+  if (!node || !pre.contains(node)) return null;
+  const before = document.createRange();
+  before.setStart(pre, 0);
+  before.setEnd(node, position?.offset ?? range!.startOffset);
+  return before.toString().length;
 }
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);

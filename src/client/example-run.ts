@@ -83,7 +83,7 @@ export class ExampleRun {
     // A link's own program, run with the exercise's check, could claim any verdict it
     // likes: it does not mark the exercise solved (the lesson's code from a link does).
     const fromLink = this.#code.fromLink && !shared;
-    this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null, fromLink));
+    this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null, fromLink, !shared));
     this.#showBoot(handle);
     bringIntoView(this.#controls.output, OUTPUT_ROOM_PX);
   }
@@ -119,9 +119,9 @@ export class ExampleRun {
     this.#current?.stop();
   }
 
-  #ended(outcome: RunOutcome, checked: boolean, fromLink: boolean): void {
+  #ended(outcome: RunOutcome, checked: boolean, fromLink: boolean, changed: boolean): void {
     this.#setRunning(false);
-    if (checked) this.#exercise!.show(outcome, fromLink, this.#pane.output);
+    if (checked) this.#exercise!.show(outcome, fromLink, this.#pane.output, changed);
     if (outcome.result.ok || outcome.stopped) return;
     const { line, type, message } = outcome.result.error;
     const shown = line === null ? null : line - this.#lineOffset;

@@ -37,7 +37,8 @@ export interface ExampleSession {
 
 export function createSession({ element, id, legacyIndex }: ExampleElement): ExampleSession {
   const data = JSON.parse(element.querySelector('.live-example__data')!.textContent!) as ExampleData;
-  const label = element.querySelector('figcaption')?.textContent?.replace(/\s*(fragment|edited)\s*/g, ' ').trim() ?? 'Example';
+  // The caption's title alone (not its permalink's "#", nor its badges).
+  const label = element.querySelector('figcaption > span[id$="-label"]')?.textContent?.trim() || 'Example';
   const button = (action: Action) => element.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
   const notice = new ExampleNotice(element.querySelector<HTMLElement>('.live-example__notice')!);
   const say = (text: string | null) => notice.say(text);
@@ -114,6 +115,13 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   code.onChange(showProgram);
   showProgram();
 
+  // The code a Reset left, while its Undo is on offer: once the code changes again (Ctrl+Z
+  // in the editor brought it back, or the reader typed), the offer is stale and goes.
+  let undoneBy: string | null = null;
+  code.onChange((value) => {
+    if (undoneBy !== null && value !== undoneBy && notice.canUndo) say(null);
+  });
+
   async function copy(): Promise<void> {
     // The whole program, hidden setup included: a fragment alone, saved as a file, fails
     // (the landing page promises every example is a program you can save and run).
@@ -155,6 +163,7 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
       else code.set(code.original);
       editor.clearError();
       if (code.value === before.value) return say(null);
+      undoneBy = code.value;
       notice.sayWithUndo(code.edited ? 'Back to your own edit of this example.' : 'Back to the lesson’s code.', () => {
         if (!before.fromLink) return code.set(before.value);
         code.showFromLink(before.value);

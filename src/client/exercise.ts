@@ -53,13 +53,19 @@ export class ExerciseView {
   /**
    * Shows how the checked run ended; marks the exercise solved when it passed, unless
    * the code came from a share link and the reader has not made it theirs (a link's
-   * program runs with its own check, and could claim any verdict it likes).
+   * program runs with its own check, and could claim any verdict it likes), or, for a
+   * prediction, the program is not the lesson's (`changed`).
    */
-  show(outcome: RunOutcome, fromLink: boolean, printed: string): void {
+  show(outcome: RunOutcome, fromLink: boolean, printed: string, changed: boolean): void {
     const verdict = outcome.result.check;
-    if (verdict?.passed && !outcome.stopped) for (const listener of this.#passed) listener();
+    // A prediction is of the lesson's program: one that matches a program the reader
+    // changed (print("hello"), predicted "hello") solves nothing, and shows no answer.
+    const ownProgram = changed && this.data.kind === 'predict';
+    if (verdict?.passed && !outcome.stopped && !ownProgram) for (const listener of this.#passed) listener();
     if (outcome.stopped || !verdict) {
       this.#say(false, 'Not checked', 'The run was stopped before the check. Press Check to try again.');
+    } else if (verdict.passed && ownProgram) {
+      this.#say(null, 'Passes, not counted', 'Your prediction matches what this program printed, but it is not the exercise’s program: a prediction counts for the lesson’s code. Reset it, then Check.');
     } else if (verdict.passed && fromLink) {
       this.#say(null, 'Passes, not counted', 'This code came from a link, so it does not mark the exercise solved. Edit it, or write your own, then Check again.');
     } else if (verdict.passed) {

@@ -90,10 +90,18 @@ class LiveExampleElement extends HTMLElement {
   /** More (narrow screens): shows or hides the actions a reader rarely needs. */
   #wireMore(): void {
     const more = this.querySelector<HTMLButtonElement>('.live-example__more');
-    more?.addEventListener('click', () => {
-      const open = more.getAttribute('aria-expanded') !== 'true';
+    const actions = more?.closest<HTMLElement>('.live-example__actions');
+    if (!more || !actions) return;
+    const show = (open: boolean) => {
       more.setAttribute('aria-expanded', String(open));
-      more.closest('.live-example__actions')?.classList.toggle('is-more-open', open);
+      actions.classList.toggle('is-more-open', open);
+    };
+    more.addEventListener('click', () => show(more.getAttribute('aria-expanded') !== 'true'));
+    // Escape closes it, as a menu closes, and gives the focus back to More.
+    actions.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || more.getAttribute('aria-expanded') !== 'true') return;
+      show(false);
+      more.focus();
     });
   }
 

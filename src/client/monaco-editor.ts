@@ -136,11 +136,11 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
       editor.executeEdits('asyncio-live', [{ range: model.getFullModelRange(), text: value }]);
       editor.pushUndoStop();
     },
-    focus(at) {
+    focus(offset) {
       editor.focus();
-      const target = at && editor.getTargetAtClientPoint(at.x, at.y);
-      if (target?.position) editor.setPosition(target.position);
+      if (offset !== undefined) editor.setPosition(model.getPositionAt(offset));
     },
+    insert: (text) => editor.trigger('keyboard', 'type', { text }),
     focusLine(line) {
       const lineNumber = Math.min(Math.max(1, line), model.getLineCount());
       editor.setPosition({ lineNumber, column: model.getLineFirstNonWhitespaceColumn(lineNumber) || 1 });

@@ -90,7 +90,11 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
     getValue: () => view.state.doc.toString(),
     // A change like the reader's own, kept in the history: undo brings the code back.
     setValue: (value) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } }),
-    focus: () => view.focus(),
+    focus(offset) {
+      if (offset !== undefined) view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) } });
+      view.focus();
+    },
+    insert: (text) => view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true, userEvent: 'input.type' }),
     focusLine(line) {
       caretAtLine(line);
       view.focus();

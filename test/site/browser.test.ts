@@ -318,6 +318,11 @@ describe('live examples in Chromium, elsewhere', () => {
     await ex.getByRole('button', { name: 'More' }).tap();
     expect(await ex.getByRole('button', { name: 'More' }).getAttribute('aria-expanded')).toBe('true');
     expect(await ex.getByRole('button', { name: 'Copy', exact: true }).isVisible()).toBe(true);
+    // Escape closes it, as a menu closes.
+    await ex.getByRole('button', { name: 'Copy', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    expect(await ex.getByRole('button', { name: 'Copy', exact: true }).isVisible()).toBe(false);
+    expect(await ex.getByRole('button', { name: 'More' }).evaluate((button) => button === document.activeElement)).toBe(true);
     await ex.locator('.live-example__code').tap();
     const content = ex.locator('.cm-content');
     await content.waitFor();
@@ -331,12 +336,29 @@ describe('live examples in Chromium, elsewhere', () => {
     const keyword = await content.locator('span', { hasText: /^async$/ }).first().evaluate((span) => getComputedStyle(span).color);
     const staticKeyword = await page.locator('live-example').nth(1).locator('.live-example__code .line span', { hasText: /^async$/ }).first().evaluate((span) => getComputedStyle(span).color);
     expect(keyword).toBe(staticKeyword);
+    // The caret goes where the finger went: the start of line 5's code, tapped.
     await content.focus();
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.insertText('# tapped\n');
     await expect.poll(() => content.innerText()).toMatch(/^# tapped\n/);
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => content.innerText()).not.toMatch(/^# tapped/);
+    await close();
+  });
+
+  it('on a touch device, the first tap into the code puts the caret where the finger went', async () => {
+    const { page, close } = await open(inject('isolatedURL'), PAGE, { touch: true, withoutPython: true });
+    const ex = example(page, SQUARING);
+    // Line 5 is `    await asyncio.sleep(1)`: tap just after its last character.
+    const line = ex.locator('.live-example__code .line').nth(4);
+    await line.scrollIntoViewIfNeeded();
+    const box = (await line.locator('span').last().boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width - 1, box.y + box.height / 2);
+    const content = ex.locator('.cm-content');
+    await content.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    await page.keyboard.insertText('  # here');
+    await expect.poll(() => content.innerText()).toContain('    await asyncio.sleep(1)  # here\n');
     await close();
   });
 });

@@ -108,6 +108,20 @@ describe('predict first, with integrity', () => {
     await close();
   });
 
+  it('a prediction counts for the lesson\'s program only: one that matches a program the reader changed solves nothing', async () => {
+    const { page, close } = await open(base(), '/lessons/synchronous-programming/');
+    const ex = example(page, 'Coffee, then eggs');
+    await replaceCode(page, ex, 'print("hello")');
+    await ex.getByRole('textbox', { name: /Your prediction/ }).fill('hello');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    const verdict = ex.locator('.exercise__verdict');
+    await verdict.locator('.exercise__verdict-title', { hasText: 'Passes, not counted' }).waitFor({ timeout: 30_000 });
+    expect(await verdict.locator('.exercise__verdict-message').innerText()).toMatch(/counts for the lesson’s code/);
+    expect(await ex.locator('.exercise__solved').isVisible()).toBe(false);
+    expect(await ex.locator('.live-example__output').isVisible()).toBe(false);
+    await close();
+  });
+
   it('asking for the answer shows the runs; so does a solved exercise on a later visit', async () => {
     const { page, close } = await open(base(), '/lessons/synchronous-programming/');
     const ex = example(page, 'Coffee, then eggs');
@@ -158,7 +172,7 @@ describe('one message per failure, at the line that caused it', () => {
     const shown = await ex.innerText();
     expect(shown.split("name 'undefined_name' is not defined").length - 1).toBe(1);
     expect(await ex.locator('.live-example__editor-error').innerText()).toBe('Line 2: NameError here (see the output below).');
-    expect(await ex.locator('.output__match').innerText()).toMatch(/^Differs from the expected output: this run ended with NameError at line 2/);
+    expect(await ex.locator('.output__match').innerText()).toMatch(/^Differs from the expected output: this run ended with NameError at output line 2/);
 
     // A hang: the mark is on the await, not on asyncio.run(main()).
     await replaceCode(page, ex, HANG);
@@ -182,6 +196,23 @@ describe('one message per failure, at the line that caused it', () => {
 
 describe('keys and marks that say what they do', () => {
   const base = () => inject('isolatedURL');
+
+  it('keeps what the reader types while the editor is on its way, and names the editor by its example', async () => {
+    const { page, context, close } = await open(base(), PAGE, { withoutPython: true });
+    // A reader's connection: the editor takes a second or more to come.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 3e6, uploadThroughput: 1e6 });
+    const ex = example(page, TITLE);
+    await ex.hover();
+    await ex.locator('.live-example__code .line').first().click();
+    await page.keyboard.type('# early');
+    await page.keyboard.press('Enter');
+    expect(await ex.locator('.monaco-editor').count()).toBe(0);
+    await ex.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await editorText(ex)).split('\n')[0]).toContain('# early');
+    expect(await ex.locator('.monaco-editor [aria-label]').first().getAttribute('aria-label')).toMatch(/^Squaring a number, slowly: code editor\./);
+    await close();
+  });
 
   it('Ctrl+K opens the search from the editor, and what is typed next goes into the search, not the code', async () => {
     const { page, close } = await open(base(), PAGE, { withoutPython: true });

@@ -192,7 +192,7 @@ describe('running and editing', () => {
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('FINISHED');
     expect(await ex.locator('.output__match').innerText()).toBe(
-      'Differs from the expected output at line 1: the lesson shows "finished", this run printed "FINISHED".',
+      'Differs from the expected output at output line 1: the lesson shows "finished", this run printed "FINISHED".',
     );
     await ex.locator('.live-example__setup summary').click();
     const whole = await ex.locator('.live-example__program').innerText();

@@ -92,6 +92,8 @@ describe('share links', () => {
     await ex.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => editorText(ex)).toBe('print("mine")');
+    // The code changed since the Reset: its Undo is no longer offered.
+    await expect.poll(() => ex.locator('.live-example__notice').isVisible()).toBe(false);
     // What came back is kept, as any edit is.
     await page.reload();
     await expect.poll(() => editorText(example(page, TITLE)), { timeout: 30_000 }).toBe('print("mine")');

@@ -446,6 +446,14 @@ def _readers_frames(tb):
     return [frame for frame in traceback.extract_tb(tb) if frame.filename == PROGRAM]
 
 
+def _first_leaf(error):
+    """An exception group's first exception that is not a group: where it was raised is
+    the line that caused the failure (the group itself is raised at ``async with``)."""
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]
+    return error
+
+
 def _readers_traceback(error):
     """What CPython prints for an uncaught ``error`` (its causes and contexts, an
     exception group's boxed sub-exceptions), with the reader's frames only."""
@@ -483,7 +491,7 @@ def _error_of(error):
         text = "".join(traceback.format_exception_only(error))
         message = str(error.msg)
     else:
-        frames = _readers_frames(error.__traceback__)
+        frames = _readers_frames(_first_leaf(error).__traceback__) or _readers_frames(error.__traceback__)
         line = frames[-1].lineno if frames else None
         message, text = _text_of(error), _readers_traceback(error)
     return {"type": _limited(kind, ERROR_LIMITS["type"]), "message": _limited(message, ERROR_LIMITS["message"]),

@@ -529,6 +529,20 @@ describe('errors for people', () => {
     expect(group.result.ok || group.result.error.line).toBe(3);
   });
 
+  it("a task group's failure points at the raise in the task, not at the group's async with", async () => {
+    const { result } = await runPython(`
+      import asyncio
+      async def fails():
+          await asyncio.sleep(0)
+          raise ValueError("boom")
+      async def main():
+          async with asyncio.TaskGroup() as tg:
+              tg.create_task(fails())
+      asyncio.run(main())
+    `);
+    expect(result.ok || [result.error.type, result.error.line]).toEqual(['ExceptionGroup', 4]);
+  });
+
   // CPython 3.13 (the same in 3.14): these wait as long as they say; the clock makes a
   // wait cost nothing, so they end at once, with the times CPython would print.
   it('a program that sleeps ten hours ends, as in CPython (a wait costs nothing)', async () => {
