@@ -36,11 +36,13 @@ describe('the course, walked by its links', () => {
     const { page, errors, close } = await open(inject('isolatedURL'), FIRST);
     const walked: string[] = [];
     let firstInput = 0;
+    const withExamples = new Set<string>();
     for (;;) {
       const path = new URL(page.url()).pathname;
       walked.push(path);
       const ex = firstExample(page);
       if (await ex.count()) {
+        withExamples.add(path);
         const said = `walked ${walked.length}`;
         await typeAtTop(page, ex, `print(${JSON.stringify(said)})`);
         // The editor's input, as Monaco's stylesheet hides it on the page first loaded.
@@ -57,14 +59,18 @@ describe('the course, walked by its links', () => {
       const next = page.locator('a[rel="next"]');
       if ((await next.count()) === 0) break;
       const target = new URL((await next.getAttribute('href'))!, page.url()).pathname;
+      const heading = await page.locator('h1').first().textContent();
       await next.click();
       await page.waitForURL(`**${target}`);
-      await page.locator('h1').first().waitFor();
+      // The next page is in once its heading is (its address may change first).
+      await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).not.toBe(heading);
     }
     // Every page of the course, in its order.
     expect(walked[0]).toBe(FIRST);
     expect(walked.length).toBeGreaterThanOrEqual(24);
     expect(walked.at(-1)).toBe('/reference/exercises/');
+    // Every lesson has an example to edit and run (the cheat sheet and the list do not).
+    expect(withExamples.size).toBeGreaterThanOrEqual(walked.length - 2);
 
     // Back twice: the pages come back, and where there is code the editor takes typing.
     let typed = 0;
@@ -72,8 +78,9 @@ describe('the course, walked by its links', () => {
       await page.goBack();
       await page.waitForURL(`**${back}`);
       const ex = firstExample(page);
-      await page.locator('h1').first().waitFor();
-      if ((await ex.count()) === 0) continue;
+      // The page comes back swapped in: its examples may come a moment after its address.
+      if (!withExamples.has(back)) continue;
+      await ex.waitFor({ state: 'attached', timeout: 30_000 });
       typed++;
       await ex.locator('.live-example__code').click();
       const lines = ex.locator('.monaco-editor .view-lines');
