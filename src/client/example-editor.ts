@@ -4,6 +4,7 @@
  * the reader's typing back to it.
  */
 import { offsetAtPoint, type CodeEditor } from './code-editor.ts';
+import { keepTyping, type TypedEarly } from './typed-early.ts';
 import type { ExampleCode } from './example-code.ts';
 import { downloadedText } from './download-text.ts';
 import { downloadEditor } from './editor-download.ts';
@@ -83,35 +84,16 @@ export class ExampleEditor {
    * they type while it comes (Monaco took 2.5 to 5 s on a first visit under load) is
    * typed into it once it is there: it was lost.
    */
-  async focus(at?: { x: number; y: number }): Promise<void> {
+  async focus(at?: { x: number; y: number }, typedBefore?: TypedEarly): Promise<void> {
     // Where the reader clicked, in the static code (it is still there: the editor opens).
     const offset = at && !this.#editor ? (offsetAtPoint(this.#host, at) ?? undefined) : undefined;
-    const typed = this.#opening ? null : this.#keepTyping();
+    const typed = typedBefore ?? (this.#opening ? null : keepTyping(this.#host));
     const editor = await this.#openUnlessFocusMoved();
     const text = typed?.stop() ?? '';
     editor?.focus(offset);
     if (editor && text) editor.insert(text);
   }
 
-  /** Keeps the keys typed on the static code until `stop()`, which returns them as text. */
-  #keepTyping(): { stop(): string } {
-    let text = '';
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || !(event.target as HTMLElement).closest('pre')) return;
-      if (event.key.length === 1) text += event.key;
-      else if (event.key === 'Enter') text += '\n';
-      else if (event.key === 'Backspace') text = text.slice(0, -1);
-      else return;
-      event.preventDefault();
-    };
-    this.#host.addEventListener('keydown', onKey);
-    return {
-      stop: () => {
-        this.#host.removeEventListener('keydown', onKey);
-        return text;
-      },
-    };
-  }
 
   /** Open the editor with the caret on a line of the shown code. */
   async focusLine(line: number): Promise<void> {

@@ -19,6 +19,7 @@ import { ExerciseView } from './exercise.ts';
 import { OutputPane } from './output-pane.ts';
 import { PredictFirst } from './predict-first.ts';
 import { programFile } from './program-file.ts';
+import type { TypedEarly } from './typed-early.ts';
 import { onFirstIntent } from './page-intent.ts';
 import { pageRuntime } from './page-runtime.ts';
 import { editKey } from './saved-edits.ts';
@@ -29,8 +30,8 @@ export interface ExampleSession {
   act(action: Action): void;
   /** A Reset can be undone now (Ctrl+Z outside the editor undoes it). */
   canUndo(): boolean;
-  /** Open the editor, with the caret where the reader clicked. */
-  edit(at?: { x: number; y: number }): void;
+  /** Open the editor, with the caret where the reader clicked (and what they typed since, typed-early.ts). */
+  edit(at?: { x: number; y: number }, typed?: TypedEarly): void;
   /** Its page was swapped for another (page-swap.ts): stop its run, let go of its editor. */
   leave(): void;
 }
@@ -195,8 +196,8 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
       actions[action]();
     },
     canUndo: () => notice.canUndo,
-    edit(at) {
-      void editor.focus(at);
+    edit(at, typed) {
+      void editor.focus(at, typed);
     },
     leave() {
       run.stop();

@@ -14,6 +14,7 @@ import { isSharedWith } from './share-link.ts';
 import { noticeUnknownShare } from './unknown-share.ts';
 import { forEachPage, whenSettled } from './page-swap.ts';
 import { wirePrediction } from './prediction.ts';
+import { keepTyping } from './typed-early.ts';
 import { wireWrap } from './wrap-lines.ts';
 
 type SessionModule = typeof import('./example-session.ts');
@@ -131,9 +132,11 @@ class LiveExampleElement extends HTMLElement {
     const action = target.closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
     const intoCode = target.closest('.live-example__code');
     if (!isAction(action) && !intoCode) return;
+    // Keys typed from the click on, before the session and its editor are there, are kept.
+    const typed = isAction(action) ? undefined : keepTyping(this);
     const session = await this.session();
     if (isAction(action)) session.act(action);
-    else session.edit({ x: event.clientX, y: event.clientY });
+    else session.edit({ x: event.clientX, y: event.clientY }, typed);
   }
 }
 

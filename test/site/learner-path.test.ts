@@ -202,8 +202,9 @@ describe('keys and marks that say what they do', () => {
     // A reader's connection: the editor takes a second or more to come.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 3e6, uploadThroughput: 1e6 });
+    // And a phone's speed: the reader types before even the example's session is loaded.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const ex = example(page, TITLE);
-    await ex.hover();
     await ex.locator('.live-example__code .line').first().click();
     await page.keyboard.type('# early');
     await page.keyboard.press('Enter');
