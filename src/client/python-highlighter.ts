@@ -5,7 +5,7 @@
  */
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { CODE_THEMES, codeThemes } from '../fence/highlight-themes.ts';
+import { codeThemes, pythonHtmlOptions } from '../fence/highlight-themes.ts';
 
 let highlighter: Promise<HighlighterCore> | undefined;
 
@@ -22,16 +22,5 @@ export function pythonHighlighter(): Promise<HighlighterCore> {
  * markup of the code's own, whoever wrote it.
  */
 export async function highlightPython(code: string, dimmed: ReadonlySet<number>): Promise<string> {
-  return (await pythonHighlighter()).codeToHtml(code, {
-    lang: 'python',
-    themes: CODE_THEMES,
-    defaultColor: false,
-    transformers: [
-      {
-        line(node, line) {
-          if (dimmed.has(line)) this.addClassToHast(node, 'line--hidden');
-        },
-      },
-    ],
-  });
+  return (await pythonHighlighter()).codeToHtml(code, pythonHtmlOptions(dimmed));
 }

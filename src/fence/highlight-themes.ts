@@ -7,7 +7,7 @@
  * is 3.48:1, dark comments #6a737d on #24292e 3.04:1. The themes keep their names, so the
  * page's CSS (which picks one by name) is unchanged.
  */
-import type { ThemeRegistration } from 'shiki';
+import type { ShikiTransformer, ThemeRegistration } from 'shiki';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
@@ -29,4 +29,25 @@ function withReplacedColours(theme: ThemeRegistration, replaced: Record<string, 
 export async function codeThemes(): Promise<ThemeRegistration[]> {
   const [light, dark] = await Promise.all([import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')]);
   return [withReplacedColours(light.default, REPLACED.light), withReplacedColours(dark.default, REPLACED.dark)];
+}
+
+/**
+ * Shiki's options for Python as the site draws it, at build time (highlight.ts) and in the
+ * page (python-highlighter.ts): both themes' colours as CSS variables (the page picks
+ * one); lines whose 1-based numbers are in `dimmed` get the class `line--hidden` (an
+ * example's hidden setup, shown on request but set apart from the reader's code).
+ */
+export function pythonHtmlOptions(dimmed: ReadonlySet<number>) {
+  return {
+    lang: 'python',
+    themes: CODE_THEMES,
+    defaultColor: false as const,
+    transformers: [
+      {
+        line(node, line) {
+          if (dimmed.has(line)) this.addClassToHast(node, 'line--hidden');
+        },
+      },
+    ] satisfies ShikiTransformer[],
+  };
 }

@@ -1,5 +1,5 @@
 import { createHighlighter, type Highlighter } from 'shiki';
-import { CODE_THEMES, codeThemes } from './highlight-themes.ts';
+import { codeThemes, pythonHtmlOptions } from './highlight-themes.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -10,16 +10,5 @@ let highlighter: Promise<Highlighter> | undefined;
  */
 export async function highlightPython(code: string, dimmed: ReadonlySet<number> = new Set()): Promise<string> {
   highlighter ??= codeThemes().then((themes) => createHighlighter({ themes, langs: ['python'] }));
-  return (await highlighter).codeToHtml(code, {
-    lang: 'python',
-    themes: CODE_THEMES,
-    defaultColor: false,
-    transformers: [
-      {
-        line(node, line) {
-          if (dimmed.has(line)) this.addClassToHast(node, 'line--hidden');
-        },
-      },
-    ],
-  });
+  return (await highlighter).codeToHtml(code, pythonHtmlOptions(dimmed));
 }
