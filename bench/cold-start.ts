@@ -7,7 +7,7 @@
  *   printing one line, from a click, also cold; and our ratio to it;
  * - click to first output with the runtime warm;
  * - the second page of a visit: reached by a link (the page keeps its Python,
- *   src/client/page-navigation.ts), from the click to the new page shown with Python
+ *   src/client/page/page-navigation.ts), from the click to the new page shown with Python
  *   ready, and its first click to first output; and loaded as a new document (typed
  *   into the address bar, a new tab), intent to runtime ready, its files in the
  *   service worker's cache.
@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { BootPhases, BootTiming } from '../runtime/protocol.ts';
+import type { BootPhases, BootTiming } from '../runtime/protocol/index.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PAGE = '/lessons/executing-tasks/';
@@ -124,7 +124,7 @@ async function bareClick(browser: Browser, url: string): Promise<number> {
 /**
  * Click to first output with the runtime warm. `edited`: the example's code is the
  * reader's own (put in storage before the page loads, as an earlier edit would be), so it
- * runs in an interpreter of its own (runtime/client.ts), the spare booted while the page
+ * runs in an interpreter of its own (runtime/page/runtime.ts), the spare booted while the page
  * was idle; between its runs, the reader's few seconds of editing.
  */
 export async function warmClicks(browser: Browser, url: string, edited = false): Promise<number[]> {

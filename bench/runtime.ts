@@ -2,8 +2,8 @@
  * Runtime speed, in Node: `npm run bench:runtime`. Prints medians; it asserts nothing
  * (tests check behaviour, this measures).
  */
-import type { RunHandle } from '../runtime/client.ts';
-import { bootNodeEngine, createNodeRuntime, makeSnapshot, PYODIDE_DIR, pythonFiles } from '../runtime/node.ts';
+import type { RunHandle } from '../runtime/page/runtime.ts';
+import { bootNodeEngine, createNodeRuntime, makeSnapshot, PYODIDE_DIR, pythonFiles } from '../runtime/node/node-runtime.ts';
 import { program } from '../test/unit/runtime/programs/index.ts';
 
 const BOOTS = 5;
@@ -74,7 +74,7 @@ console.log(`stop 'while True: pass', interrupt buffer:  ${ms(await stopLatency(
 console.log(`stop busy asyncio.run, interrupt buffer:    ${ms(await stopLatency(true, 'import asyncio\nasync def spin():\n    while True: pass\nasyncio.run(spin())'))}`);
 console.log(`stop 'while True: pass', ending the worker: ${ms(await stopLatency(false, 'while True: pass'))} (the next run then waits for a new boot)`);
 
-// Boot from the memory snapshot the site ships (runtime/snapshot.ts): restore it, write
+// Boot from the memory snapshot the site ships (runtime/snapshot/snapshot.ts): restore it, write
 // the runtime's files, set up and warm up, as the browser's worker does.
 const snapshot = await makeSnapshot(PYODIDE_DIR, pythonFiles());
 const snapshotBoots: number[] = [];

@@ -6,7 +6,7 @@
  * runtime/python/asyncio_live/clock.py): this is where that number comes from.
  */
 import { execFileSync } from 'node:child_process';
-import { bootNodeEngine } from '../runtime/node.ts';
+import { bootNodeEngine } from '../runtime/node/node-runtime.ts';
 
 const PYTHON = process.argv[2] ?? 'python3';
 const RUNS = 5;

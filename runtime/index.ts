@@ -2,6 +2,6 @@
  * The runtime's one door for the site: create the page's runtime, run code, listen.
  * (`src/` imports from here only; Node tools use `node.ts`.)
  */
-export { createBrowserRuntime } from './browser.ts';
-export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, Runtime, RuntimeOptions } from './client.ts';
-export type { BootInfo, CheckVerdict, ExerciseCheck, NetworkAction, RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol.ts';
+export { createBrowserRuntime } from './page/browser.ts';
+export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, Runtime, RuntimeOptions } from './page/runtime.ts';
+export type { BootInfo, CheckVerdict, ExerciseCheck, NetworkAction, RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol/index.ts';

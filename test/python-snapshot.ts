@@ -5,7 +5,7 @@ import { cachedSnapshot } from '../src/integrations/snapshot-cache.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The runtime's memory snapshot (runtime/snapshot.ts), made once for the whole run. */
+    /** The runtime's memory snapshot (runtime/snapshot/snapshot.ts), made once for the whole run. */
     pythonSnapshot: {
       /** Its file, for engines booted in the test's own thread. */
       path: string;

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import type { Runtime, RuntimeOptions } from '../runtime/client.ts';
-import type { Engine } from '../runtime/engine.ts';
-import { bootNodeEngine, createNodeRuntime } from '../runtime/node.ts';
+import type { Runtime, RuntimeOptions } from '../runtime/page/runtime.ts';
+import type { Engine } from '../runtime/worker/engine.ts';
+import { bootNodeEngine, createNodeRuntime } from '../runtime/node/node-runtime.ts';
 
 let snapshot: Uint8Array | undefined;
 

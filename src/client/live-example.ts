@@ -4,22 +4,22 @@
  * a click). Everything heavy (the runtime client, the output pane, the editor) is
  * imported then, from example-session.ts.
  */
-import { isAction } from './actions.ts';
-import { readExampleElement, type ExampleElement } from './example-element.ts';
-import type { ExampleSession } from './example-session.ts';
-import { isSolved, solvedKey } from './exercise-progress.ts';
-import { adoptLegacyData } from './legacy-data.ts';
-import { editKey, hasEdit } from './saved-edits.ts';
-import { isSharedWith } from './share-link.ts';
-import { noticeUnknownShare } from './unknown-share.ts';
-import { forEachPage, whenSettled } from './page-swap.ts';
-import { wirePrediction } from './prediction.ts';
-import { keepTyping } from './typed-early.ts';
-import { wireWrap } from './wrap-lines.ts';
+import { isAction } from './example/actions.ts';
+import { readExampleElement, type ExampleElement } from './example/example-element.ts';
+import type { ExampleSession } from './example/example-session.ts';
+import { isSolved, solvedKey } from './storage/solved-marks.ts';
+import { adoptLegacyData } from './storage/legacy-data.ts';
+import { editKey, hasEdit } from './storage/saved-edits.ts';
+import { isSharedWith } from './share/share-link.ts';
+import { noticeUnknownShare } from './share/unknown-share.ts';
+import { forEachPage, whenSettled } from './page/page-swap.ts';
+import { wirePrediction } from './exercise/prediction.ts';
+import { keepTyping } from './example/typed-early.ts';
+import { wireWrap } from './editor/wrap-lines.ts';
 
-type SessionModule = typeof import('./example-session.ts');
+type SessionModule = typeof import('./example/example-session.ts');
 let sessionModule: Promise<SessionModule> | undefined;
-const loadSessions = () => (sessionModule ??= import('./example-session.ts'));
+const loadSessions = () => (sessionModule ??= import('./example/example-session.ts'));
 
 class LiveExampleElement extends HTMLElement {
   #session: Promise<ExampleSession> | undefined;

@@ -1,7 +1,7 @@
 /**
  * What the page needs of one example to run, reset and check it: built from the parsed
  * fence by the build (LiveExample.astro puts it in the page as JSON), read by the client
- * (src/client/example-session.ts). One type for both sides, so they cannot drift apart.
+ * (src/client/example/example-session.ts). One type for both sides, so they cannot drift apart.
  */
 import type { Example, Exercise } from './parse-fence.ts';
 

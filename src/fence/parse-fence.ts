@@ -22,7 +22,7 @@
  *   #| output   everything after this line is the expected output
  *
  * An exercise ends, instead of "#| output", in these sections (in any order):
- *   #| check     hidden Python run after the program (runtime/protocol.ts, ExerciseCheck);
+ *   #| check     hidden Python run after the program (runtime/protocol/messages.ts, ExerciseCheck);
  *                it fails the exercise with `assert ..., "a hint"`
  *   #| hint      one hint, shown on request (give one or more, gentlest first)
  *   #| solution  the solved code; for a predict exercise, the output it prints

@@ -12,7 +12,7 @@ import { htmlFiles, rewritePages } from './html-files.ts';
  * each page's policy, so the policy can stay free of 'unsafe-inline'.
  *
  * Every page gets every page's hashes: once Python has booted, a link swaps the next
- * page into this one (src/client/page-navigation.ts), and the document keeps the
+ * page into this one (src/client/page/page-navigation.ts), and the document keeps the
  * policy it loaded with. The next page's inline scripts must pass it. They are the
  * site's own scripts either way.
  */

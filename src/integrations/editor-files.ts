@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
  */
 export const EDITOR_FILES = ['_astro/monaco-editor*.js', '_astro/editor.worker*.js', '_astro/python*.js', '_astro/github-*.js'];
 
-/** Where the build lists them, with their sizes, for the page's progress bar (src/client/editor-download.ts). */
+/** Where the build lists them, with their sizes, for the page's progress bar (src/client/editor/editor-download.ts). */
 export const EDITOR_FILES_LIST = 'editor-files.json';
 
 /**

@@ -9,7 +9,7 @@ import { rewritePages } from './html-files.ts';
  * Names the build in every page: `<meta name="asyncio-live-build">`, a digest of the
  * names of the built scripts, styles and Python files (each name carries a hash of its
  * content). Once Python has booted, a link swaps the next page into this one
- * (src/client/page-navigation.ts) and keeps this page's scripts; a page of another
+ * (src/client/page/page-navigation.ts) and keeps this page's scripts; a page of another
  * build (the site was updated since) loads as a new document instead, so a page never
  * runs two builds' scripts together.
  */

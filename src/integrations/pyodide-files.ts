@@ -25,7 +25,7 @@ const FETCHED = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 /**
  * Serves Pyodide's files at /pyodide/ in development, and copies them into the build,
  * so the site (and its offline export) carries Python with it. A build tells the page
- * their Subresource Integrity, `__PYODIDE_INTEGRITY__` (by file name; runtime/checked-fetch.ts).
+ * their Subresource Integrity, `__PYODIDE_INTEGRITY__` (by file name; runtime/download/checked-fetch.ts).
  */
 export function pyodideFiles(): AstroIntegration {
   return {

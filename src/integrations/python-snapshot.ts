@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { bootNodeEngine, pythonFiles, pythonPackages, snapshotName } from '../../runtime/node.ts';
+import { bootNodeEngine, pythonFiles, pythonPackages, snapshotName } from '../../runtime/node/node-runtime.ts';
 import { PYODIDE_PATH } from './pyodide-files.ts';
 import { cachedSnapshot } from './snapshot-cache.ts';
 import { integrityOf } from './digest.ts';
@@ -11,7 +11,7 @@ import { integrityOf } from './digest.ts';
 /**
  * A memory snapshot of Python with the runtime installed, made at build time and served
  * beside Pyodide's files: the reader's worker restores it instead of booting Python
- * from scratch (see runtime/snapshot.ts). The page learns its name through the
+ * from scratch (see runtime/snapshot/snapshot.ts). The page learns its name through the
  * constant `__PYTHON_SNAPSHOT__` (null in development, where the worker boots as usual),
  * and its Subresource Integrity through `__PYTHON_SNAPSHOT_INTEGRITY__`.
  * Beside it go the packages that come with the runtime, `__PYTHON_PACKAGES__`.
@@ -19,7 +19,7 @@ import { integrityOf } from './digest.ts';
 export function pythonSnapshot(): AstroIntegration {
   const files = pythonFiles();
   const name = snapshotName(files);
-  // The packages that come with the runtime (runtime/python-packages.ts): one file, named
+  // The packages that come with the runtime (runtime/vendor/packages.ts): one file, named
   // by its content, fetched by the page when a program first imports one of them.
   const packages = JSON.stringify(pythonPackages());
   const packagesName = `python-packages-${createHash('sha256').update(packages).digest('hex').slice(0, 16)}.json`;
@@ -52,7 +52,7 @@ export function pythonSnapshot(): AstroIntegration {
         let printed = '';
         const result = engine.run('import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("ok")', { deterministic: true }, (chunk) => (printed += chunk.text));
         if (!engine.fromSnapshot || !result.ok || printed !== 'ok\n') {
-          throw new Error(`The Python snapshot does not restore (${JSON.stringify(result)}): see runtime/snapshot.ts.`);
+          throw new Error(`The Python snapshot does not restore (${JSON.stringify(result)}): see runtime/snapshot/snapshot.ts.`);
         }
         const target = join(fileURLToPath(dir), PYODIDE_PATH);
         await mkdir(target, { recursive: true });

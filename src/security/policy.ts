@@ -5,7 +5,7 @@
  * - scripts and workers: the site's own files only (plus hashed inline scripts);
  *   'wasm-unsafe-eval' lets Python's WebAssembly compile, and nothing else is eval'd.
  *   Workers may also start from blob: URLs: the runtime's worker starts that way so
- *   that it takes this policy with it (runtime/browser.ts). A blob: URL can only be
+ *   that it takes this policy with it (runtime/page/browser.ts). A blob: URL can only be
  *   made by a script that already runs on the page.
  * - connections: the site only
  * - styles: the site's, and inline styles (Shiki colours code with style attributes,

@@ -8,7 +8,7 @@
  * Storage. A copy that does not match is deleted, and the network asked instead.
  */
 
-import { CHECKED_HERE } from '../../runtime/checked-fetch.ts';
+import { CHECKED_HERE } from '../../runtime/protocol/fetch-headers.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __SITE_INTEGRITY: Record<string, string | string[]> };
 
@@ -47,7 +47,7 @@ export async function verified(url: string, response: Response | undefined, forg
 }
 
 /**
- * Does the requester check the bytes itself (runtime/checked-fetch.ts, the runtime's
+ * Does the requester check the bytes itself (runtime/download/checked-fetch.ts, the runtime's
  * worker as it boots)? Then a cached copy can go to it unread. Only the requester
  * trusts that copy less: any script could claim this, and could as well read the
  * cache itself. A request with `cache: 'reload'` always gets a checked copy.

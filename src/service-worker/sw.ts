@@ -13,7 +13,7 @@
  *   the editor's files (same-origin subresources, on which they have no say).
  * - A cached copy is served only if its bytes are the build's (integrity.ts): a script
  *   that rewrote the cache cannot make the site serve what it wrote. The service worker
- *   checks them itself, or the requester says it does (runtime/checked-fetch.ts).
+ *   checks them itself, or the requester says it does (runtime/download/checked-fetch.ts).
  * - A new build's worker waits until the page asks it to take over (`asyncio-live/update`),
  *   so one page never mixes two versions; old caches are then removed.
  */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { programToRun } from '../../src/fence/example-data';
 import { restoredEngine } from '../python';
-import type { CheckVerdict } from '../../runtime/protocol';
+import type { CheckVerdict } from '../../runtime/protocol/index';
 import { lessonExamples } from './lesson-examples';
 
 const exercises = lessonExamples().filter(({ example }) => example.exercise !== null);

@@ -91,7 +91,7 @@ describe('accessibility (axe-core)', () => {
     expect(await inBothThemes(page)).toEqual({ light: [], dark: [] });
 
     // The next page, reached by a link once Python has booted: swapped into this one
-    // (src/client/page-navigation.ts), with the router's announcement of its title.
+    // (src/client/page/page-navigation.ts), with the router's announcement of its title.
     await page.locator('a[rel="next"]').click();
     await page.locator('.astro-route-announcer', { hasText: 'Running many tasks' }).waitFor({ state: 'attached' });
     expect(await inBothThemes(page)).toEqual({ light: [], dark: [] });

@@ -79,7 +79,7 @@ describe('offline, and on a host that sends no headers', () => {
     expect(await finished(first)).not.toBe('');
     expect(await status(first).innerText()).toMatch(/^Done/);
     // The standard library reaches the worker unread by the service worker, and the
-    // worker checks it (runtime/checked-fetch.ts): it asked again, and the rewritten copy
+    // worker checks it (runtime/download/checked-fetch.ts): it asked again, and the rewritten copy
     // was replaced by the build's.
     const cachedStdlib = () =>
       page.evaluate(async () => {
@@ -116,7 +116,7 @@ describe('offline, and on a host that sends no headers', () => {
         .toBeGreaterThanOrEqual(10);
       const python = host.sent.filter(({ path }) => path.startsWith('/pyodide/'));
       expect(python.length).toBeGreaterThanOrEqual(4);
-      // What the page fetched, the service worker took (runtime/keep-fetched.ts). Only the
+      // What the page fetched, the service worker took (runtime/download/keep-fetched.ts). Only the
       // script Pyodide imports (1.25 MB) is not handed over: a host without validators
       // sends it again, as the HTTP cache cannot keep it for the service worker to find.
       const bytes = python.reduce((sum, { path }) => sum + statSync(join(dir, path)).size, 0);

@@ -73,7 +73,7 @@ export async function open(base: string, path: string, options: OpenOptions = {}
   return { page, context, requests, errors, blocked, close };
 }
 
-/** The page's Python workers: the runtime's worker starts from a blob: URL (runtime/browser.ts); the editor's does not. */
+/** The page's Python workers: the runtime's worker starts from a blob: URL (runtime/page/browser.ts); the editor's does not. */
 export const pythonWorkers = (page: Page) => page.workers().filter((worker) => worker.url().startsWith('blob:'));
 
 export const example = (page: Page, title: string) => page.locator('live-example', { has: page.locator('figcaption', { hasText: title }) });

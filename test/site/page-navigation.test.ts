@@ -1,6 +1,6 @@
 /**
  * Links once Python has booted, in Chromium: the next page is swapped into this one
- * (src/client/page-navigation.ts), so the page's worker and interpreter stay and the
+ * (src/client/page/page-navigation.ts), so the page's worker and interpreter stay and the
  * next page's examples run without a boot. Before the boot, and to a page of another
  * build, a link loads a new document as it always did.
  */

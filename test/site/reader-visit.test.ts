@@ -43,7 +43,7 @@ async function saveEdit(page: Page, id: string, code: string): Promise<void> {
 
 /**
  * Examples whose code the visit's one reload brings in as saved edits (quicker than
- * typing it). The 1 MB program is past what a saved edit may hold (src/client/code-limits.ts):
+ * typing it). The 1 MB program is past what a saved edit may hold (src/client/storage/code-limits.ts):
  * the reload drops it, and the reader puts it in the editor later.
  */
 const BIG = 'breakfast-concurrently';

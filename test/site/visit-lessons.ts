@@ -57,7 +57,7 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
   const first = examples.find(({ example }) => example.norun === null && example.exercise === null);
   if (first) {
     const ex = page.locator(`live-example[data-example-id="${first.id}"]`);
-    // A surprise runs once the reader has predicted (src/client/predict-first.ts).
+    // A surprise runs once the reader has predicted (src/client/exercise/predict-first.ts).
     if (first.example.predict) await ex.getByRole('textbox', { name: 'Predict first: what will it print?' }).fill('a guess');
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(withinComputeTime(await shown(ex), first.example.expected), `${slug}: ${first.id}`).toBe(first.example.expected);

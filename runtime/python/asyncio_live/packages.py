@@ -1,5 +1,5 @@
 """Installs the pure-Python packages that come with the runtime (httpx and what it
-needs, runtime/python-packages/) when a program first imports one.
+needs, runtime/vendor/site-packages/) when a program first imports one.
 
 They are written into site-packages and compiled there (quietly: a warning a
 package's code gives as it compiles is not the reader's), then imported once, warmed

@@ -20,15 +20,16 @@ from asyncio import events
 
 from . import check as exercise
 from . import clock as clock_module
-from . import fresh, network, notebook, stop, trace
+from . import fresh, network, notebook, options as run_options, stop, trace
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
 from .clock import clock
 from .loop import PROGRAM, NoProgress, WaitsForever, install_policy, task_numbers
 
 
-def setup():
-    """Once per interpreter: undo what Pyodide's boot did to asyncio and time, then
-    remember the result as the state every run starts from."""
+def setup(options_schema):
+    """Once per interpreter: take the run options' schema (JSON Schema), undo what
+    Pyodide's boot did to asyncio and time, then remember the result as the state every
+    run starts from."""
     import asyncio.runners
 
     # Pyodide marks its WebLoop as the running loop and swaps in its own asyncio.run
@@ -38,6 +39,7 @@ def setup():
     # An interpreter restored from a memory snapshot would start with the random state
     # of the one that made it: every reader would get the same "random" numbers.
     random.seed()
+    run_options.configure(options_schema)
     clock_module.install()
     network.install()
     install_policy()
@@ -106,15 +108,9 @@ asyncio.run(talk())
 """
 
 
-#: The warm-up's own options (every run gets all of them: defaults live in protocol.ts).
-_WARM_UP_OPTIONS = {
-    "deterministic": True, "maxOutputLines": 100, "maxOutputBytes": 10_000,
-    "check": None, "notebook": False, "setup": None,
-}
-
-
 def _warm_up():
-    result = run(_WARM_UP, _WARM_UP_OPTIONS, on_output=lambda stream, text, t: None, on_trace=lambda event: None)
+    warm_up_options = run_options.defaults(deterministic=True, maxOutputLines=100, maxOutputBytes=10_000)
+    result = run(_WARM_UP, warm_up_options, on_output=lambda stream, text, t: None, on_trace=lambda event: None)
     # A warm-up that fails warms nothing, and readers' runs still work: say so where the
     # runtime's developers look (the console, test output), and boot on.
     if not result["ok"]:
@@ -600,6 +596,9 @@ def run_json(code, options_json, on_output, on_trace, on_input=None):
     (checked there against protocol.ts)."""
     try:
         result = run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace, on_input=on_input)
+    except run_options.RunOptionsError as wrong:
+        result = {"ok": False, "time": 0.0, "error": {
+            "type": "RunOptionsError", "message": str(wrong), "line": None, "traceback": ""}}
     except BaseException as broken:  # noqa: BLE001 - whatever got past the runner is reported, not a crash
         result = {"ok": False, "time": 0.0, "error": {
             "type": "RuntimeFailure",
@@ -618,16 +617,18 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``, the error's traceback in the result.
 
-    ``options`` is protocol.ts's ``RunOptions``, every field present (its defaults are
-    filled in there, and only there). Output goes to ``on_output(stream, text, t)`` (by
-    default, the real streams). With ``options["check"]``, an exercise's check runs after
+    ``options`` is run-options.ts's ``RunOptions`` as a dict, every field present (its
+    defaults are filled in there, and only there), checked here against its schema
+    (options.py). Output goes to ``on_output(stream, text, t)`` (by
+    default, the real streams). With ``options.check``, an exercise's check runs after
     the program and the result gets its ``"check"`` verdict; ``time`` stays the
     program's own."""
+    options = run_options.read(options)
     # What changed since the last program ended (JavaScript that it left behind can run
     # between two runs) is undone before this one starts.
     fresh.restore_code()
     fresh.restore()
-    max_lines, max_bytes = options["maxOutputLines"], options["maxOutputBytes"]
+    max_lines, max_bytes = options.maxOutputLines, options.maxOutputBytes
     output = _Output(on_output or _print_to_real_streams, max_lines, max_bytes)
     sys.stdout = _Stream(output, "stdout")
     sys.stderr = _Stream(output, "stderr")
@@ -638,7 +639,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
         builtins.input, sys.stdin = _keyboard(on_input)
     os._exit = _os_exit
     trace.current = trace.Tracer(on_trace) if on_trace is not None else None
-    clock.reset(deterministic=options["deterministic"])
+    clock.reset(deterministic=options.deterministic)
     network.network.reset()
     task_numbers.reset()
     _close_leftover_loops()
@@ -653,9 +654,9 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     fresh.allow_stops()
     try:
         try:
-            hidden = options["setup"] or {"before": "", "after": ""}
+            hidden = options.setup or {"before": "", "after": ""}
             _run_setup(hidden["before"], main)
-            if options["notebook"]:
+            if options.notebook:
                 shown = notebook.run_cell(code, main.__dict__)
             else:
                 exec(compile(code, PROGRAM, "exec"), main.__dict__)
@@ -703,7 +704,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
         if not output.over:
             # What CPython does as the interpreter exits: the exit handlers, then the
             # program's globals go (a check still needs them: then they stay).
-            _exit_interpreter(at_exit, main if options["check"] is None else None)
+            _exit_interpreter(at_exit, main if options.check is None else None)
         output.closed = True
         _close_leftover_loops()
         _collect_garbage()
@@ -720,7 +721,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
         result["error"] = error
     elif shown is not None and not output.over:
         result["value"] = _limited(shown, ERROR_LIMITS["value"])
-    check = options["check"]
+    check = options.check
     if check is not None:
         result["check"] = _check(main, check["code"], "".join(output.printed), check.get("prediction"), error,
                                  max_lines, max_bytes)

@@ -60,7 +60,7 @@ export interface TimelineLayout {
   instants: { t: number; k: number }[];
   /** Every event in order, for the text view. */
   rows: { t: number; task: string; event: string }[];
-  /** The trace was cut short: it kept the first `shown` of `total` events (runtime/protocol.ts). */
+  /** The trace was cut short: it kept the first `shown` of `total` events (runtime/protocol/messages.ts). */
   limit: { shown: number; total: number } | null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeThenTab } from '../../../src/client/code-editor';
+import { escapeThenTab } from '../../../src/client/editor/code-editor';
 
 const keys = (...events: [string, boolean?][]) => {
   const leave = escapeThenTab();

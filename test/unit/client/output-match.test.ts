@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMatch, matchOutput } from '../../../src/client/output-match';
+import { describeMatch, matchOutput } from '../../../src/client/output/output-match';
 
 describe('a run’s output against the expected output', () => {
   it('matches line by line, a time within 0.1 s counting as the same', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_LIMITS, withinCodeLimits } from '../../../src/client/code-limits';
-import { MAX_DRAWN_LINE, drawnLine, drawnText } from '../../../src/client/output-text';
+import { CODE_LIMITS, withinCodeLimits } from '../../../src/client/storage/code-limits';
+import { MAX_DRAWN_LINE, drawnLine, drawnText } from '../../../src/client/output/output-text';
 
 describe('a line of output as the page draws it', () => {
   it('is the line itself when it is short, its newline kept', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithPrediction, whereItDiffers } from '../../../src/client/prediction';
+import { compareWithPrediction, whereItDiffers } from '../../../src/client/exercise/prediction';
 
 describe('a surprise example compares the reader’s prediction with what it prints', () => {
   const expected = 'eager starts\nboth created\nlazy starts';

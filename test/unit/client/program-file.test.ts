@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { programFile } from '../../../src/client/program-file';
+import { programFile } from '../../../src/client/example/program-file';
 
 describe('what Download saves', () => {
   it('a script as main.py, as written', () => {

@@ -4,7 +4,7 @@
  * be broken ends in a ShareLinkError that says why, never in a crash.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_LINK_CHARS, readShareFragment, shareFragment, ShareLinkError } from '../../../src/client/share-link';
+import { MAX_LINK_CHARS, readShareFragment, shareFragment, ShareLinkError } from '../../../src/client/share/share-link';
 
 describe('share links', () => {
   it('carry code there and back, by example id', async () => {

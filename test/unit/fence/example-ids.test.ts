@@ -11,10 +11,10 @@ import { collectExamples } from '../../../src/fence/collect-fences';
 import { exampleId } from '../../../src/fence/example-ids';
 import { legacyIndex } from '../../../src/fence/legacy-indexes';
 import { parseFence } from '../../../src/fence/parse-fence';
-import { editKey, EDIT_PREFIX } from '../../../src/client/saved-edits';
-import { solvedKey, SOLVED_PREFIX } from '../../../src/client/exercise-progress';
-import { adoptLegacyData } from '../../../src/client/legacy-data';
-import { isSharedWith, shareTarget } from '../../../src/client/share-link';
+import { editKey, EDIT_PREFIX } from '../../../src/client/storage/saved-edits';
+import { solvedKey, SOLVED_PREFIX } from '../../../src/client/storage/solved-marks';
+import { adoptLegacyData } from '../../../src/client/storage/legacy-data';
+import { isSharedWith, shareTarget } from '../../../src/client/share/share-link';
 
 const at = { file: 'content/lessons/demo.mdx', line: 3 };
 const fence = (meta: string, body = 'print(1)\n#| output\n1') => parseFence(meta, body, at);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PYTHON_FILE_URLS } from '../../../runtime/python-files';
-import { pythonFiles } from '../../../runtime/node';
+import { PYTHON_FILE_URLS } from '../../../runtime/page/python-files';
+import { pythonFiles } from '../../../runtime/node/node-runtime';
 
 describe('the browser runtime', () => {
   it('ships every file of the Python package, and only those', () => {

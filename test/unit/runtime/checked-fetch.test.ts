@@ -1,12 +1,13 @@
 /**
- * The worker's boot fetches, checked against the build's digests (runtime/checked-fetch.ts):
+ * The worker's boot fetches, checked against the build's digests (runtime/download/checked-fetch.ts):
  * the right bytes pass unchanged, a wrong copy is asked for again the way the service
  * worker checks itself, and a wrong copy never reaches its end in the consumer. A fake
  * `fetch` stands in for the network and the service worker.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CHECKED_HERE, checkedFetch, NotAsBuilt, readChecked, withCheckedFetch } from '../../../runtime/checked-fetch';
+import { CHECKED_HERE } from '../../../runtime/protocol/fetch-headers';
+import { checkedFetch, NotAsBuilt, readChecked, withCheckedFetch } from '../../../runtime/download/checked-fetch';
 
 const URL_ZIP = 'http://site.test/pyodide/python_stdlib.zip';
 const URL_WASM = 'http://site.test/pyodide/pyodide.asm.wasm';

@@ -5,8 +5,8 @@
  * fail), each recording whether it was ended.
  */
 import { describe, expect, it } from 'vitest';
-import { Runtime, type RuntimeOptions, type WorkerLike } from '../../../runtime/client';
-import { TEXT_LIMITS, TRACE_LIMIT, type PageToWorker, type WorkerToPage } from '../../../runtime/protocol';
+import { Runtime, type RuntimeOptions, type WorkerLike } from '../../../runtime/page/runtime';
+import { TEXT_LIMITS, TRACE_LIMIT, type PageToWorker, type WorkerToPage } from '../../../runtime/protocol/index';
 
 interface FakeWorker extends WorkerLike {
   ended: boolean;
@@ -131,7 +131,7 @@ describe('the runtime client, when booting fails', () => {
 
 /**
  * A worker whose JavaScript a program has taken over can send the page anything: the
- * page checks every message and cuts its text (runtime/worker-messages.ts).
+ * page checks every message and cuts its text (runtime/page/worker-messages.ts).
  */
 describe('the runtime client, when a worker sends what its runtime never would', () => {
   /** A runtime whose only worker is booted and has been sent the run's start. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepingFetch } from '../../../runtime/keep-fetched';
+import { keepingFetch } from '../../../runtime/download/keep-fetched';
 
 /** A CacheStorage of one cache, enough for keepingFetch: what it was given to keep, read whole. */
 function fakeStorage() {

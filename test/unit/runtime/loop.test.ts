@@ -4,7 +4,7 @@
  * and reasoned from the 3.14 source (Lib/asyncio) where they differ, as noted.
  */
 import { describe, expect, it } from 'vitest';
-import { RUN_DEFAULTS } from '../../../runtime/protocol';
+import { RUN_DEFAULTS } from '../../../runtime/protocol/index';
 import { program } from './programs/index';
 import { restoredEngine } from '../../python';
 import { dedent, runPython, sharedEngine } from './run-python';
@@ -752,11 +752,30 @@ describe('no threads in the browser', () => {
 });
 
 describe('the runtime keeps to its one set of run options', () => {
-  it("the boot's warm-up run gives every option protocol.ts has (a missing one fails the warm-up)", async () => {
+  it("the boot's warm-up run gets every option the schema has, from the schema", async () => {
     const { stdout } = await runPython(`
-      from asyncio_live import runner
-      print(" ".join(sorted(runner._WARM_UP_OPTIONS)))
+      from asyncio_live import options
+      print(" ".join(sorted(options.defaults())))
     `);
     expect(stdout.trim()).toBe(Object.keys(RUN_DEFAULTS).sort().join(' '));
+  });
+
+  it('Python refuses an option that is unknown, missing or of the wrong kind, by name', async () => {
+    const { stdout } = await runPython(`
+      from asyncio_live import options
+      for change in ({"colour": "red"}, {"notebook": None}, {"maxOutputLines": "many"}, {"check": {"code": 1}}):
+          given = {**options.defaults(), **change}
+          given = {name: value for name, value in given.items() if value is not None or name != "notebook"}
+          try:
+              options.read(given)
+          except options.RunOptionsError as wrong:
+              print(wrong)
+    `);
+    expect(stdout.trim().split('\n')).toEqual([
+      "unknown run option 'colour'",
+      "missing run option 'notebook'",
+      "run option 'maxOutputLines' should be number, not str",
+      "run option 'check' is not any of the kinds the schema allows",
+    ]);
   });
 });

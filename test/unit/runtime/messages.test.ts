@@ -5,7 +5,7 @@
  * same programs (`python3.13 FILE.py`), where 3.14's source reads the same.
  */
 import { describe, expect, it } from 'vitest';
-import { runFile } from '../../../runtime/run-file';
+import { runFile } from '../../../runtime/node/run-file';
 import { runPython, sharedEngine } from './run-python';
 
 /** `asyncio-live run` on these bytes: what it writes, and its exit status. */

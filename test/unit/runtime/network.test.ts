@@ -6,7 +6,7 @@
  * waits on the network ends.
  */
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../runtime/protocol.ts';
+import type { TraceEvent } from '../../../runtime/protocol/index.ts';
 import { describeWait } from '../../../src/client/timeline/layout.ts';
 import { dedent, runPython, sharedEngine } from './run-python';
 

@@ -1,6 +1,6 @@
-import type { Engine } from '../../../runtime/engine.ts';
+import type { Engine } from '../../../runtime/worker/engine.ts';
 import { restoredEngine } from '../../python.ts';
-import type { RunOptions, RunResult } from '../../../runtime/protocol.ts';
+import type { RunOptions, RunResult } from '../../../runtime/protocol/index.ts';
 
 let engine: Promise<Engine> | undefined;
 

@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootNodeEngine, createNodeRuntime, pythonFiles, snapshotName } from '../../../runtime/node';
+import { bootNodeEngine, createNodeRuntime, pythonFiles, snapshotName } from '../../../runtime/node/node-runtime';
 import { snapshotBytes } from '../../python';
 import { program } from './programs/index';
 import { dedent } from './run-python';
@@ -18,7 +18,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  // Made once for the whole test run, by runtime/snapshot.ts (test/python-snapshot.ts).
+  // Made once for the whole test run, by runtime/snapshot/snapshot.ts (test/python-snapshot.ts).
   snapshot = snapshotBytes();
   // The snapshot as a static host serves it; and a damaged one.
   server = createServer((request, response) => {

@@ -1,6 +1,6 @@
-/** A snapshot's memory stored without its zero pages (runtime/sparse-memory.ts). */
+/** A snapshot's memory stored without its zero pages (runtime/snapshot/sparse-memory.ts). */
 import { describe, expect, it } from 'vitest';
-import { dense, sparse } from '../../../runtime/sparse-memory';
+import { dense, sparse } from '../../../runtime/snapshot/sparse-memory';
 
 const PAGE = 65536;
 

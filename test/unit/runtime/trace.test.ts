@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../runtime/protocol';
+import type { TraceEvent } from '../../../runtime/protocol/index';
 import { program } from './programs/index';
 import { dedent, sharedEngine } from './run-python';
 

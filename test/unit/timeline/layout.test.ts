@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../runtime/protocol';
+import type { TraceEvent } from '../../../runtime/protocol/index';
 import { describeWait, formatTime, layoutTrace, MAX_LANES, merge, ticks } from '../../../src/client/timeline/layout';
 import { program } from '../runtime/programs/index';
 import { dedent, sharedEngine } from '../runtime/run-python';

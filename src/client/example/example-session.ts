@@ -1,0 +1,207 @@
+/**
+ * The interactive side of one live example, created on the reader's first intent. It
+ * puts together the parts, each in its own module: the code the reader has
+ * (example-code.ts, with saved edits), the editor (example-editor.ts), running
+ * (example-run.ts), the exercise (exercise.ts), share links (example-share.ts) and the
+ * output pane; and it maps each button of the run bar to what it does.
+ */
+import { assembleProgram, type ExampleData } from '../../fence/example-data.ts';
+import type { Action } from './actions.ts';
+import { flash } from './button-feedback.ts';
+import { CODE_LIMITS, withinCodeLimits } from '../storage/code-limits.ts';
+import { ExampleCode } from './example-code.ts';
+import { ExampleEditor } from '../editor/example-editor.ts';
+import { ExampleNotice } from './example-notice.ts';
+import type { ExampleElement } from './example-element.ts';
+import { ExampleRun } from './example-run.ts';
+import { ExampleShare } from '../share/example-share.ts';
+import { ExerciseView } from '../exercise/exercise.ts';
+import { OutputPane } from '../output/output-pane.ts';
+import { PredictFirst } from '../exercise/predict-first.ts';
+import { programFile } from './program-file.ts';
+import type { TypedEarly } from './typed-early.ts';
+import { onFirstIntent } from '../page/page-intent.ts';
+import { pageRuntime } from '../page/page-runtime.ts';
+import { editKey } from '../storage/saved-edits.ts';
+import { isSharedWith } from '../share/share-link.ts';
+
+export interface ExampleSession {
+  /** A button of the run bar (or Ctrl+Enter) asked for this. */
+  act(action: Action): void;
+  /** A Reset can be undone now (Ctrl+Z outside the editor undoes it). */
+  canUndo(): boolean;
+  /** Open the editor, with the caret where the reader clicked (and what they typed since, typed-early.ts). */
+  edit(at?: { x: number; y: number }, typed?: TypedEarly): void;
+  /** Its page was swapped for another (page-swap.ts): stop its run, let go of its editor. */
+  leave(): void;
+}
+
+export function createSession({ element, id, legacyIndex }: ExampleElement): ExampleSession {
+  const data = JSON.parse(element.querySelector('.live-example__data')!.textContent!) as ExampleData;
+  // The caption's title alone (not its permalink's "#", nor its badges).
+  const label = element.querySelector('figcaption > span[id$="-label"]')?.textContent?.trim() || 'Example';
+  const button = (action: Action) => element.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  const notice = new ExampleNotice(element.querySelector<HTMLElement>('.live-example__notice')!);
+  const say = (text: string | null) => notice.say(text);
+
+  const code = new ExampleCode(data.code, editKey(location.pathname, id));
+  const hint = element.querySelector('.live-example__hint')?.textContent ?? '';
+  const editor = new ExampleEditor(element.querySelector<HTMLElement>('.live-example__code')!, code, `${label}: code editor. ${hint}`, () => actions.run());
+  // What the lesson says the example prints (an exercise shows none): a run is compared with it.
+  const expectedBox = element.querySelector('.live-example__expected');
+  const expected = expectedBox ? (expectedBox.querySelector('pre')?.textContent ?? '') : null;
+  const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label, element.dataset.timeline === 'on', expected);
+  const exercise = data.exercise ? new ExerciseView(element, data.exercise, id) : null;
+  const run = new ExampleRun(data, code, editor, pane, exercise, {
+    starters: exercise ? [button('run'), button('check')] : [button('run')],
+    stop: button('stop'),
+    boot: element.querySelector<HTMLElement>('.live-example__boot')!,
+    output: element.querySelector<HTMLElement>('.live-example__output')!,
+  });
+  const share = new ExampleShare(id, code, notice);
+  const predictFirst = new PredictFirst(element, exercise?.data.kind === 'predict', exercise?.solved ?? false, pane, button('run'), notice);
+  exercise?.onPass(() => predictFirst.reveal());
+  // A traceback's line, clicked in the output pane: the caret goes there.
+  element.addEventListener('goto-line', (event) => void editor.focusLine((event as CustomEvent<number>).detail));
+
+  const showEdited = () => {
+    element.querySelector<HTMLElement>('.live-example__edited')!.hidden = !code.edited || code.fromLink;
+    button('reset').hidden = !code.edited;
+  };
+  code.onChange(showEdited);
+  showEdited();
+  // Code that is not the lesson's runs in an interpreter of its own (example-run.ts):
+  // booted as soon as the reader's code differs, so their Run does not wait for it.
+  code.onChange(() => {
+    if (code.value !== code.original && document.documentElement.dataset.python) void pageRuntime().preloadSpare().catch(() => {});
+  });
+  // Past the limits, code still runs, but is neither kept nor shared (code-limits.ts).
+  let tooLong = false;
+  code.onChange(() => {
+    if (withinCodeLimits(code.value) === !tooLong) return;
+    tooLong = !tooLong;
+    say(tooLong ? `This code is longer than an example here may keep (${CODE_LIMITS.lines.toLocaleString('en')} lines, ${CODE_LIMITS.chars.toLocaleString('en')} characters): it runs, but is not saved for your next visit and cannot be shared.` : null);
+  });
+  // "Show the whole program" shows the reader's code inside the hidden setup: the
+  // lesson's as the build highlighted it, until they edit it; then theirs, highlighted
+  // in the page the same way (plain text for the moment it takes to load).
+  const program = element.querySelector<HTMLElement>('.live-example__program');
+  const lessonProgram = program?.innerHTML ?? '';
+  let programDrawn = 0;
+  const showProgram = () => {
+    if (!program) return;
+    const drawing = ++programDrawn;
+    if (!code.edited || code.value === code.original) {
+      program.innerHTML = lessonProgram;
+      return;
+    }
+    const shown = assembleProgram({ before: '', after: '', indent: data.indent }, code.value).replace(/\n$/, '');
+    const before = data.before ? data.before.split('\n') : [];
+    const after = data.after ? data.after.split('\n') : [];
+    const whole = [...before, ...shown.split('\n'), ...after];
+    const dimmed = new Set<number>();
+    whole.forEach((_, index) => {
+      if (index < before.length || index >= whole.length - after.length) dimmed.add(index + 1);
+    });
+    const pre = document.createElement('pre');
+    pre.append(...whole.map((line, index) => Object.assign(document.createElement('span'), { className: dimmed.has(index + 1) ? 'line line--hidden' : 'line', textContent: `${line}\n` })));
+    program.replaceChildren(pre);
+    void import('../editor/python-highlighter.ts')
+      .then(({ highlightPython }) => highlightPython(whole.join('\n'), dimmed))
+      .then((html) => {
+        if (drawing === programDrawn) program.innerHTML = html;
+      })
+      .catch(() => {});
+  };
+  code.onChange(showProgram);
+  showProgram();
+
+  // The code a Reset left, while its Undo is on offer: once the code changes again (Ctrl+Z
+  // in the editor brought it back, or the reader typed), the offer is stale and goes.
+  let undoneBy: string | null = null;
+  code.onChange((value) => {
+    if (undoneBy !== null && value !== undoneBy && notice.canUndo) say(null);
+  });
+
+  async function copy(): Promise<void> {
+    // The whole program, hidden setup included: a fragment alone, saved as a file, fails
+    // (the landing page promises every example is a program you can save and run).
+    const copied = await navigator.clipboard.writeText(assembleProgram(data, code.value)).then(() => true, () => false);
+    flash(button('copy'), copied ? 'Copied' : 'Copy failed', 'Copy', 1500);
+  }
+
+  /** The whole program as a file: `main.py`, as the tracebacks call it, or a notebook (program-file.ts). */
+  function download(): void {
+    const saved = programFile(assembleProgram(data, code.value), data.notebook);
+    const file = URL.createObjectURL(new Blob([saved.text], { type: saved.type }));
+    const link = Object.assign(document.createElement('a'), { href: file, download: saved.name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(file), 1000);
+    say(saved.said);
+  }
+
+  const actions: Record<Action, () => void> = {
+    run: () => {
+      const as = predictFirst.runAs();
+      if (as) run.start(as === 'check');
+    },
+    check: () => run.start(true),
+    stop: () => run.stop(),
+    copy: () => void copy(),
+    download,
+    share: () => void share.share(button('share')),
+    solution: () => {
+      if (!exercise) return;
+      code.set(exercise.data.solution);
+      void editor.focus();
+    },
+    // Reset asks nothing: it can be undone (the notice's Undo, or Ctrl+Z, here or in the editor).
+    reset: () => {
+      const before = { value: code.value, fromLink: code.fromLink };
+      const focused = document.activeElement === button('reset');
+      // From a link, Reset goes back to what the reader had: their own edit, if any.
+      if (code.fromLink) code.leaveLink();
+      else code.set(code.original);
+      editor.clearError();
+      if (code.value === before.value) return say(null);
+      undoneBy = code.value;
+      notice.sayWithUndo(code.edited ? 'Back to your own edit of this example.' : 'Back to the lesson’s code.', () => {
+        if (!before.fromLink) return code.set(before.value);
+        code.showFromLink(before.value);
+        share.sayFromLink();
+      });
+      // Reset hides itself (nothing is edited now): the keyboard's focus goes to Undo, not to the page.
+      if (focused) element.querySelector<HTMLButtonElement>('.live-example__undo')!.focus();
+    },
+    undo: () => {
+      const focused = document.activeElement === element.querySelector('.live-example__undo');
+      notice.undo();
+      if (focused) void editor.focus();
+    },
+  };
+
+  onFirstIntent();
+  // A reader who edited this example before sees their code, not the lesson's; a share
+  // link's code is shown over both (and never run by itself).
+  if (isSharedWith(location.hash, { id, legacyIndex })) {
+    void share.open().then((opened) => {
+      if (opened || code.edited) void editor.open();
+    });
+  } else if (code.edited) void editor.open();
+  // Running needs no editor: the highlighted code stays until the reader clicks or
+  // types into it (or an error is marked in it). Loading Monaco on Run took a core for
+  // a second, beside a first run that was booting Python.
+  return {
+    act(action) {
+      actions[action]();
+    },
+    canUndo: () => notice.canUndo,
+    edit(at, typed) {
+      void editor.focus(at, typed);
+    },
+    leave() {
+      run.stop();
+      editor.dispose();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The reader's way through the course, in the sidebar: each page they have opened is
+ * marked, and so is how many of its exercises they solved (in this browser: localStorage,
+ * where the solved marks already are). Runs on every page; small, and it never fails a
+ * page: without storage there is simply nothing to show.
+ */
+import { SOLVED_EVENT, SOLVED_PREFIX } from '../storage/solved-marks.ts';
+import { forEachPage } from '../page/page-swap.ts';
+import { keysUnder, storage } from '../storage/storage.ts';
+
+const VISITED_PREFIX = 'asyncio-live:visited:';
+
+/**
+ * Marks each sidebar link the reader has opened: "○" for a page read, "✓ N" for one with
+ * N exercises solved (two marks, not one for both), in the link's own colour so they
+ * read on the current page's highlight too. Marks from before are replaced.
+ */
+function markSidebar(store: Storage): void {
+  const solved = new Map<string, number>();
+  for (const key of keysUnder(store, SOLVED_PREFIX)) {
+    const page = key.slice(SOLVED_PREFIX.length).split('#')[0];
+    solved.set(page, (solved.get(page) ?? 0) + 1);
+  }
+  for (const old of document.querySelectorAll('nav.sidebar .course-progress')) old.remove();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href^="/"]')) {
+    const page = new URL(link.href).pathname;
+    if (store.getItem(VISITED_PREFIX + page) === null) continue;
+    const count = solved.get(page) ?? 0;
+    const mark = document.createElement('span');
+    mark.className = count > 0 ? 'course-progress course-progress--solved' : 'course-progress';
+    const shown = document.createElement('span');
+    shown.setAttribute('aria-hidden', 'true');
+    shown.textContent = count > 0 ? `✓ ${count}` : '○';
+    const said = document.createElement('span');
+    said.className = 'sr-only';
+    said.textContent = count > 0 ? ` (read, ${count} ${count === 1 ? 'exercise' : 'exercises'} solved)` : ' (read)';
+    mark.title = count > 0 ? `Read; ${count} ${count === 1 ? 'exercise' : 'exercises'} solved` : 'Read';
+    mark.append(said, shown);
+    // Inside the label, after its last word: the mark wraps with that word, never alone.
+    (link.querySelector(':scope > span') ?? link).append(mark);
+  }
+}
+
+// Every page the reader reaches, a link's page swapped in too (page-swap.ts).
+forEachPage(() => {
+  const store = storage();
+  if (!store) return;
+  try {
+    store.setItem(VISITED_PREFIX + location.pathname, '1');
+  } catch {
+    // storage full: the visit is just not remembered
+  }
+  markSidebar(store);
+});
+
+// Solved just now: the count changes at once, not on the next page.
+document.addEventListener(SOLVED_EVENT, () => {
+  const store = storage();
+  if (store) markSidebar(store);
+});

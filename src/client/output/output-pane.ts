@@ -1,0 +1,452 @@
+import type { RunEvent, RunHandle, RunOutcome, RunStatus, TraceEvent } from '../../../runtime/index.ts';
+import type { TimelineView } from '../timeline/timeline-view.ts';
+import { flash } from '../example/button-feedback.ts';
+import { downloadedText } from '../example/download-text.ts';
+import { describeMatch, matchOutput } from './output-match.ts';
+import { CHARS_PER_FRAME, MAX_DRAWN_LINE, drawnLine, drawnText } from './output-text.ts';
+
+/** One line of output as shown: text only, never HTML. */
+interface Line {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  t: number | null;
+}
+
+const STATUS_TEXT: Record<Exclude<RunStatus, 'done'>, string> = {
+  queued: 'Queued: another example is running first.',
+  booting: 'Starting Python…',
+  running: 'Running…',
+};
+
+/**
+ * Lines added to the page per frame. A flood (10,000 lines arrive at once) is drawn
+ * over a few frames, each well under the 100 ms that makes a page feel frozen.
+ */
+const LINES_PER_FRAME = 200;
+/**
+ * Lines that surely fill the pane's 24rem (30 lines of at least 0.8rem each): from then
+ * on its height is fixed and its layout contained (the CSS of `.is-full`), which changes
+ * nothing the reader sees.
+ */
+const FULL_AT_LINES = 30;
+
+/**
+ * The output pane of one example: a status line, the program's output (stderr in the
+ * error colour), and the final error as a short message with its traceback folded
+ * under it. Output is added in batches, a bounded number per frame, so a flood stays
+ * smooth; the run's ending is shown once its output is all there.
+ */
+export class OutputPane {
+  readonly #root: HTMLElement;
+  readonly #status: HTMLElement;
+  readonly #text: HTMLElement;
+  readonly #error: HTMLElement;
+  readonly #times: HTMLInputElement;
+  readonly #timelineToggle: HTMLInputElement;
+  readonly #timelineBox: HTMLElement;
+  /** Where the reader answers the program's `input()`. */
+  readonly #input: HTMLFormElement;
+  #run: RunHandle | null = null;
+  /** The run is kept out of sight: the reader has not predicted its output yet (predict-first.ts). */
+  #concealed = false;
+  #timeline: Promise<TimelineView> | null = null;
+  #lines: Line[] = [];
+  #lineElements: HTMLElement[] = [];
+  #pending: Line[] = [];
+  #trace: TraceEvent[] = [];
+  /** The block that the next lines go into (see #append). */
+  #block: HTMLElement | null = null;
+  #outcome: RunOutcome | null = null;
+  /** The scheduled batch of output (a frame, or a timer while the tab is hidden). */
+  #scheduled: (() => void) | null = null;
+  /** What to do once every pending line is shown: the run's ending. */
+  #drained: (() => void) | null = null;
+  /** What the lesson says the example prints, to compare a run with (null: nothing to compare). */
+  readonly #expected: string | null;
+  readonly #match: HTMLElement;
+  readonly #download: HTMLProgressElement;
+  readonly #downloaded: HTMLElement;
+
+  constructor(root: HTMLElement, exampleLabel: string, timelineByDefault: boolean, expected: string | null = null) {
+    this.#root = root;
+    this.#expected = expected;
+    root.innerHTML = `
+      <div class="output__head">
+        <span class="output__label">Your run</span>
+        <span class="output__status" role="status" aria-live="polite"></span>
+        <progress class="output__download" aria-label="Python downloaded" hidden></progress>
+        <span class="output__downloaded" hidden></span>
+        <label class="output__times"><input type="checkbox"> loop times</label>
+        <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
+        <button type="button" class="live-example__button output__copy">Copy output</button>
+      </div>
+      <p class="output__match" role="status" hidden></p>
+      <pre class="output__text" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
+      <form class="output__input" hidden>
+        <label><span class="output__input-label">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
+        <button type="submit">Enter</button>
+      </form>
+      <div class="output__error" hidden></div>
+      <div class="timeline" hidden></div>`;
+    this.#status = root.querySelector('.output__status')!;
+    this.#text = root.querySelector('.output__text')!;
+    this.#error = root.querySelector('.output__error')!;
+    this.#times = root.querySelector('.output__times input')!;
+    this.#timelineToggle = root.querySelector('.output__timeline-toggle')!;
+    this.#timelineBox = root.querySelector('.timeline')!;
+    this.#input = root.querySelector('.output__input')!;
+    this.#match = root.querySelector('.output__match')!;
+    this.#download = root.querySelector('.output__download')!;
+    this.#downloaded = root.querySelector('.output__downloaded')!;
+    const copy = root.querySelector<HTMLButtonElement>('.output__copy')!;
+    copy.addEventListener('click', () => {
+      void navigator.clipboard.writeText(this.#printed()).then(
+        () => flash(copy, 'Copied', 'Copy output', 1500),
+        () => flash(copy, 'Copy failed', 'Copy output', 1500),
+      );
+    });
+    this.#input.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#answer();
+    });
+    const remembered = readSetting('asyncio-live:timeline');
+    this.#timelineToggle.checked = remembered === null ? timelineByDefault : remembered === 'on';
+    this.#timelineToggle.addEventListener('change', () => {
+      writeSetting('asyncio-live:timeline', this.#timelineToggle.checked ? 'on' : 'off');
+      void this.#showTimeline();
+    });
+    // A printed line and its mark on the timeline light up together.
+    for (const type of ['mouseover', 'focusin'] as const) {
+      root.addEventListener(type, (event) => this.#link((event.target as Element).closest?.('[data-line]')));
+    }
+    root.addEventListener('mouseleave', () => this.#link(null));
+    this.#times.checked = readSetting('asyncio-live:loop-times') === 'on';
+    this.#times.addEventListener('change', () => {
+      writeSetting('asyncio-live:loop-times', this.#times.checked ? 'on' : 'off');
+      this.#text.replaceChildren();
+      this.#lineElements = [];
+      this.#block = null;
+      this.#append(this.#lines);
+    });
+  }
+
+  /** For replay: show only lines written at or before loop time `t` (null: all of them). */
+  showUntil(t: number | null): void {
+    // Lines not yet written keep their place (invisible, not removed): the timeline
+    // below, and its Stop button, stay still under the reader's pointer.
+    for (const [i, element] of this.#lineElements.entries()) {
+      const lineTime = this.#lines[i].t;
+      element.classList.toggle('is-ahead', t !== null && (lineTime === null || lineTime > t));
+    }
+    this.#error.classList.toggle('is-ahead', t !== null);
+  }
+
+  #link(target: Element | null | undefined): void {
+    for (const lit of this.#root.querySelectorAll('.is-linked')) lit.classList.remove('is-linked');
+    const line = target?.getAttribute('data-line');
+    if (line === null || line === undefined) return;
+    for (const match of this.#root.querySelectorAll(`[data-line="${line}"]`)) match.classList.add('is-linked');
+  }
+
+  async #showTimeline(): Promise<void> {
+    const on = this.#timelineToggle.checked && this.#outcome !== null;
+    this.#timelineBox.hidden = !on;
+    if (!on) return;
+    this.#timeline ??= import('../timeline/timeline-view.ts').then(({ TimelineView }) => new TimelineView(this.#timelineBox, this));
+    (await this.#timeline).show(this.#trace, this.#outcome!.result.time);
+  }
+
+  /** Show one run, from its first event to its outcome. */
+  show(run: RunHandle, onDone: (outcome: RunOutcome) => void): void {
+    this.#root.hidden = this.#concealed;
+    this.#cancelBatch();
+    this.#drained = null;
+    this.#lines = [];
+    this.#lineElements = [];
+    this.#block = null;
+    this.#pending = [];
+    this.#trace = [];
+    this.#outcome = null;
+    this.#timelineBox.hidden = true;
+    this.#text.replaceChildren();
+    this.#text.classList.remove('is-full');
+    this.#text.hidden = false;
+    this.#error.hidden = true;
+    this.#error.replaceChildren();
+    this.#match.hidden = true;
+    this.#input.hidden = true;
+    this.#run = run;
+    run.listen((event) => this.#on(event, onDone));
+  }
+
+  #on(event: RunEvent, onDone: (outcome: RunOutcome) => void): void {
+    switch (event.type) {
+      case 'status':
+        if (event.status !== 'done') this.#status.textContent = STATUS_TEXT[event.status];
+        this.#download.hidden = true;
+        this.#downloaded.hidden = true;
+        break;
+      case 'download': {
+        // Python's files coming down, on a first visit (later ones come from the cache).
+        const total = event.total !== null && event.total >= event.loaded ? event.total : null;
+        this.#download.max = total ?? event.loaded;
+        this.#download.value = event.loaded;
+        this.#download.hidden = total === null;
+        // The live status says it once; the numbers change beside it, unannounced.
+        const said = 'Downloading Python…';
+        if (this.#status.textContent !== said) this.#status.textContent = said;
+        this.#downloaded.hidden = false;
+        this.#downloaded.textContent = downloadedText(event.loaded, total);
+        break;
+      }
+      case 'output':
+        for (const text of event.text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+          this.#pending.push({ stream: event.stream, text, t: event.t });
+        }
+        this.#scheduleBatch();
+        break;
+      case 'trace':
+        this.#trace.push(...event.events);
+        break;
+      case 'input':
+        // The program waits in input(): the prompt is its last output.
+        this.#status.textContent = 'Waiting for your input: type it below and press Enter.';
+        this.#input.hidden = false;
+        this.#input.querySelector('input')!.value = '';
+        this.#input.querySelector('input')!.focus();
+        break;
+      case 'done':
+        this.#input.hidden = true;
+        this.#drained = () => {
+          this.#outcome = event.outcome;
+          this.#finish(event.outcome);
+          onDone(event.outcome);
+          void this.#showTimeline();
+        };
+        if (this.#pending.length === 0) this.#flush();
+        else this.#scheduleBatch();
+        break;
+    }
+  }
+
+  /** Send what the reader typed, and show it after the prompt, as a terminal echoes it. */
+  #answer(): void {
+    const field = this.#input.querySelector('input')!;
+    const text = field.value;
+    this.#input.hidden = true;
+    this.#status.textContent = STATUS_TEXT.running;
+    this.#pending.push({ stream: 'stdout', text: `${text}\n`, t: null });
+    this.#scheduleBatch();
+    this.#run?.answer(text);
+    this.#text.focus();
+  }
+
+  #scheduleBatch(): void {
+    if (this.#scheduled) return;
+    const run = () => {
+      this.#scheduled = null;
+      this.#flush();
+    };
+    // Frames do not come while the tab is hidden; a timer still does.
+    if (document.hidden) {
+      const timer = setTimeout(run, 16);
+      this.#scheduled = () => clearTimeout(timer);
+    } else {
+      const frame = requestAnimationFrame(run);
+      this.#scheduled = () => cancelAnimationFrame(frame);
+    }
+  }
+
+  #cancelBatch(): void {
+    this.#scheduled?.();
+    this.#scheduled = null;
+  }
+
+  /** Show the next batch of pending lines; once none are left, the run's ending. */
+  #flush(): void {
+    // At most LINES_PER_FRAME lines, and CHARS_PER_FRAME characters (one line at least).
+    let count = 0;
+    for (let chars = 0; count < Math.min(LINES_PER_FRAME, this.#pending.length) && (count === 0 || chars < CHARS_PER_FRAME); count++) {
+      chars += Math.min(this.#pending[count].text.length, MAX_DRAWN_LINE);
+    }
+    const batch = this.#pending.splice(0, count);
+    this.#lines.push(...batch);
+    this.#append(batch);
+    if (this.#pending.length > 0) {
+      this.#scheduleBatch();
+      return;
+    }
+    const drained = this.#drained;
+    this.#drained = null;
+    drained?.();
+  }
+
+  /**
+   * Adds lines to the output. Each batch goes into a block of its own: one block of
+   * 10,000 lines is laid out again whole for every line added (90 ms a frame with the
+   * editor on the page; 15 ms in blocks). A block ends with the newline of its last
+   * line taken off, as the next block starts: the break between blocks is that newline,
+   * so the text reads and copies exactly as printed. A block that ends inside a line,
+   * or with a blank line, is continued instead.
+   */
+  #append(lines: Line[]): void {
+    if (lines.length === 0) return;
+    const last = this.#block?.lastElementChild?.lastChild;
+    const lastText = last?.textContent ?? '';
+    const complete = /[^\n]\n$/.test(lastText);
+    let block = this.#block;
+    if (!block || complete) {
+      if (last && complete) last.textContent = lastText.slice(0, -1);
+      block = this.#block = document.createElement('span');
+      block.className = 'output__block';
+      this.#text.append(block);
+    }
+    const fragment = document.createDocumentFragment();
+    for (const line of lines) {
+      const element = document.createElement('span');
+      element.className = line.stream === 'stderr' ? 'output__line output__stderr' : 'output__line';
+      element.dataset.line = String(this.#lineElements.length);
+      if (this.#times.checked && line.t !== null) {
+        const time = document.createElement('span');
+        time.className = 'output__time';
+        time.textContent = `${line.t.toFixed(3)}s `;
+        element.append(time);
+      }
+      element.append(drawnLine(line.text));
+      this.#lineElements.push(element);
+      fragment.append(element);
+    }
+    block.append(fragment);
+    if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add('is-full');
+  }
+
+  /** Keep the runs out of sight (output, error, timeline), or show the last one again. */
+  conceal(concealed: boolean): void {
+    this.#concealed = concealed;
+    this.#root.hidden = concealed || this.#run === null;
+  }
+
+  /** What the run printed so far, both streams, as printed. */
+  get output(): string {
+    return this.#lines.map((line) => line.text).join('');
+  }
+
+  /** What the run printed, and the error it ended with, as the lesson shows output. */
+  #printed(): string {
+    const text = this.#lines.map((line) => line.text).join('');
+    const result = this.#outcome?.result;
+    const error = result && !result.ok ? errorLine(result.error) : '';
+    return (text + error).replace(/\n$/, '');
+  }
+
+  #finish(outcome: RunOutcome): void {
+    this.#finishStatus(outcome);
+    if (outcome.result.ok && outcome.result.value !== undefined) this.#markValue(outcome.result.value);
+    // A whole run, of an example the lesson shows the output of: does it match?
+    if (this.#expected !== null && !outcome.stopped) {
+      const error = outcome.result.ok ? undefined : { line: errorLine(outcome.result.error), type: outcome.result.error.type };
+      this.#match.textContent = describeMatch(matchOutput(this.#printed(), this.#expected), error);
+      this.#match.classList.toggle('is-different', !this.#match.textContent.startsWith('✓'));
+      this.#match.hidden = false;
+    }
+  }
+
+  /**
+   * A notebook cell's value is the last thing it printed, as its repr: those lines are
+   * marked as the cell's Out, apart from what it printed (the same text, copied as is).
+   */
+  #markValue(value: string): void {
+    const count = value.split('\n').length;
+    const lines = this.#lineElements.slice(-count);
+    if (lines.length !== count || this.#lines.slice(-count).map((line) => line.text).join('') !== `${value}\n`) return;
+    for (const line of lines) line.classList.add('output__value');
+    lines[0].classList.add('output__value-first');
+  }
+
+  #finishStatus({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
+    // Python ended mid-step (its worker was replaced) could not say what loop time it had reached.
+    const took = `in ${Math.round(wallMs)} ms`;
+    const timing = workerEnded ? took : `${took} · loop time ${formatSeconds(result.time)}`;
+    const restarts = workerEnded ? '; Python restarts for the next run' : '';
+    if (stopped) {
+      this.#status.textContent = `Stopped ${timing}${restarts}.`;
+      return;
+    }
+    if (result.ok) {
+      this.#status.textContent = `Done ${timing}${this.#lines.length === 0 ? ', no output' : ''}.`;
+      this.#text.hidden = this.#lines.length === 0;
+      return;
+    }
+    const { error } = result;
+    this.#status.textContent = `Ended with ${error.type} ${timing}${restarts}.`;
+    this.#text.hidden = this.#lines.length === 0;
+    const summary = document.createElement('p');
+    const name = document.createElement('strong');
+    name.textContent = drawnLine(error.type);
+    summary.append(name, error.message ? `: ${drawnText(error.message)}` : '');
+    this.#error.append(summary);
+    if (error.traceback.trim()) {
+      const details = document.createElement('details');
+      const label = document.createElement('summary');
+      label.textContent = 'Traceback';
+      const trace = document.createElement('pre');
+      trace.append(...linkedLines(drawnText(error.traceback)));
+      details.append(label, trace);
+      this.#error.append(details);
+    }
+    this.#error.hidden = false;
+  }
+}
+
+/**
+ * A traceback's text, with each `File "main.py", line N` a button that puts the caret on
+ * that line (the pane says so to the example with a `goto-line` event). Only the reader's
+ * program: its lines are numbered as the reader sees them.
+ */
+function linkedLines(traceback: string): (string | HTMLButtonElement)[] {
+  const parts: (string | HTMLButtonElement)[] = [];
+  let last = 0;
+  for (const match of traceback.matchAll(/(File "main\.py", )(line (\d+))/g)) {
+    parts.push(traceback.slice(last, match.index + match[1].length));
+    const link = document.createElement('button');
+    link.type = 'button';
+    link.className = 'output__line-link';
+    link.textContent = match[2];
+    link.title = `Put the caret on line ${match[3]}`;
+    const line = Number(match[3]);
+    link.addEventListener('click', () => link.dispatchEvent(new CustomEvent('goto-line', { bubbles: true, detail: line })));
+    parts.push(link);
+    last = match.index + match[0].length;
+  }
+  parts.push(traceback.slice(last));
+  return parts;
+}
+
+/** The line an error ends a run's output with, as the lessons print it. */
+function errorLine(error: { type: string; message: string }): string {
+  return `${error.type}: ${error.message}`;
+}
+
+function readSetting(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: defaults apply
+  }
+}
+
+function writeSetting(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // the choice just does not outlive the page
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  return `${seconds < 10 ? seconds.toFixed(3) : seconds.toFixed(1)} s`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -1,0 +1,53 @@
+/**
+ * A share link for an example this page does not have (renamed, removed, or a link cut
+ * short): say so once, instead of showing the lesson as if nothing had been asked.
+ */
+import { readExampleElement } from '../example/example-element.ts';
+import { isSharedWith, shareTarget } from './share-link.ts';
+
+export function noticeUnknownShare(): void {
+  const hash = location.hash;
+  if (hash.startsWith('#example-')) {
+    // A permalink to an example: the browser has scrolled to it, if it is here.
+    if (!document.getElementById(decoded(hash.slice(1)))) {
+      notify('This link points to an example that is not on this page (it may have been renamed or removed). ');
+    }
+    return;
+  }
+  if (!shareTarget(hash)) return;
+  const examples = [...document.querySelectorAll<HTMLElement>('live-example[data-runnable="true"]')].map(readExampleElement);
+  const shared = examples.find((example) => isSharedWith(hash, example));
+  if (shared) {
+    // A share link lands on its example, however far down the page, and marks it.
+    const element = document.getElementById(`example-${shared.id}`);
+    element?.classList.add('is-linked-to');
+    element?.scrollIntoView({ block: 'start' });
+    return;
+  }
+  notify(
+    'This link carries code for an example that is not on this page (it may have been renamed or removed, ' +
+      'or the link was cut short). The lesson is shown as it is. ',
+  );
+}
+
+/** A fragment as the browser matches it to an id; as it is when it does not decode (`%E0%A4%A`). */
+function decoded(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+function notify(text: string): void {
+  const notice = document.createElement('div');
+  notice.className = 'update-notice share-notice';
+  notice.setAttribute('role', 'status');
+  notice.textContent = text;
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = 'Dismiss';
+  dismiss.addEventListener('click', () => notice.remove());
+  notice.append(dismiss);
+  document.body.append(notice);
+}
