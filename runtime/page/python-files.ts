@@ -1,4 +1,4 @@
-import type { PythonFiles } from './protocol.ts';
+import type { PythonFiles } from '../protocol/index.ts';
 
 /**
  * The runtime's Python package, file by file. Each is a literal `new URL(...,
@@ -6,22 +6,23 @@ import type { PythonFiles } from './protocol.ts';
  * find them too. A unit test keeps this list equal to the files in runtime/python/.
  */
 export const PYTHON_FILE_URLS: Record<string, URL> = {
-  'asyncio_live/__init__.py': new URL('./python/asyncio_live/__init__.py', import.meta.url),
-  'asyncio_live/check.py': new URL('./python/asyncio_live/check.py', import.meta.url),
-  'asyncio_live/clock.py': new URL('./python/asyncio_live/clock.py', import.meta.url),
-  'asyncio_live/fresh.py': new URL('./python/asyncio_live/fresh.py', import.meta.url),
-  'asyncio_live/http.py': new URL('./python/asyncio_live/http.py', import.meta.url),
-  'asyncio_live/lateness.py': new URL('./python/asyncio_live/lateness.py', import.meta.url),
-  'asyncio_live/loop.py': new URL('./python/asyncio_live/loop.py', import.meta.url),
-  'asyncio_live/network.py': new URL('./python/asyncio_live/network.py', import.meta.url),
-  'asyncio_live/notebook.py': new URL('./python/asyncio_live/notebook.py', import.meta.url),
-  'asyncio_live/packages.py': new URL('./python/asyncio_live/packages.py', import.meta.url),
-  'asyncio_live/runner.py': new URL('./python/asyncio_live/runner.py', import.meta.url),
-  'asyncio_live/sockets.py': new URL('./python/asyncio_live/sockets.py', import.meta.url),
-  'asyncio_live/stop.py': new URL('./python/asyncio_live/stop.py', import.meta.url),
-  'asyncio_live/stuck.py': new URL('./python/asyncio_live/stuck.py', import.meta.url),
-  'asyncio_live/trace.py': new URL('./python/asyncio_live/trace.py', import.meta.url),
-  'nest_asyncio.py': new URL('./python/nest_asyncio.py', import.meta.url),
+  'asyncio_live/__init__.py': new URL('../python/asyncio_live/__init__.py', import.meta.url),
+  'asyncio_live/check.py': new URL('../python/asyncio_live/check.py', import.meta.url),
+  'asyncio_live/clock.py': new URL('../python/asyncio_live/clock.py', import.meta.url),
+  'asyncio_live/fresh.py': new URL('../python/asyncio_live/fresh.py', import.meta.url),
+  'asyncio_live/http.py': new URL('../python/asyncio_live/http.py', import.meta.url),
+  'asyncio_live/lateness.py': new URL('../python/asyncio_live/lateness.py', import.meta.url),
+  'asyncio_live/loop.py': new URL('../python/asyncio_live/loop.py', import.meta.url),
+  'asyncio_live/network.py': new URL('../python/asyncio_live/network.py', import.meta.url),
+  'asyncio_live/notebook.py': new URL('../python/asyncio_live/notebook.py', import.meta.url),
+  'asyncio_live/options.py': new URL('../python/asyncio_live/options.py', import.meta.url),
+  'asyncio_live/packages.py': new URL('../python/asyncio_live/packages.py', import.meta.url),
+  'asyncio_live/runner.py': new URL('../python/asyncio_live/runner.py', import.meta.url),
+  'asyncio_live/sockets.py': new URL('../python/asyncio_live/sockets.py', import.meta.url),
+  'asyncio_live/stop.py': new URL('../python/asyncio_live/stop.py', import.meta.url),
+  'asyncio_live/stuck.py': new URL('../python/asyncio_live/stuck.py', import.meta.url),
+  'asyncio_live/trace.py': new URL('../python/asyncio_live/trace.py', import.meta.url),
+  'nest_asyncio.py': new URL('../python/nest_asyncio.py', import.meta.url),
 };
 
 export async function fetchPythonFiles(): Promise<PythonFiles> {
