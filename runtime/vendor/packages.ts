@@ -1,11 +1,13 @@
+import manifest from './manifest.json' with { type: 'json' };
+
 /**
  * Pure-Python packages that come with the runtime (runtime/vendor/site-packages/, taken from
  * Debian's packages; see its README): httpx and what it needs. They are large (2 MB)
  * and few programs use them, so they reach an interpreter only when a program imports
  * one: the page fetches them then and hands them to its worker, and Node reads them
- * from disk.
+ * from disk. Their top-level import names, from manifest.json, the one list of them.
  */
-export const PACKAGE_NAMES = ['httpx', 'httpcore', 'h11', 'anyio', 'sniffio', 'idna', 'certifi', 'typing_extensions'] as const;
+export const PACKAGE_NAMES: readonly string[] = manifest.packages.flatMap((entry) => entry.imports);
 
 const IMPORTS = new RegExp(`^[ \\t]*(?:from|import)[ \\t]+(?:${PACKAGE_NAMES.join('|')})\\b`, 'm');
 

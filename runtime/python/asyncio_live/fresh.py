@@ -38,9 +38,12 @@ _PACKAGES = (
     "logging", "socket", "os", "io", "signal", "gc", "heapq", "weakref", "contextlib",
     "types", "typing", "dataclasses", "enum", "re", "string", "operator", "copy",
     "linecache", "tracemalloc", "atexit", "datetime", "_pydatetime",
-    # The packages that come with the runtime (packages.py), once installed.
-    "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "typing_extensions",
 )
+
+#: The packages that come with the runtime, once installed: their top-level modules, put
+#: back as those above. packages.py names them from the files it installs (``adopt``), so
+#: that runtime/vendor/manifest.json stays the one list of them.
+_installed = ()
 
 #: The runtime's own modules: put back exactly (a program must not replace the
 #: exercise check or the clock, nor lift a limit such as the trace's), but for the
@@ -66,10 +69,11 @@ class _Pristine:
 
     def __init__(self):
         self.sys_modules = dict(sys.modules)
+        packages = _PACKAGES + _installed
         self.modules = [
             (module.__dict__, dict(module.__dict__))
             for name, module in self.sys_modules.items()
-            if name.partition(".")[0] in _PACKAGES and getattr(module, "__dict__", None) is not None
+            if name.partition(".")[0] in packages and getattr(module, "__dict__", None) is not None
         ]
         runtime = [module for name, module in self.sys_modules.items() if name.partition(".")[0] in _RUNTIME]
         self.runtime = [
@@ -90,7 +94,7 @@ class _Pristine:
             for cls in {
                 id(value): value
                 for name, module in self.sys_modules.items()
-                if name.partition(".")[0] in _PACKAGES + _RUNTIME and getattr(module, "__dict__", None) is not None
+                if name.partition(".")[0] in packages + _RUNTIME and getattr(module, "__dict__", None) is not None
                 for value in list(vars(module).values())
                 if isinstance(value, type) and value.__flags__ & _HEAP_TYPE
             }.values()
@@ -154,10 +158,12 @@ def remember():
     sys.addaudithook(_audit)
 
 
-def adopt():
+def adopt(installed):
     """Record the state again, between two runs (so as it was at boot), with what the
-    runtime has added since: the packages it installs when a program needs them."""
-    global _pristine
+    runtime has added since: the packages it installs when a program needs them, whose
+    top-level modules (``installed``) are then put back too."""
+    global _pristine, _installed
+    _installed = tuple(installed)
     _pristine = _Pristine()
 
 

@@ -31,8 +31,9 @@ def install(files_json):
     global installed
     if installed:
         return
+    files = json.loads(files_json)
     target = site.getsitepackages()[0]
-    for path, text in json.loads(files_json).items():
+    for path, text in files.items():
         # Debian's certifi points at the system's bundle, which httpx loads for every client.
         full = _CA_BUNDLE if path == "ca-certificates.crt" else os.path.join(target, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -47,7 +48,14 @@ def install(files_json):
         _warm_up()
     # Before adopting: the flag is part of the state that runs start from.
     installed = True
-    fresh.adopt()
+    fresh.adopt(_modules(files))
+
+
+def _modules(paths):
+    """The top-level modules the files make: ``httpx`` for ``httpx/_api.py``,
+    ``typing_extensions`` for ``typing_extensions.py``, none for ``ca-certificates.crt``."""
+    names = {path.split("/")[0].removesuffix(".py") for path in paths}
+    return sorted(name for name in names if name.isidentifier())
 
 
 def _warm_up():
