@@ -5,6 +5,7 @@
  * imported then, from example-session.ts.
  */
 import { isAction } from './example/actions.ts';
+import { actionButton, CODE, DATA, EXAMPLE_TAG, EXERCISE, find, RUN_BAR, selector, STATE } from './example/dom-names.ts';
 import { readExampleElement, type ExampleElement } from './example/example-element.ts';
 import type { ExampleSession } from './example/example-session.ts';
 import { isSolved, solvedKey } from './storage/solved-marks.ts';
@@ -37,7 +38,8 @@ class LiveExampleElement extends HTMLElement {
 
   #connect(): void {
     if (!this.isConnected) return;
-    if (this.dataset.runnable !== 'true') {
+    const example = readExampleElement(this);
+    if (!example.runnable) {
       this.#copyFragment();
       return;
     }
@@ -45,14 +47,14 @@ class LiveExampleElement extends HTMLElement {
     wirePrediction(this);
     wireWrap(this);
     this.#wireMore();
-    const example = (this.#example = readExampleElement(this));
+    this.#example = example;
     const page = location.pathname;
     // A reader's data from before examples had ids moves to this example's id.
     if (example.legacyIndex !== null) adoptLegacyData(page, example.legacyIndex, example.id);
-    this.querySelector<HTMLElement>('.live-example__actions')?.removeAttribute('hidden');
-    if (this.dataset.exercise) {
-      for (const part of this.querySelectorAll('.exercise__prediction, button[data-action="solution"]')) part.removeAttribute('hidden');
-      if (isSolved(solvedKey(page, example.id))) this.querySelector('.exercise__solved')?.removeAttribute('hidden');
+    find(this, RUN_BAR.actions)?.removeAttribute('hidden');
+    if (example.exercise) {
+      for (const part of this.querySelectorAll(`${selector(EXERCISE.prediction)}, ${actionButton('solution')}`)) part.removeAttribute('hidden');
+      if (isSolved(solvedKey(page, example.id))) find(this, EXERCISE.solved)?.removeAttribute('hidden');
     }
     // The reader edited this example before, or a share link carries code for it:
     // show that code, not the lesson's (it is never run by itself).
@@ -65,7 +67,7 @@ class LiveExampleElement extends HTMLElement {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         // In the prediction box, Ctrl+Enter checks the prediction; elsewhere it runs.
-        const inPrediction = (event.target as HTMLElement).closest('.exercise__prediction');
+        const inPrediction = (event.target as HTMLElement).closest(selector(EXERCISE.prediction));
         void this.session().then((session) => session.act(inPrediction ? 'check' : 'run'));
         return;
       }
@@ -79,7 +81,7 @@ class LiveExampleElement extends HTMLElement {
       }
       // Enter (or F2, as in a spreadsheet) on the focused static code opens the editor
       // with the caret in it: a keyboard reader's way in, as a click is a mouse's.
-      const onStaticCode = (event.target as HTMLElement).matches('.live-example__code > pre');
+      const onStaticCode = (event.target as HTMLElement).matches(`${selector(CODE.box)} > pre`);
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
       if (onStaticCode && plain && (event.key === 'Enter' || event.key === 'F2')) {
         event.preventDefault();
@@ -90,12 +92,12 @@ class LiveExampleElement extends HTMLElement {
 
   /** More (narrow screens): shows or hides the actions a reader rarely needs. */
   #wireMore(): void {
-    const more = this.querySelector<HTMLButtonElement>('.live-example__more');
-    const actions = more?.closest<HTMLElement>('.live-example__actions');
+    const more = find<HTMLButtonElement>(this, RUN_BAR.more);
+    const actions = more?.closest<HTMLElement>(selector(RUN_BAR.actions));
     if (!more || !actions) return;
     const show = (open: boolean) => {
       more.setAttribute('aria-expanded', String(open));
-      actions.classList.toggle('is-more-open', open);
+      actions.classList.toggle(STATE.moreOpen, open);
     };
     more.addEventListener('click', () => show(more.getAttribute('aria-expanded') !== 'true'));
     // Escape closes it, as a menu closes, and gives the focus back to More.
@@ -108,11 +110,11 @@ class LiveExampleElement extends HTMLElement {
 
   /** A fragment runs nowhere, but can be copied: its code as shown (line numbers are not text). */
   #copyFragment(): void {
-    const button = this.querySelector<HTMLButtonElement>('button[data-action="copy-fragment"]');
+    const button = this.querySelector<HTMLButtonElement>(actionButton('copy-fragment'));
     if (!button) return;
-    button.closest('.live-example__actions')?.removeAttribute('hidden');
+    button.closest(selector(RUN_BAR.actions))?.removeAttribute('hidden');
     button.addEventListener('click', () => {
-      const code = this.querySelector('.live-example__code pre')?.textContent ?? '';
+      const code = this.querySelector(`${selector(CODE.box)} pre`)?.textContent ?? '';
       void navigator.clipboard.writeText(code).then(
         () => (button.textContent = 'Copied'),
         () => (button.textContent = 'Copy failed'),
@@ -129,8 +131,8 @@ class LiveExampleElement extends HTMLElement {
 
   async #onClick(event: MouseEvent): Promise<void> {
     const target = event.target as HTMLElement;
-    const action = target.closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
-    const intoCode = target.closest('.live-example__code');
+    const action = target.closest(`button[${DATA.action}]`)?.getAttribute(DATA.action) ?? undefined;
+    const intoCode = target.closest(selector(CODE.box));
     if (!isAction(action) && !intoCode) return;
     // Keys typed from the click on, before the session and its editor are there, are kept.
     const typed = isAction(action) ? undefined : keepTyping(this);
@@ -140,8 +142,8 @@ class LiveExampleElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('live-example')) {
-  customElements.define('live-example', LiveExampleElement);
+if (!customElements.get(EXAMPLE_TAG)) {
+  customElements.define(EXAMPLE_TAG, LiveExampleElement);
   // Module scripts run once the page is parsed: every example is there to compare with.
   forEachPage(noticeUnknownShare);
   // A share link opened on its own page (pasted into the address bar) changes only the

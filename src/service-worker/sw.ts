@@ -6,7 +6,7 @@
  *
  * - The site (pages, styles, scripts, search index) is precached when it installs.
  * - Python and the editor (about 23 MB) are cached when a reader first shows intent on
- *   an example (the page sends `asyncio-live/warm`): readers who only read never pay.
+ *   an example (the page sends WARM, messages.ts): readers who only read never pay.
  *   Each file crosses the network once, whether the page or the cache asked first
  *   (what the page fetched before this worker was there is taken from the HTTP cache).
  * - Every response gets the isolation headers and the header policy, but Python's and
@@ -14,7 +14,7 @@
  * - A cached copy is served only if its bytes are the build's (integrity.ts): a script
  *   that rewrote the cache cannot make the site serve what it wrote. The service worker
  *   checks them itself, or the requester says it does (runtime/download/checked-fetch.ts).
- * - A new build's worker waits until the page asks it to take over (`asyncio-live/update`),
+ * - A new build's worker waits until the page asks it to take over (UPDATE, messages.ts),
  *   so one page never mixes two versions; old caches are then removed.
  */
 import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
@@ -23,6 +23,7 @@ import { cacheNames, type WorkboxPlugin } from 'workbox-core';
 import { HEADER_POLICY, ISOLATION_HEADERS } from '../security/policy.ts';
 import { HANDOFF_CACHE, RUNTIME_CACHE } from './cache-names.ts';
 import { cachedAsBuilt, checkedByRequester, verified } from './integrity.ts';
+import { readMessage, UPDATE, WARM } from './messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -187,9 +188,9 @@ registerRoute(
 );
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
-  const type = (event.data as { type?: string } | null)?.type;
-  if (type === 'asyncio-live/warm') event.waitUntil(warmRuntime());
-  if (type === 'asyncio-live/update') void self.skipWaiting();
+  const message = readMessage(event.data);
+  if (message === WARM) event.waitUntil(warmRuntime());
+  if (message === UPDATE) void self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

@@ -7,6 +7,7 @@ import { offsetAtPoint, type CodeEditor } from './code-editor.ts';
 import { keepTyping, type TypedEarly } from '../example/typed-early.ts';
 import type { ExampleCode } from '../example/example-code.ts';
 import { downloadedText } from '../example/download-text.ts';
+import { CODE, find, selector } from '../example/dom-names.ts';
 import { downloadEditor } from './editor-download.ts';
 
 /** How long the editor may take to come before its progress bar shows. */
@@ -55,15 +56,15 @@ export class ExampleEditor {
 
   /** Monaco, with a progress bar over the code while its 3.4 MB come down. */
   async #openMonaco(): Promise<CodeEditor> {
-    const box = this.#host.nextElementSibling?.matches('.live-example__editor-download') ? (this.#host.nextElementSibling as HTMLElement) : null;
+    const box = this.#host.nextElementSibling?.matches(selector(CODE.editorDownload)) ? (this.#host.nextElementSibling as HTMLElement) : null;
     const progress = box?.querySelector('progress');
-    const bytes = box?.querySelector<HTMLElement>('.live-example__editor-bytes');
+    const bytes = box && find(box, CODE.editorBytes);
     // Shown only when the download takes a while: from the cache it is over before a
     // reader could read it, and a box that flashes is noise.
     const show = setTimeout(() => {
       if (!box) return;
       box.hidden = false;
-      box.querySelector('[role="status"]')!.textContent = 'Loading the editor…';
+      find(box, CODE.editorStatus)!.textContent = 'Loading the editor…';
     }, SHOW_AFTER_MS);
     try {
       await downloadEditor(({ loaded, total }) => {

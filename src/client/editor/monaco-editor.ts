@@ -10,7 +10,9 @@ import { shikiToMonaco } from '@shikijs/monaco';
 import { CODE_THEMES } from '../../fence/highlight-themes.ts';
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
 import { pythonHighlighter } from './python-highlighter.ts';
-import { WRAP_EVENT, wrapsLines } from './wrap-lines.ts';
+import { wrapsLines } from './wrap-lines.ts';
+import { CODE, selector, STATE } from '../example/dom-names.ts';
+import { listen, WRAP } from '../example/example-events.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
@@ -35,7 +37,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   const background = style?.backgroundColor ?? '';
   const height = host.offsetHeight;
   const mount = document.createElement('div');
-  mount.className = 'live-example__monaco';
+  mount.className = CODE.monaco;
   mount.style.height = `${height}px`;
   // The padding before the line numbers shows the code's own background.
   mount.style.background = background;
@@ -46,7 +48,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   // editor opens with: a solution or a reader's saved edit has other lines, and shows at once.
   const sameCode = pre !== null && pre.textContent?.replace(/\n$/, '') === code.replace(/\n$/, '');
   if (sameCode) {
-    host.classList.add('is-opening');
+    host.classList.add(STATE.opening);
     host.append(mount);
   } else host.replaceChildren(mount);
   const editor = monaco.editor.create(mount, {
@@ -91,14 +93,14 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   // Long lines wrap when the reader asks (wrap-lines.ts, narrow screens): the height
   // follows the wrapped lines.
   const wrap = () => editor.updateOptions({ wordWrap: wrapsLines() && matchMedia('(max-width: 50rem)').matches ? 'on' : 'off' });
-  document.addEventListener(WRAP_EVENT, wrap);
+  const stopWrapping = listen(document, WRAP, wrap);
   wrap();
   editor.onDidContentSizeChange(fit);
   fit();
   if (sameCode) {
     void showWhenColoured(mount, pre, () => {
       pre?.remove();
-      host.classList.remove('is-opening');
+      host.classList.remove(STATE.opening);
     });
   }
   // An action, not addCommand: Monaco keeps one keybinding service for every editor on the
@@ -126,7 +128,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   // The error's message under the code, with its line (the squiggle's hover needs a
   // pointer), as the plain editor shows it.
   const message = document.createElement('p');
-  message.className = 'live-example__editor-error';
+  message.className = CODE.editorError;
   return {
     getValue: () => editor.getValue(),
     // An edit, not Monaco's setValue (which forgets the undo stack): Ctrl+Z after a Reset
@@ -169,7 +171,7 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     onChange: (listener) => editor.onDidChangeModelContent(() => listener(editor.getValue())),
     // Monaco keeps every model and editor in services of its own, for the page's life.
     dispose() {
-      document.removeEventListener(WRAP_EVENT, wrap);
+      stopWrapping();
       editor.dispose();
       model.dispose();
     },
@@ -188,7 +190,7 @@ function openSearch(): void {
  */
 function showWhenColoured(mount: HTMLElement, pre: HTMLElement | null, show: () => void): Promise<void> {
   const colours = (spans: Iterable<Element>) => new Set([...spans].map((span) => getComputedStyle(span).color)).size;
-  const wanted = pre ? Math.min(colours(pre.querySelectorAll('.line > span')), 3) : 0;
+  const wanted = pre ? Math.min(colours(pre.querySelectorAll(`${selector(CODE.line)} > span`)), 3) : 0;
   const started = performance.now();
   return new Promise((resolve) => {
     const look = () => {

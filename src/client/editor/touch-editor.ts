@@ -11,7 +11,9 @@ import { Compartment, EditorState, StateEffect, StateField, type Extension } fro
 import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
 import { pythonColours } from './python-colours.ts';
-import { WRAP_EVENT, wrapsLines } from './wrap-lines.ts';
+import { wrapsLines } from './wrap-lines.ts';
+import { CODE } from '../example/dom-names.ts';
+import { listen, WRAP } from '../example/example-events.ts';
 
 /** The line an error was raised at (0: none), drawn as a marked line. */
 const markLine = StateEffect.define<number>();
@@ -22,7 +24,7 @@ const errorLine = StateField.define<DecorationSet>({
     for (const effect of transaction.effects) {
       if (!effect.is(markLine)) continue;
       const line = effect.value;
-      next = line > 0 && line <= transaction.state.doc.lines ? Decoration.set([Decoration.line({ class: 'cm-error-line' }).range(transaction.state.doc.line(line).from)]) : Decoration.none;
+      next = line > 0 && line <= transaction.state.doc.lines ? Decoration.set([Decoration.line({ class: CODE.errorLine }).range(transaction.state.doc.line(line).from)]) : Decoration.none;
     }
     return next;
   },
@@ -40,7 +42,7 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
   const view = new EditorView({
     parent: (() => {
       const mount = document.createElement('div');
-      mount.className = 'live-example__touch';
+      mount.className = CODE.touch;
       host.replaceChildren(mount);
       return mount;
     })(),
@@ -77,10 +79,10 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
   const themes = new MutationObserver(() => view.dispatch({ effects: colours.reconfigure(syntaxHighlighting(pythonColours(dark()))) }));
   themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   const onWrap = () => view.dispatch({ effects: wrapping.reconfigure(wrap()) });
-  document.addEventListener(WRAP_EVENT, onWrap);
+  const stopWrapping = listen(document, WRAP, onWrap);
 
   const message = document.createElement('p');
-  message.className = 'live-example__editor-error';
+  message.className = CODE.editorError;
   const caretAtLine = (line: number) => {
     const target = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
     const indent = target.text.length - target.text.trimStart().length;
@@ -111,7 +113,7 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
     onChange: (listener) => void listeners.push(listener),
     dispose() {
       themes.disconnect();
-      document.removeEventListener(WRAP_EVENT, onWrap);
+      stopWrapping();
       view.destroy();
     },
   };

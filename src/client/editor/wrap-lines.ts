@@ -3,35 +3,30 @@
  * every example of every page (one setting, kept in this browser). The static code wraps
  * by CSS (`.wrap-code`, live-example.css); an open editor listens for the change.
  */
-import { storage } from '../storage/storage.ts';
+import { readSwitch, writeSwitch } from '../storage/settings.ts';
+import { actionButton, STATE } from '../example/dom-names.ts';
+import { dispatch, WRAP } from '../example/example-events.ts';
 
-const KEY = 'asyncio-live:wrap';
-export const WRAP_EVENT = 'asyncio-live:wrap';
-
-export const wrapsLines = (): boolean => document.documentElement.classList.contains('wrap-code');
+export const wrapsLines = (): boolean => document.documentElement.classList.contains(STATE.wrapCode);
 
 function apply(on: boolean): void {
-  document.documentElement.classList.toggle('wrap-code', on);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-action="wrap"]')) button.setAttribute('aria-pressed', String(on));
-  document.dispatchEvent(new CustomEvent(WRAP_EVENT, { detail: on }));
+  document.documentElement.classList.toggle(STATE.wrapCode, on);
+  for (const button of document.querySelectorAll<HTMLButtonElement>(actionButton('wrap'))) button.setAttribute('aria-pressed', String(on));
+  dispatch(document, WRAP, on);
 }
 
 /** Reads the reader's choice and wires each example's Wrap button (idempotent per button). */
 export function wireWrap(root: HTMLElement): void {
   if (!document.documentElement.dataset.wrapRead) {
     document.documentElement.dataset.wrapRead = '1';
-    if (storage()?.getItem(KEY) === 'on') apply(true);
+    if (readSwitch('wrap') === true) apply(true);
   }
-  const button = root.querySelector<HTMLButtonElement>('button[data-action="wrap"]');
+  const button = root.querySelector<HTMLButtonElement>(actionButton('wrap'));
   if (!button) return;
   button.setAttribute('aria-pressed', String(wrapsLines()));
   button.addEventListener('click', () => {
     const on = !wrapsLines();
-    try {
-      storage()?.setItem(KEY, on ? 'on' : 'off');
-    } catch {
-      // storage full: wrapped for this page view only
-    }
+    writeSwitch('wrap', on);
     apply(on);
   });
 }

@@ -1,3 +1,5 @@
+import { EXAMPLE, EXAMPLE_TAG, find } from './dom-names.ts';
+
 /**
  * Says on a button what its press did ("Copied"), then puts its own label back. A screen
  * reader is told too, once, through the example's hidden status line (a focused
@@ -5,7 +7,8 @@
  */
 export function flash(button: HTMLButtonElement, text: string, label: string, ms: number): void {
   button.textContent = text;
-  const announcer = button.closest('live-example')?.querySelector('.live-example__announce');
+  const example = button.closest(EXAMPLE_TAG);
+  const announcer = example && find(example, EXAMPLE.announce);
   if (announcer) announcer.textContent = text;
   setTimeout(() => {
     button.textContent = label;

@@ -3,6 +3,8 @@
  * download), and with it, when the sentence offers one, the link Share made or the
  * Undo of a Reset. Its markup is LiveExample.astro's; this only fills it.
  */
+import { NOTICE, part } from './dom-names.ts';
+
 export class ExampleNotice {
   readonly #box: HTMLElement;
   readonly #text: HTMLElement;
@@ -12,9 +14,9 @@ export class ExampleNotice {
 
   constructor(box: HTMLElement) {
     this.#box = box;
-    this.#text = box.querySelector<HTMLElement>('.live-example__notice-text')!;
-    this.#link = box.querySelector<HTMLInputElement>('.live-example__notice-link')!;
-    this.#undoButton = box.querySelector<HTMLButtonElement>('.live-example__undo')!;
+    this.#text = part(box, NOTICE.text);
+    this.#link = part<HTMLInputElement>(box, NOTICE.link);
+    this.#undoButton = part<HTMLButtonElement>(box, NOTICE.undo);
     this.#link.addEventListener('focus', () => this.#link.select());
   }
 

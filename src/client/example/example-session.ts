@@ -8,6 +8,8 @@
 import { assembleProgram, type ExampleData } from '../../fence/example-data.ts';
 import type { Action } from './actions.ts';
 import { flash } from './button-feedback.ts';
+import { actionButton, CAPTION_TEXT, CODE, EXAMPLE, EXPECTED, find, NOTICE, part, RUN_BAR } from './dom-names.ts';
+import { GOTO_LINE, listen } from './example-events.ts';
 import { CODE_LIMITS, withinCodeLimits } from '../storage/code-limits.ts';
 import { ExampleCode } from './example-code.ts';
 import { ExampleEditor } from '../editor/example-editor.ts';
@@ -22,6 +24,7 @@ import { programFile } from './program-file.ts';
 import type { TypedEarly } from './typed-early.ts';
 import { onFirstIntent } from '../page/page-intent.ts';
 import { pageRuntime } from '../page/page-runtime.ts';
+import { pythonState } from '../page/python-state.ts';
 import { editKey } from '../storage/saved-edits.ts';
 import { isSharedWith } from '../share/share-link.ts';
 
@@ -36,36 +39,37 @@ export interface ExampleSession {
   leave(): void;
 }
 
-export function createSession({ element, id, legacyIndex }: ExampleElement): ExampleSession {
-  const data = JSON.parse(element.querySelector('.live-example__data')!.textContent!) as ExampleData;
+export function createSession({ element, id, legacyIndex, timeline }: ExampleElement): ExampleSession {
+  const data = JSON.parse(part(element, EXAMPLE.data).textContent!) as ExampleData;
   // The caption's title alone (not its permalink's "#", nor its badges).
-  const label = element.querySelector('figcaption > span[id$="-label"]')?.textContent?.trim() || 'Example';
-  const button = (action: Action) => element.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
-  const notice = new ExampleNotice(element.querySelector<HTMLElement>('.live-example__notice')!);
+  const label = element.querySelector(CAPTION_TEXT)?.textContent?.trim() || 'Example';
+  const button = (action: Action) => element.querySelector<HTMLButtonElement>(actionButton(action))!;
+  const notice = new ExampleNotice(part(element, NOTICE.box));
   const say = (text: string | null) => notice.say(text);
 
   const code = new ExampleCode(data.code, editKey(location.pathname, id));
-  const hint = element.querySelector('.live-example__hint')?.textContent ?? '';
-  const editor = new ExampleEditor(element.querySelector<HTMLElement>('.live-example__code')!, code, `${label}: code editor. ${hint}`, () => actions.run());
+  const hint = find(element, EXAMPLE.hint)?.textContent ?? '';
+  const editor = new ExampleEditor(part(element, CODE.box), code, `${label}: code editor. ${hint}`, () => actions.run());
   // What the lesson says the example prints (an exercise shows none): a run is compared with it.
-  const expectedBox = element.querySelector('.live-example__expected');
+  const expectedBox = find(element, EXPECTED.box);
   const expected = expectedBox ? (expectedBox.querySelector('pre')?.textContent ?? '') : null;
-  const pane = new OutputPane(element.querySelector<HTMLElement>('.live-example__output')!, label, element.dataset.timeline === 'on', expected);
+  const output = part(element, EXAMPLE.output);
+  const pane = new OutputPane(output, label, timeline, expected);
   const exercise = data.exercise ? new ExerciseView(element, data.exercise, id) : null;
   const run = new ExampleRun(data, code, editor, pane, exercise, {
     starters: exercise ? [button('run'), button('check')] : [button('run')],
     stop: button('stop'),
-    boot: element.querySelector<HTMLElement>('.live-example__boot')!,
-    output: element.querySelector<HTMLElement>('.live-example__output')!,
+    boot: part(element, RUN_BAR.boot),
+    output,
   });
   const share = new ExampleShare(id, code, notice);
   const predictFirst = new PredictFirst(element, exercise?.data.kind === 'predict', exercise?.solved ?? false, pane, button('run'), notice);
   exercise?.onPass(() => predictFirst.reveal());
   // A traceback's line, clicked in the output pane: the caret goes there.
-  element.addEventListener('goto-line', (event) => void editor.focusLine((event as CustomEvent<number>).detail));
+  listen(element, GOTO_LINE, (line) => void editor.focusLine(line));
 
   const showEdited = () => {
-    element.querySelector<HTMLElement>('.live-example__edited')!.hidden = !code.edited || code.fromLink;
+    part(element, EXAMPLE.edited).hidden = !code.edited || code.fromLink;
     button('reset').hidden = !code.edited;
   };
   code.onChange(showEdited);
@@ -73,7 +77,7 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   // Code that is not the lesson's runs in an interpreter of its own (example-run.ts):
   // booted as soon as the reader's code differs, so their Run does not wait for it.
   code.onChange(() => {
-    if (code.value !== code.original && document.documentElement.dataset.python) void pageRuntime().preloadSpare().catch(() => {});
+    if (code.value !== code.original && pythonState() !== null) void pageRuntime().preloadSpare().catch(() => {});
   });
   // Past the limits, code still runs, but is neither kept nor shared (code-limits.ts).
   let tooLong = false;
@@ -85,7 +89,7 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
   // "Show the whole program" shows the reader's code inside the hidden setup: the
   // lesson's as the build highlighted it, until they edit it; then theirs, highlighted
   // in the page the same way (plain text for the moment it takes to load).
-  const program = element.querySelector<HTMLElement>('.live-example__program');
+  const program = find(element, CODE.program);
   const lessonProgram = program?.innerHTML ?? '';
   let programDrawn = 0;
   const showProgram = () => {
@@ -104,7 +108,7 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
       if (index < before.length || index >= whole.length - after.length) dimmed.add(index + 1);
     });
     const pre = document.createElement('pre');
-    pre.append(...whole.map((line, index) => Object.assign(document.createElement('span'), { className: dimmed.has(index + 1) ? 'line line--hidden' : 'line', textContent: `${line}\n` })));
+    pre.append(...whole.map((line, index) => Object.assign(document.createElement('span'), { className: dimmed.has(index + 1) ? `${CODE.line} ${CODE.hiddenLine}` : CODE.line, textContent: `${line}\n` })));
     program.replaceChildren(pre);
     void import('../editor/python-highlighter.ts')
       .then(({ highlightPython }) => highlightPython(whole.join('\n'), dimmed))
@@ -171,10 +175,10 @@ export function createSession({ element, id, legacyIndex }: ExampleElement): Exa
         share.sayFromLink();
       });
       // Reset hides itself (nothing is edited now): the keyboard's focus goes to Undo, not to the page.
-      if (focused) element.querySelector<HTMLButtonElement>('.live-example__undo')!.focus();
+      if (focused) part(element, NOTICE.undo).focus();
     },
     undo: () => {
-      const focused = document.activeElement === element.querySelector('.live-example__undo');
+      const focused = document.activeElement === find(element, NOTICE.undo);
       notice.undo();
       if (focused) void editor.focus();
     },

@@ -4,11 +4,12 @@
  * where the solved marks already are). Runs on every page; small, and it never fails a
  * page: without storage there is simply nothing to show.
  */
-import { SOLVED_EVENT, SOLVED_PREFIX } from '../storage/solved-marks.ts';
+import { listen, SOLVED } from '../example/example-events.ts';
+import { solvedByPage } from '../storage/solved-marks.ts';
 import { forEachPage } from '../page/page-swap.ts';
-import { keysUnder, storage } from '../storage/storage.ts';
-
-const VISITED_PREFIX = 'asyncio-live:visited:';
+import { storage } from '../storage/storage.ts';
+import { markVisited, wasVisited } from '../storage/visits.ts';
+import { PROGRESS } from './progress-names.ts';
 
 /**
  * Marks each sidebar link the reader has opened: "○" for a page read, "✓ N" for one with
@@ -16,18 +17,14 @@ const VISITED_PREFIX = 'asyncio-live:visited:';
  * read on the current page's highlight too. Marks from before are replaced.
  */
 function markSidebar(store: Storage): void {
-  const solved = new Map<string, number>();
-  for (const key of keysUnder(store, SOLVED_PREFIX)) {
-    const page = key.slice(SOLVED_PREFIX.length).split('#')[0];
-    solved.set(page, (solved.get(page) ?? 0) + 1);
-  }
-  for (const old of document.querySelectorAll('nav.sidebar .course-progress')) old.remove();
+  const solved = solvedByPage(store);
+  for (const old of document.querySelectorAll(`nav.sidebar .${PROGRESS.mark}`)) old.remove();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href^="/"]')) {
     const page = new URL(link.href).pathname;
-    if (store.getItem(VISITED_PREFIX + page) === null) continue;
+    if (!wasVisited(store, page)) continue;
     const count = solved.get(page) ?? 0;
     const mark = document.createElement('span');
-    mark.className = count > 0 ? 'course-progress course-progress--solved' : 'course-progress';
+    mark.className = count > 0 ? `${PROGRESS.mark} ${PROGRESS.solved}` : PROGRESS.mark;
     const shown = document.createElement('span');
     shown.setAttribute('aria-hidden', 'true');
     shown.textContent = count > 0 ? `✓ ${count}` : '○';
@@ -45,16 +42,12 @@ function markSidebar(store: Storage): void {
 forEachPage(() => {
   const store = storage();
   if (!store) return;
-  try {
-    store.setItem(VISITED_PREFIX + location.pathname, '1');
-  } catch {
-    // storage full: the visit is just not remembered
-  }
+  markVisited(store, location.pathname);
   markSidebar(store);
 });
 
 // Solved just now: the count changes at once, not on the next page.
-document.addEventListener(SOLVED_EVENT, () => {
+listen(document, SOLVED, () => {
   const store = storage();
   if (store) markSidebar(store);
 });

@@ -3,23 +3,29 @@
  * reader has solved, from the marks each exercise leaves when its check passes, and
  * counts them.
  */
-import { isSolved, SOLVED_PREFIX, solvedKey } from '../storage/solved-marks.ts';
-import { EDIT_PREFIX } from '../storage/saved-edits.ts';
+import { isSolved, solvedKey } from '../storage/solved-marks.ts';
+import { EXAMPLE_RECORDS } from '../storage/keys.ts';
+import { keptRecords } from '../storage/kept-records.ts';
 import { forEachPage } from '../page/page-swap.ts';
-import { keysUnder, storage } from '../storage/storage.ts';
+import { storage } from '../storage/storage.ts';
+import { EXERCISE_LIST, forgetButton, LISTED_ITEM, readListed } from './exercise-list-names.ts';
+
+const WHAT = { edit: 'edit', solved: 'solved mark' } as const;
 
 // Again for the exercises page swapped in after a link (page-swap.ts).
 forEachPage(() => {
-  if (!document.querySelector('.exercise-list')) return;
-  const items = [...document.querySelectorAll<HTMLElement>('.exercise-list li[data-page]')];
+  if (!document.querySelector(`.${EXERCISE_LIST.list}`)) return;
+  const items = [...document.querySelectorAll<HTMLElement>(LISTED_ITEM)];
+  const solvedMark = (item: HTMLElement) => item.querySelector(`.${EXERCISE_LIST.solved}`);
   let solved = 0;
   for (const item of items) {
-    if (!isSolved(solvedKey(item.dataset.page!, item.dataset.id!))) continue;
+    const { page, id } = readListed(item);
+    if (!isSolved(solvedKey(page, id))) continue;
     solved += 1;
-    item.classList.add('exercise-list__done');
-    item.querySelector('.exercise-list__solved')?.removeAttribute('hidden');
+    item.classList.add(EXERCISE_LIST.done);
+    solvedMark(item)?.removeAttribute('hidden');
   }
-  const summary = document.querySelector<HTMLElement>('.exercise-list__summary');
+  const summary = document.querySelector<HTMLElement>(`.${EXERCISE_LIST.summary}`);
   if (summary) {
     summary.textContent =
       solved === 0
@@ -30,29 +36,27 @@ forEachPage(() => {
   // Start over: every saved edit (each example shows the lesson's code again), or every
   // solved mark. Said first, then done, and said again: there is no undo.
   const store = storage();
-  const reset = document.querySelector<HTMLElement>('.exercise-list__reset');
+  const reset = document.querySelector<HTMLElement>(`.${EXERCISE_LIST.reset}`);
   if (store && reset) {
     reset.hidden = false;
-    const said = reset.querySelector<HTMLElement>('.exercise-list__reset-said')!;
-    const prefixes = { edit: EDIT_PREFIX, solved: SOLVED_PREFIX } as const;
+    const said = reset.querySelector<HTMLElement>(`.${EXERCISE_LIST.resetSaid}`)!;
     const describe = () => {
-      const edits = keysUnder(store, EDIT_PREFIX).length;
-      reset.querySelector('[data-forget="edit"]')!.textContent = `Reset all my edits (${edits})`;
+      reset.querySelector(forgetButton('edit'))!.textContent = `Reset all my edits (${keptRecords(store, 'edit').count})`;
     };
     describe();
-    for (const button of reset.querySelectorAll<HTMLButtonElement>('button[data-forget]')) {
-      button.addEventListener('click', () => {
-        const which = button.dataset.forget as keyof typeof prefixes;
-        const keys = keysUnder(store, prefixes[which]);
-        const what = which === 'edit' ? 'edit' : 'solved mark';
-        if (!confirm(`Forget ${keys.length} ${what}${keys.length === 1 ? '' : 's'}? This cannot be undone.`)) return;
-        for (const key of keys) store.removeItem(key);
-        said.textContent = `Forgot ${keys.length} ${what}${keys.length === 1 ? '' : 's'}.`;
+    for (const record of EXAMPLE_RECORDS) {
+      const button = reset.querySelector<HTMLButtonElement>(forgetButton(record));
+      button?.addEventListener('click', () => {
+        const kept = keptRecords(store, record);
+        const what = WHAT[record];
+        if (!confirm(`Forget ${kept.count} ${what}${kept.count === 1 ? '' : 's'}? This cannot be undone.`)) return;
+        kept.forget();
+        said.textContent = `Forgot ${kept.count} ${what}${kept.count === 1 ? '' : 's'}.`;
         describe();
-        if (which === 'solved') {
+        if (record === 'solved') {
           for (const item of items) {
-            item.classList.remove('exercise-list__done');
-            item.querySelector('.exercise-list__solved')?.setAttribute('hidden', '');
+            item.classList.remove(EXERCISE_LIST.done);
+            solvedMark(item)?.setAttribute('hidden', '');
           }
           if (summary) summary.textContent = `${items.length} exercises in all. Solve one and it is marked here (in this browser only).`;
         }

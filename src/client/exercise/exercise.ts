@@ -5,8 +5,13 @@
  */
 import type { ExerciseCheck, RunOutcome } from '../../../runtime/index.ts';
 import type { ExampleData } from '../../fence/example-data.ts';
+import { DATA, EXERCISE, part, selector } from '../example/dom-names.ts';
+import { dispatch, SOLVED } from '../example/example-events.ts';
 import { isSolved, markSolved, solvedKey } from '../storage/solved-marks.ts';
 import { whereItDiffers } from './prediction.ts';
+
+/** The reader's prediction, in a predict exercise (ExerciseAnswer.astro). */
+const PREDICTION_BOX = `${selector(EXERCISE.prediction)} textarea`;
 
 export type ExerciseData = NonNullable<ExampleData['exercise']>;
 
@@ -21,13 +26,13 @@ export class ExerciseView {
     this.data = data;
     this.#element = element;
     this.#key = solvedKey(location.pathname, id);
-    this.#verdict = element.querySelector<HTMLElement>('.exercise__verdict')!;
+    this.#verdict = part(element, EXERCISE.verdict);
   }
 
   /** What to check the next run with; null (and a word to the reader) when a prediction is missing. */
   checkRequest(): ExerciseCheck | null {
     if (this.data.kind !== 'predict') return { code: this.data.check };
-    const box = this.#element.querySelector<HTMLTextAreaElement>('.exercise__prediction textarea')!;
+    const box = this.#element.querySelector<HTMLTextAreaElement>(PREDICTION_BOX)!;
     if (box.value.trim() === '') {
       this.#say(false, 'First, your prediction', 'Write what you expect the program to print, one line per line of output, then press Check.');
       box.focus();
@@ -70,13 +75,14 @@ export class ExerciseView {
       this.#say(null, 'Passes, not counted', 'This code came from a link, so it does not mark the exercise solved. Edit it, or write your own, then Check again.');
     } else if (verdict.passed) {
       markSolved(this.#key);
-      this.#element.querySelector<HTMLElement>('.exercise__solved')!.hidden = false;
+      dispatch(document, SOLVED, undefined);
+      part(this.#element, EXERCISE.solved).hidden = false;
       const praise = this.data.kind === 'predict' ? 'Your prediction matches what it printed.' : 'It does what the exercise asks.';
       this.#say(true, '✓ Solved', praise);
     } else if (this.data.kind === 'predict') {
       // Where the prediction is wrong, never what the program printed: the answer waits
       // behind "Show what it prints", after the hints (predict-first.ts).
-      const box = this.#element.querySelector<HTMLTextAreaElement>('.exercise__prediction textarea')!;
+      const box = this.#element.querySelector<HTMLTextAreaElement>(PREDICTION_BOX)!;
       const where = outcome.result.ok ? whereItDiffers(box.value, printed) : '';
       const hint = fromLink ? '' : ` ${verdict.message}`;
       this.#say(false, 'Not yet', `${where}${hint} The hints below may help; “Show what it prints” has the answer.`.trim());
@@ -92,9 +98,9 @@ export class ExerciseView {
 
   #say(passed: boolean | null, title: string, message: string): void {
     this.#verdict.hidden = false;
-    if (passed === null) delete this.#verdict.dataset.passed;
-    else this.#verdict.dataset.passed = String(passed);
-    this.#verdict.querySelector('.exercise__verdict-title')!.textContent = title;
-    this.#verdict.querySelector('.exercise__verdict-message')!.textContent = message;
+    if (passed === null) this.#verdict.removeAttribute(DATA.passed);
+    else this.#verdict.setAttribute(DATA.passed, String(passed));
+    part(this.#verdict, EXERCISE.verdictTitle).textContent = title;
+    part(this.#verdict, EXERCISE.verdictMessage).textContent = message;
   }
 }

@@ -5,6 +5,7 @@
  * Before, Run beside Check showed the output to anyone, and a wrong prediction showed
  * "Not yet" over the real output: the hints never mattered.
  */
+import { EXERCISE, EXPECTED, find } from '../example/dom-names.ts';
 import type { ExampleNotice } from '../example/example-notice.ts';
 import type { OutputPane } from '../output/output-pane.ts';
 
@@ -26,10 +27,10 @@ export class PredictFirst {
     this.#runButton = runButton;
     this.#notice = notice;
     this.#exerciseAsks = predictExercise;
-    this.#reveal = element.querySelector<HTMLDetailsElement>('.live-example__reveal');
+    this.#reveal = find<HTMLDetailsElement>(element, EXPECTED.reveal);
     this.#revealed = solved || (!this.#exerciseAsks && !this.#reveal);
     // The answer, asked for: the exercise's "Show what it prints", or the fence's.
-    const answer = this.#exerciseAsks ? element.querySelector<HTMLDetailsElement>('.exercise__solution') : this.#reveal;
+    const answer = this.#exerciseAsks ? find<HTMLDetailsElement>(element, EXERCISE.solution) : this.#reveal;
     answer?.addEventListener('toggle', () => {
       if (answer.open) this.reveal();
     });
@@ -48,7 +49,7 @@ export class PredictFirst {
   runAs(): 'run' | 'check' | null {
     if (this.#revealed) return 'run';
     if (this.#exerciseAsks) return 'check';
-    const guess = this.#element.querySelector<HTMLTextAreaElement>('.live-example__guess');
+    const guess = find<HTMLTextAreaElement>(this.#element, EXPECTED.guess);
     if (!guess || guess.value.trim() === '') {
       this.#notice.say('Predict first: write what you expect it to print in the box below, or open “Show what it prints”. Then Run shows the output.');
       guess?.focus();

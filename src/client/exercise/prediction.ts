@@ -4,6 +4,7 @@
  * wrote in the prediction box matches it, compared line by line as an exercise compares
  * a prediction (blank lines and surrounding spaces do not count).
  */
+import { EXPECTED, find } from '../example/dom-names.ts';
 
 const lines = (text: string) =>
   text
@@ -42,9 +43,9 @@ export function whereItDiffers(prediction: string, printed: string): string {
 
 /** Wires the prediction box and the reveal of one example, if it has them. */
 export function wirePrediction(root: HTMLElement): void {
-  const reveal = root.querySelector<HTMLDetailsElement>('.live-example__reveal');
-  const box = root.querySelector<HTMLTextAreaElement>('.live-example__guess');
-  const verdict = root.querySelector<HTMLElement>('.live-example__verdict');
+  const reveal = find<HTMLDetailsElement>(root, EXPECTED.reveal);
+  const box = find<HTMLTextAreaElement>(root, EXPECTED.guess);
+  const verdict = find(root, EXPECTED.verdict);
   if (!reveal || !box || !verdict) return;
   reveal.addEventListener('toggle', () => {
     if (!reveal.open) return;

@@ -1,8 +1,12 @@
 import type { RunEvent, RunHandle, RunOutcome, RunStatus, TraceEvent } from '../../../runtime/index.ts';
 import type { TimelineView } from '../timeline/timeline-view.ts';
 import { flash } from '../example/button-feedback.ts';
+import { DATA, part, RUN_BAR, selector, STATE } from '../example/dom-names.ts';
+import { dispatch, GOTO_LINE } from '../example/example-events.ts';
 import { downloadedText } from '../example/download-text.ts';
+import { readSwitch, writeSwitch } from '../storage/settings.ts';
 import { describeMatch, matchOutput } from './output-match.ts';
+import { OUTPUT } from './output-names.ts';
 import { CHARS_PER_FRAME, MAX_DRAWN_LINE, drawnLine, drawnText } from './output-text.ts';
 
 /** One line of output as shown: text only, never HTML. */
@@ -71,34 +75,34 @@ export class OutputPane {
     this.#root = root;
     this.#expected = expected;
     root.innerHTML = `
-      <div class="output__head">
-        <span class="output__label">Your run</span>
-        <span class="output__status" role="status" aria-live="polite"></span>
-        <progress class="output__download" aria-label="Python downloaded" hidden></progress>
-        <span class="output__downloaded" hidden></span>
-        <label class="output__times"><input type="checkbox"> loop times</label>
-        <label class="output__times"><input type="checkbox" class="output__timeline-toggle"> timeline</label>
-        <button type="button" class="live-example__button output__copy">Copy output</button>
+      <div class="${OUTPUT.head}">
+        <span class="${OUTPUT.label}">Your run</span>
+        <span class="${OUTPUT.status}" role="status" aria-live="polite"></span>
+        <progress class="${OUTPUT.download}" aria-label="Python downloaded" hidden></progress>
+        <span class="${OUTPUT.downloaded}" hidden></span>
+        <label class="${OUTPUT.times}"><input type="checkbox"> loop times</label>
+        <label class="${OUTPUT.times}"><input type="checkbox" class="${OUTPUT.timelineToggle}"> timeline</label>
+        <button type="button" class="${RUN_BAR.button} ${OUTPUT.copy}">Copy output</button>
       </div>
-      <p class="output__match" role="status" hidden></p>
-      <pre class="output__text" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
-      <form class="output__input" hidden>
-        <label><span class="output__input-label">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
+      <p class="${OUTPUT.match}" role="status" hidden></p>
+      <pre class="${OUTPUT.text}" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
+      <form class="${OUTPUT.input}" hidden>
+        <label><span class="${OUTPUT.inputLabel}">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
         <button type="submit">Enter</button>
       </form>
-      <div class="output__error" hidden></div>
-      <div class="timeline" hidden></div>`;
-    this.#status = root.querySelector('.output__status')!;
-    this.#text = root.querySelector('.output__text')!;
-    this.#error = root.querySelector('.output__error')!;
-    this.#times = root.querySelector('.output__times input')!;
-    this.#timelineToggle = root.querySelector('.output__timeline-toggle')!;
-    this.#timelineBox = root.querySelector('.timeline')!;
-    this.#input = root.querySelector('.output__input')!;
-    this.#match = root.querySelector('.output__match')!;
-    this.#download = root.querySelector('.output__download')!;
-    this.#downloaded = root.querySelector('.output__downloaded')!;
-    const copy = root.querySelector<HTMLButtonElement>('.output__copy')!;
+      <div class="${OUTPUT.error}" hidden></div>
+      <div class="${OUTPUT.timeline}" hidden></div>`;
+    this.#status = part(root, OUTPUT.status);
+    this.#text = part(root, OUTPUT.text);
+    this.#error = part(root, OUTPUT.error);
+    this.#times = root.querySelector<HTMLInputElement>(`${selector(OUTPUT.times)} input`)!;
+    this.#timelineToggle = part<HTMLInputElement>(root, OUTPUT.timelineToggle);
+    this.#timelineBox = part(root, OUTPUT.timeline);
+    this.#input = part<HTMLFormElement>(root, OUTPUT.input);
+    this.#match = part(root, OUTPUT.match);
+    this.#download = part<HTMLProgressElement>(root, OUTPUT.download);
+    this.#downloaded = part(root, OUTPUT.downloaded);
+    const copy = part<HTMLButtonElement>(root, OUTPUT.copy);
     copy.addEventListener('click', () => {
       void navigator.clipboard.writeText(this.#printed()).then(
         () => flash(copy, 'Copied', 'Copy output', 1500),
@@ -109,20 +113,19 @@ export class OutputPane {
       event.preventDefault();
       this.#answer();
     });
-    const remembered = readSetting('asyncio-live:timeline');
-    this.#timelineToggle.checked = remembered === null ? timelineByDefault : remembered === 'on';
+    this.#timelineToggle.checked = readSwitch('timeline') ?? timelineByDefault;
     this.#timelineToggle.addEventListener('change', () => {
-      writeSetting('asyncio-live:timeline', this.#timelineToggle.checked ? 'on' : 'off');
+      writeSwitch('timeline', this.#timelineToggle.checked);
       void this.#showTimeline();
     });
     // A printed line and its mark on the timeline light up together.
     for (const type of ['mouseover', 'focusin'] as const) {
-      root.addEventListener(type, (event) => this.#link((event.target as Element).closest?.('[data-line]')));
+      root.addEventListener(type, (event) => this.#link((event.target as Element).closest?.(`[${DATA.line}]`)));
     }
     root.addEventListener('mouseleave', () => this.#link(null));
-    this.#times.checked = readSetting('asyncio-live:loop-times') === 'on';
+    this.#times.checked = readSwitch('loopTimes') === true;
     this.#times.addEventListener('change', () => {
-      writeSetting('asyncio-live:loop-times', this.#times.checked ? 'on' : 'off');
+      writeSwitch('loopTimes', this.#times.checked);
       this.#text.replaceChildren();
       this.#lineElements = [];
       this.#block = null;
@@ -136,16 +139,16 @@ export class OutputPane {
     // below, and its Stop button, stay still under the reader's pointer.
     for (const [i, element] of this.#lineElements.entries()) {
       const lineTime = this.#lines[i].t;
-      element.classList.toggle('is-ahead', t !== null && (lineTime === null || lineTime > t));
+      element.classList.toggle(STATE.ahead, t !== null && (lineTime === null || lineTime > t));
     }
-    this.#error.classList.toggle('is-ahead', t !== null);
+    this.#error.classList.toggle(STATE.ahead, t !== null);
   }
 
   #link(target: Element | null | undefined): void {
-    for (const lit of this.#root.querySelectorAll('.is-linked')) lit.classList.remove('is-linked');
-    const line = target?.getAttribute('data-line');
+    for (const lit of this.#root.querySelectorAll(selector(STATE.linked))) lit.classList.remove(STATE.linked);
+    const line = target?.getAttribute(DATA.line);
     if (line === null || line === undefined) return;
-    for (const match of this.#root.querySelectorAll(`[data-line="${line}"]`)) match.classList.add('is-linked');
+    for (const match of this.#root.querySelectorAll(`[${DATA.line}="${line}"]`)) match.classList.add(STATE.linked);
   }
 
   async #showTimeline(): Promise<void> {
@@ -169,7 +172,7 @@ export class OutputPane {
     this.#outcome = null;
     this.#timelineBox.hidden = true;
     this.#text.replaceChildren();
-    this.#text.classList.remove('is-full');
+    this.#text.classList.remove(STATE.full);
     this.#text.hidden = false;
     this.#error.hidden = true;
     this.#error.replaceChildren();
@@ -298,17 +301,17 @@ export class OutputPane {
     if (!block || complete) {
       if (last && complete) last.textContent = lastText.slice(0, -1);
       block = this.#block = document.createElement('span');
-      block.className = 'output__block';
+      block.className = OUTPUT.block;
       this.#text.append(block);
     }
     const fragment = document.createDocumentFragment();
     for (const line of lines) {
       const element = document.createElement('span');
-      element.className = line.stream === 'stderr' ? 'output__line output__stderr' : 'output__line';
-      element.dataset.line = String(this.#lineElements.length);
+      element.className = line.stream === 'stderr' ? `${OUTPUT.line} ${OUTPUT.stderr}` : OUTPUT.line;
+      element.setAttribute(DATA.line, String(this.#lineElements.length));
       if (this.#times.checked && line.t !== null) {
         const time = document.createElement('span');
-        time.className = 'output__time';
+        time.className = OUTPUT.time;
         time.textContent = `${line.t.toFixed(3)}s `;
         element.append(time);
       }
@@ -317,7 +320,7 @@ export class OutputPane {
       fragment.append(element);
     }
     block.append(fragment);
-    if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add('is-full');
+    if (this.#lineElements.length >= FULL_AT_LINES) this.#text.classList.add(STATE.full);
   }
 
   /** Keep the runs out of sight (output, error, timeline), or show the last one again. */
@@ -346,7 +349,7 @@ export class OutputPane {
     if (this.#expected !== null && !outcome.stopped) {
       const error = outcome.result.ok ? undefined : { line: errorLine(outcome.result.error), type: outcome.result.error.type };
       this.#match.textContent = describeMatch(matchOutput(this.#printed(), this.#expected), error);
-      this.#match.classList.toggle('is-different', !this.#match.textContent.startsWith('✓'));
+      this.#match.classList.toggle(STATE.different, !this.#match.textContent.startsWith('✓'));
       this.#match.hidden = false;
     }
   }
@@ -359,8 +362,8 @@ export class OutputPane {
     const count = value.split('\n').length;
     const lines = this.#lineElements.slice(-count);
     if (lines.length !== count || this.#lines.slice(-count).map((line) => line.text).join('') !== `${value}\n`) return;
-    for (const line of lines) line.classList.add('output__value');
-    lines[0].classList.add('output__value-first');
+    for (const line of lines) line.classList.add(OUTPUT.value);
+    lines[0].classList.add(OUTPUT.valueFirst);
   }
 
   #finishStatus({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
@@ -400,7 +403,7 @@ export class OutputPane {
 
 /**
  * A traceback's text, with each `File "main.py", line N` a button that puts the caret on
- * that line (the pane says so to the example with a `goto-line` event). Only the reader's
+ * that line (the pane says so to the example with a GOTO_LINE event). Only the reader's
  * program: its lines are numbered as the reader sees them.
  */
 function linkedLines(traceback: string): (string | HTMLButtonElement)[] {
@@ -410,11 +413,11 @@ function linkedLines(traceback: string): (string | HTMLButtonElement)[] {
     parts.push(traceback.slice(last, match.index + match[1].length));
     const link = document.createElement('button');
     link.type = 'button';
-    link.className = 'output__line-link';
+    link.className = OUTPUT.lineLink;
     link.textContent = match[2];
     link.title = `Put the caret on line ${match[3]}`;
     const line = Number(match[3]);
-    link.addEventListener('click', () => link.dispatchEvent(new CustomEvent('goto-line', { bubbles: true, detail: line })));
+    link.addEventListener('click', () => dispatch(link, GOTO_LINE, line));
     parts.push(link);
     last = match.index + match[0].length;
   }
@@ -425,22 +428,6 @@ function linkedLines(traceback: string): (string | HTMLButtonElement)[] {
 /** The line an error ends a run's output with, as the lessons print it. */
 function errorLine(error: { type: string; message: string }): string {
   return `${error.type}: ${error.message}`;
-}
-
-function readSetting(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null; // storage disabled: defaults apply
-  }
-}
-
-function writeSetting(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // the choice just does not outlive the page
-  }
 }
 
 function formatSeconds(seconds: number): string {

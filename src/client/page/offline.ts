@@ -4,27 +4,11 @@
  * of the site is ready. The page only switches versions when the reader asks, so it
  * never mixes two builds.
  */
+import { UPDATE } from '../../service-worker/messages.ts';
+import { whenNotBooting } from './python-state.ts';
+
 const idle = (callback: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 2000);
-
-/**
- * Resolves once no Python boot is under way on this page (page-intent.ts marks one).
- * Installing the service worker caches the whole site, and it took the cores from a
- * first visit's boot: click to first output was a second slower.
- */
-function afterBoot(): Promise<void> {
-  const root = document.documentElement;
-  return new Promise((resolve) => {
-    const settled = () => root.dataset.python !== 'booting';
-    if (settled()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!settled()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(root, { attributes: true, attributeFilter: ['data-python'] });
-  });
-}
 
 async function register(): Promise<void> {
   const { Workbox } = await import('workbox-window');
@@ -32,7 +16,7 @@ async function register(): Promise<void> {
   workbox.addEventListener('waiting', () =>
     showUpdateNotice(() => {
       workbox.addEventListener('controlling', () => location.reload());
-      workbox.messageSW({ type: 'asyncio-live/update' });
+      workbox.messageSW(UPDATE);
     }),
   );
   try {
@@ -43,7 +27,10 @@ async function register(): Promise<void> {
 }
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  addEventListener('load', () => void afterBoot().then(() => idle(() => void register())));
+  // Not while Python boots (python-state.ts): installing the service worker caches the
+  // whole site, and it took the cores from a first visit's boot (click to first output
+  // was a second slower).
+  addEventListener('load', () => void whenNotBooting().then(() => idle(() => void register())));
 }
 
 function showUpdateNotice(update: () => void): void {

@@ -3,8 +3,10 @@
  * example): start Python, then let the service worker keep Python and the editor for
  * offline use (it caches them only now, so readers who only read never download them).
  */
+import { WARM } from '../../service-worker/messages.ts';
 import { keepAddedHeadElements } from './kept-head.ts';
 import { pageRuntime } from './page-runtime.ts';
+import { reportBoot, setPythonState } from './python-state.ts';
 
 let started = false;
 
@@ -16,22 +18,20 @@ export function onFirstIntent(): void {
   // The page says when Python is ready, how it started and where the time went (tests
   // and the page benchmark read these). While it boots, the service worker waits
   // (offline.ts): its caching took cores from the boot, a second on a first visit.
-  document.documentElement.dataset.python = 'booting';
+  setPythonState('booting');
   // Links that keep this page's Python (page-navigation.ts) come with it: fetched while
   // Python boots, in use from the moment it is ready. (Without them, links still work.)
   const navigation = import('./page-navigation.ts').catch(() => null);
   const booted = pageRuntime()
     .preload()
     .then(async (boot) => {
-      document.documentElement.dataset.pythonBoot = boot.fromSnapshot ? 'snapshot' : 'fresh';
-      document.documentElement.dataset.pythonBootPhases = JSON.stringify(boot.phases ?? {});
-      document.documentElement.dataset.pythonBootTiming = JSON.stringify(boot.timing ?? null);
+      reportBoot(boot);
       (await navigation)?.keepPythonAcrossPages();
-      document.documentElement.dataset.python = 'ready';
+      setPythonState('ready');
     })
     .catch(() => {
       // A failed boot is told to the run that waits for it (the output pane says why).
-      document.documentElement.dataset.python = 'failed';
+      setPythonState('failed');
     });
-  void booted.then(() => navigator.serviceWorker?.ready).then((registration) => registration?.active?.postMessage({ type: 'asyncio-live/warm' }));
+  void booted.then(() => navigator.serviceWorker?.ready).then((registration) => registration?.active?.postMessage(WARM));
 }

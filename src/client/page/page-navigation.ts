@@ -13,9 +13,14 @@
 import './no-view-transitions.ts';
 import { navigate, type TransitionBeforePreparationEvent, type TransitionBeforeSwapEvent } from 'astro:transitions/client';
 import { carryAddedHeadElements, watchAfterSwap } from './kept-head.ts';
+import { PYTHON_ATTRIBUTES_PREFIX } from './python-state.ts';
 
-/** The root's attributes that belong to the visit, not the page: the theme, Python's state. */
-const VISIT_ATTRIBUTES = /^data-(theme|python|wrap-read)/;
+/**
+ * The root's attributes that belong to the visit, not the page: Starlight's theme,
+ * Python's state (python-state.ts), and that the reader's Wrap was read
+ * (src/client/editor/wrap-lines.ts).
+ */
+const VISIT_ATTRIBUTES = new RegExp(`^(data-theme|${PYTHON_ATTRIBUTES_PREFIX}|data-wrap-read)`);
 
 const buildOf = (page: Document) => page.querySelector('meta[name="asyncio-live-build"]')?.getAttribute('content') ?? null;
 

@@ -2,12 +2,13 @@
  * A share link for an example this page does not have (renamed, removed, or a link cut
  * short): say so once, instead of showing the lesson as if nothing had been asked.
  */
-import { readExampleElement } from '../example/example-element.ts';
+import { EXAMPLE_TAG, STATE } from '../example/dom-names.ts';
+import { exampleAnchor, isExampleAnchor, readExampleElement } from '../example/example-element.ts';
 import { isSharedWith, shareTarget } from './share-link.ts';
 
 export function noticeUnknownShare(): void {
   const hash = location.hash;
-  if (hash.startsWith('#example-')) {
+  if (isExampleAnchor(hash)) {
     // A permalink to an example: the browser has scrolled to it, if it is here.
     if (!document.getElementById(decoded(hash.slice(1)))) {
       notify('This link points to an example that is not on this page (it may have been renamed or removed). ');
@@ -15,12 +16,12 @@ export function noticeUnknownShare(): void {
     return;
   }
   if (!shareTarget(hash)) return;
-  const examples = [...document.querySelectorAll<HTMLElement>('live-example[data-runnable="true"]')].map(readExampleElement);
+  const examples = [...document.querySelectorAll<HTMLElement>(EXAMPLE_TAG)].map(readExampleElement).filter((example) => example.runnable);
   const shared = examples.find((example) => isSharedWith(hash, example));
   if (shared) {
     // A share link lands on its example, however far down the page, and marks it.
-    const element = document.getElementById(`example-${shared.id}`);
-    element?.classList.add('is-linked-to');
+    const element = document.getElementById(exampleAnchor(shared.id));
+    element?.classList.add(STATE.linkedTo);
     element?.scrollIntoView({ block: 'start' });
     return;
   }

@@ -5,18 +5,17 @@
  * first time the page loads, the old entries move to the example's id. Ids start with a
  * letter, so an old key can never be taken for a new one.
  */
-import { EDIT_PREFIX } from './saved-edits.ts';
-import { SOLVED_PREFIX } from './solved-marks.ts';
-import { exampleKey, storage } from './storage.ts';
+import { EXAMPLE_RECORDS, exampleKey } from './keys.ts';
+import { storage } from './storage.ts';
 
 /** Moves this example's data keyed by its old position to its id; the id's own data wins. */
 export function adoptLegacyData(page: string, legacyIndex: number, id: string, store = storage()): void {
   if (!store) return;
-  for (const prefix of [EDIT_PREFIX, SOLVED_PREFIX]) {
-    const old = exampleKey(prefix, page, legacyIndex);
+  for (const record of EXAMPLE_RECORDS) {
+    const old = exampleKey(record, page, legacyIndex);
     const value = store.getItem(old);
     if (value === null) continue;
-    const current = exampleKey(prefix, page, id);
+    const current = exampleKey(record, page, id);
     try {
       if (store.getItem(current) === null) store.setItem(current, value);
       store.removeItem(old);

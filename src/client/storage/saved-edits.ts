@@ -1,13 +1,15 @@
 /**
  * A reader's edits, kept per example across reloads (localStorage, keyed by page and
- * example id; legacy-data.ts moves keys by position, from before ids). Saved data is
- * checked before use: anything corrupted, foreign or saved for
+ * example id: keys.ts; legacy-data.ts moves keys by position, from before ids). Saved
+ * data is checked before use: anything corrupted, foreign or saved for
  * a different version of the lesson's code is ignored (and dropped), never an error.
  */
-
-export const EDIT_PREFIX = 'asyncio-live:edit:';
 import { CODE_LIMITS, withinCodeLimits } from './code-limits.ts';
-import { exampleKey, storage } from './storage.ts';
+import { EXAMPLE_PREFIXES, exampleKey } from './keys.ts';
+import { storage } from './storage.ts';
+
+/** What every saved edit's key starts with. */
+export const EDIT_PREFIX = EXAMPLE_PREFIXES.edit;
 
 /** The most a saved edit may take in storage: its code and the lesson's, within CODE_LIMITS, in JSON. */
 const MAX_SAVED_CHARS = CODE_LIMITS.chars * 3;
@@ -22,7 +24,7 @@ interface SavedEdit {
 }
 
 export function editKey(page: string, id: string): string {
-  return exampleKey(EDIT_PREFIX, page, id);
+  return exampleKey('edit', page, id);
 }
 
 /** Is anything saved under this key? (Cheap: checked at page load, before any intent.) */

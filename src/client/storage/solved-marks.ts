@@ -1,18 +1,16 @@
 /**
  * Which exercises this reader has solved, kept in the browser (localStorage). One entry
- * per exercise, keyed by page and example id, like saved edits. Anything unreadable is
- * treated as "not solved", never as an error.
+ * per exercise, keyed by page and example id, like saved edits (keys.ts). Anything
+ * unreadable is treated as "not solved", never as an error.
  */
+import { EXAMPLE_PREFIXES, exampleKey, pageOfExampleKey } from './keys.ts';
+import { keysUnder, storage } from './storage.ts';
 
-import { exampleKey, storage } from './storage.ts';
-
-export const SOLVED_PREFIX = 'asyncio-live:solved:';
-
-/** Dispatched on the document when an exercise is solved: the sidebar's count follows at once. */
-export const SOLVED_EVENT = 'asyncio-live:solved';
+/** What every solved mark's key starts with. */
+export const SOLVED_PREFIX = EXAMPLE_PREFIXES.solved;
 
 export function solvedKey(page: string, id: string): string {
-  return exampleKey(SOLVED_PREFIX, page, id);
+  return exampleKey('solved', page, id);
 }
 
 export function isSolved(key: string): boolean {
@@ -31,6 +29,14 @@ export function markSolved(key: string): void {
   } catch {
     // quota exceeded: solved on this page view, just not remembered
   }
-  document.dispatchEvent(new CustomEvent(SOLVED_EVENT));
 }
 
+/** How many exercises of each page (by path) have a solved mark kept. */
+export function solvedByPage(store: Storage): Map<string, number> {
+  const solved = new Map<string, number>();
+  for (const key of keysUnder(store, SOLVED_PREFIX)) {
+    const page = pageOfExampleKey('solved', key);
+    solved.set(page, (solved.get(page) ?? 0) + 1);
+  }
+  return solved;
+}

@@ -1,8 +1,3 @@
-/** The key of what is kept for one example of a page: `prefix` says what it is, `name` is its id (or, from before ids, its position). */
-export function exampleKey(prefix: string, page: string, name: string | number): string {
-  return `${prefix}${page}#${name}`;
-}
-
 /** The reader's localStorage, or null where the browser refuses it (privacy settings, a sandboxed frame). */
 export function storage(): Storage | null {
   try {
