@@ -1,7 +1,8 @@
 /**
  * The runtime's one door for the site: create the page's runtime, run code, listen.
- * (`src/` imports from here only; Node tools use `node.ts`.)
+ * (`src/` imports from here only; Node tools use `node/node-runtime.ts`.)
  */
 export { createBrowserRuntime } from './page/browser.ts';
-export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, Runtime, RuntimeOptions } from './page/runtime.ts';
+export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, RuntimeOptions } from './page/api.ts';
+export type { Runtime } from './page/runtime.ts';
 export type { BootInfo, CheckVerdict, ExerciseCheck, NetworkAction, RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol/index.ts';

@@ -1,6 +1,8 @@
-import { Runtime, type RuntimeOptions, type WorkerLike } from './runtime.ts';
+import type { PageToWorker } from '../protocol/index.ts';
+import type { RuntimeOptions, WorkerLike } from './api.ts';
+import { Runtime } from './runtime.ts';
 import { fetchPythonFiles } from './python-files.ts';
-// The bundled worker's URL (Vite builds worker.ts and its imports as a worker of its own).
+// The bundled worker's URL (Vite builds browser-entry.ts and its imports as a worker of its own).
 import workerScript from '../worker/browser-entry.ts?worker&url';
 
 /**
@@ -14,9 +16,10 @@ function browserWorker(): WorkerLike {
   const script = new URL(workerScript, location.href).href;
   const starter = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};\n`], { type: 'text/javascript' }));
   const worker = new Worker(starter, { type: 'module', name: 'asyncio-live' });
-  // Everything but the first message goes through a port of its own (see worker.ts).
+  // Everything but the first message goes through a port of its own (see browser-entry.ts).
   const { port1: port, port2 } = new MessageChannel();
-  worker.postMessage({ type: 'worker/port' }, [port2]);
+  const handOver: PageToWorker = { type: 'worker/port', id: 0 };
+  worker.postMessage(handOver, [port2]);
   const forget = () => URL.revokeObjectURL(starter);
   port.addEventListener('message', forget, { once: true });
   worker.addEventListener('error', forget, { once: true });

@@ -1,150 +1,21 @@
 import { keepingFetch } from '../download/keep-fetched.ts';
-import { INPUT, PROGRESS_MS, TEXT_LIMITS, TRACE_LIMIT, runOptions, type BootInfo, type OutputChunk, type PageToWorker, type PythonFiles, type RunOptions, type RunResult, type TraceEvent, type WorkerToPage } from '../protocol/index.ts';
 import { countingFetch, throttled } from '../download/progress.ts';
-import { importsPackages } from '../vendor/packages.ts';
 import { downloadSnapshot } from '../download/snapshot-download.ts';
-import { MALFORMED, cut, readWorkerMessage } from './worker-messages.ts';
+import { PROGRESS_MS, TEXT_LIMITS, failedRun, unhandled, type BootInfo, type PythonFiles, type RunMessage, type RunResult } from '../protocol/index.ts';
+import { importsPackages } from '../vendor/packages.ts';
+import type { RunHandle, RunRequest, RunStatus, RuntimeOptions } from './api.ts';
+import { answerInput, stopWaitingForInput } from './input-buffer.ts';
+import { Run } from './run.ts';
+import { WorkerSession, type PageSnapshot } from './worker-session.ts';
+import { cut } from './worker-messages.ts';
 
-/** A worker as the client needs it: a Web Worker or a Node worker thread, adapted. */
-export interface WorkerLike {
-  /** `transfer`: buffers that move to the worker rather than being copied (the snapshot's). */
-  postMessage(message: PageToWorker, transfer?: Transferable[]): void;
-  onMessage(handler: (message: WorkerToPage) => void): void;
-  /** The worker died or failed to load. */
-  onError(handler: (message: string) => void): void;
-  terminate(): void;
-}
+// The public types, beside the class that takes them: Node's runtime, the tests and the
+// benches import them from here.
+export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, RuntimeOptions, WorkerLike } from './api.ts';
 
-export interface RuntimeOptions {
-  /** Starts a worker running `worker-core.ts` (the browser: a module Web Worker). */
-  createWorker(): WorkerLike;
-  /** Where Pyodide's files are served: the site's own copy. */
-  indexURL: string;
-  /**
-   * A memory snapshot of the booted runtime (made at build time, see snapshot.ts):
-   * Python starts in a fraction of the time. Without one, or when it does not restore,
-   * the worker boots Python from scratch.
-   */
-  snapshotURL?: string | null;
-  /**
-   * The build's Subresource Integrity metadata for the files the worker fetches while it
-   * boots (Pyodide's, the snapshot), by URL (see checked-fetch.ts). Default: none.
-   */
-  integrity?: Record<string, string>;
-  /** The runtime's Python package (read once, sent to every worker that boots). */
-  loadFiles(): PythonFiles | Promise<PythonFiles>;
-  /** Replace the worker after a run leaves its memory above this. Default 1 GiB. */
-  memoryLimit?: number;
-  /**
-   * Stop runs through Pyodide's interrupt buffer. Needs SharedArrayBuffer, which a
-   * browser only gives a cross-origin isolated page. Without it, Stop ends the worker
-   * and the next run boots a new one. Default: on when SharedArrayBuffer is usable.
-   */
-  interrupts?: boolean;
-  /**
-   * How long a stop may take through interrupts before the worker is replaced. Default
-   * 200 ms: a reader's Stop must feel instant, and a program with thousands of tasks
-   * takes longer than that to cancel them all (the next interpreter boots meanwhile).
-   */
-  stopTimeoutMs?: number;
-  /**
-   * Where the build serves the packages that come with the runtime (httpx and what it
-   * needs, python-packages.ts), fetched when a program first imports one; null: none.
-   */
-  packagesURL?: string | null;
-  /**
-   * After a stop ended the worker, how long to wait before booting the next one (a Run
-   * meanwhile boots it at once). Default 1000 ms: a boot keeps two cores busy for a
-   * second, and the page is drawing what the stop shows (the output, the timeline).
-   */
-  rebootDelayMs?: number;
-  /**
-   * How long the page must be idle after a run before the next spare interpreter boots
-   * (the one the next edited run takes). Default 500 ms: soon enough to be ready when a
-   * reader has edited again, late enough not to slow the drawing of the run just ended.
-   */
-  spareDelayMs?: number;
-  /**
-   * Real time a run may take (a wait for `input()` not counted) before it is stopped as
-   * a runaway. The clock never stops a program (a ten-hour sleep ends at once), so this
-   * does: a share link's endless loop must not keep a reader's machine busy unseen.
-   * Default 60 s: no lesson's program computes for more than a few.
-   */
-  runTimeLimitMs?: number;
-  /**
-   * A cache (Cache Storage) that a boot puts what it fetches into (keep-fetched.ts), read
-   * at each boot: for a service worker that was not there to see the fetches. Default:
-   * none.
-   */
-  keepFetchedIn?: () => string | null;
-  /** Bytes a boot downloads (Pyodide's files and the snapshot), for its progress; null: unknown. */
-  bootBytes?: number | null;
-  /**
-   * The page downloads and inflates the snapshot itself and hands it to the worker
-   * (snapshot-download.ts): the page's thread is idle while the worker's is busy
-   * booting. Default false: the worker downloads it (Node, where the page's thread is
-   * the tests').
-   */
-  snapshotOnPage?: boolean;
-}
-
-/** Where a run is: waiting its turn, waiting for Python to start, running, or over. */
-export type RunStatus = 'queued' | 'booting' | 'running' | 'done';
-
-/** How a run ended, as the page shows it. */
-export interface RunOutcome {
-  result: RunResult;
-  /** The reader stopped it. */
-  stopped: boolean;
-  /** Wall-clock ms from the moment it started running (booting excluded). */
-  wallMs: number;
-  /**
-   * Its worker was ended (a Stop that interrupts could not make quick enough, or Python
-   * died): `result.time` is then the last loop time the page heard of (0: none), and
-   * the next run waits for a new interpreter.
-   */
-  workerEnded?: boolean;
-}
-
-export type RunEvent =
-  | { type: 'status'; status: RunStatus }
-  /** While Python boots for this run: bytes downloaded so far, of `total` (null: unknown). */
-  | { type: 'download'; loaded: number; total: number | null }
-  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** loop time, s */ t: number | null }
-  | { type: 'trace'; events: TraceEvent[] }
-  /** The program waits in `input(prompt)`: answer it with {@link RunHandle.answer}. */
-  | { type: 'input'; prompt: string }
-  | { type: 'done'; outcome: RunOutcome };
-
-export interface RunHandle {
-  readonly status: RunStatus;
-  /** Every event of the run, past ones first; returns a function that unsubscribes. */
-  listen(listener: (event: RunEvent) => void): () => void;
-  /** Stop the run: drop it from the queue, or interrupt it, or end its worker. */
-  stop(): void;
-  /** Answer the `input()` the program waits in (an `input` event came); ignored otherwise. */
-  answer(text: string): void;
-  readonly done: Promise<RunOutcome>;
-}
-
-export interface RunRequest extends Partial<RunOptions> {
-  /** Also stream the run's trace (costs about as much as the run itself). */
-  trace?: boolean;
-  /**
-   * The code is the site's own, unedited (a lesson's example as built): it may run in
-   * the interpreter that every such run shares, warm, its state put back between runs
-   * (fresh.py). Any other code (an edit, a share link, the playground) runs in an
-   * interpreter that has run nothing before and runs nothing after: a new worker, so
-   * neither its Python nor its JavaScript can reach a later run. Default false.
-   */
-  shared?: boolean;
-}
-
+/** How often a stop is written again until the run ends (CPython can lose a write). */
 const STOP_REPEAT_MS = 50;
 const SIGINT = 2;
-
-/** Beyond a run's output limits, what the runtime's own "output cut" line may add. */
-const OUTPUT_SLACK = { lines: 4, chars: 4096 };
 
 /**
  * One runtime per page, shared by every example on it, runs taken one at a time in the
@@ -230,8 +101,8 @@ export class Runtime {
 
   /** End the worker and every run. */
   destroy(): void {
-    for (const run of this.#queue.splice(0)) run.finish(failure('Stopped', 'The page closed the runtime.'), true);
-    this.#current?.finish(failure('Stopped', 'The page closed the runtime.'), true);
+    for (const run of this.#queue.splice(0)) run.finish(failedRun('Stopped', 'The page closed the runtime.'), true);
+    this.#current?.finish(failedRun('Stopped', 'The page closed the runtime.'), true);
     clearTimeout(this.#reboot);
     this.#shared?.end();
     this.#spare?.end();
@@ -269,14 +140,11 @@ export class Runtime {
     this.#files ??= Promise.resolve(this.#options.loadFiles());
     const snapshot = this.#options.snapshotOnPage && this.#options.snapshotURL ? this.#pageSnapshot(this.#options.snapshotURL) : null;
     // Declared first: the handlers below name the session they belong to.
-    const session: WorkerSession = new WorkerSession(
-      this.#options,
-      this.#files,
-      snapshot,
-      this.#module,
-      (message) => this.#fromWorker(session, message),
-      (why) => this.#workerDied(session, why),
-    );
+    const session: WorkerSession = new WorkerSession(this.#options, this.#files, snapshot, this.#module, {
+      progress: (loaded) => this.#bootProgress(session, loaded),
+      run: (message) => this.#fromRun(session, message),
+      died: (why) => this.#workerDied(session, why),
+    });
     void session.ready.then(() => (this.#module ??= session.module), () => {});
     return session;
   }
@@ -285,7 +153,7 @@ export class Runtime {
    * The snapshot, fetched and inflated once; a copy for each worker (its buffer is
    * transferred to that worker). Null: none, or not the build's (that worker boots from scratch).
    */
-  #pageSnapshot(url: string): (onProgress: (loaded: number) => void) => Promise<Uint8Array | null> {
+  #pageSnapshot(url: string): PageSnapshot {
     return async (onProgress) => {
       if (!this.#snapshot) {
         const counted = countingFetch(this.#keeping(globalThis.fetch.bind(globalThis)), throttled(onProgress, PROGRESS_MS));
@@ -324,7 +192,7 @@ export class Runtime {
     } catch (error) {
       // The session has ended its worker; the next run boots a new one.
       if (this.#shared === session) this.#shared = null;
-      this.#end(run, failure('BootError', `Python could not start: ${(error as Error).message}`));
+      this.#end(run, failedRun('BootError', `Python could not start: ${(error as Error).message}`));
       return;
     }
     if (this.#current !== run || run.status === 'done') return;
@@ -340,7 +208,7 @@ export class Runtime {
     run.setStatus('running');
     this.#limitTime(run);
     const input = session.input;
-    run.answerWith = input ? (text) => answerInput(input, INPUT.ANSWERED, text) : null;
+    run.answerWith = input ? (text) => answerInput(input, text) : null;
     session.post({ type: 'run/start', id: run.id, code: run.code, options: run.options, trace: run.trace });
   }
 
@@ -383,37 +251,37 @@ export class Runtime {
     return this.#packages;
   }
 
-  /**
-   * A message from `session`'s worker, already checked against protocol.ts and cut to
-   * its limits (worker-messages.ts). Only the worker of the run under way is heard, and
-   * only about that run.
-   */
-  #fromWorker(session: WorkerSession, message: WorkerToPage): void {
+  /** While `session` boots for the run under way, how much it has downloaded, told to that run. */
+  #bootProgress(session: WorkerSession, loaded: number): void {
     const run = this.#current;
-    if (!run || run.session !== session) return;
-    if (message.type === 'worker/progress') {
-      // The boot's download, told to the run that waits for it.
-      if (run.status === 'booting') run.emit({ type: 'download', loaded: message.loaded, total: this.#options.bootBytes });
-      return;
-    }
-    if (message.id !== run.id || run.status !== 'running') return;
+    if (run?.session === session && run.status === 'booting') run.emit({ type: 'download', loaded, total: this.#options.bootBytes });
+  }
+
+  /**
+   * What `session`'s worker says of a run, already checked against the protocol and cut
+   * to its limits (worker-messages.ts). Only the worker of the run under way is heard,
+   * and only about that run.
+   */
+  #fromRun(session: WorkerSession, message: RunMessage): void {
+    const run = this.#current;
+    if (!run || run.session !== session || message.id !== run.id || run.status !== 'running') return;
     switch (message.type) {
       case 'run/output':
         if (!run.received(message.chunks)) this.#overflowed(run);
-        break;
+        return;
       case 'run/trace':
         run.receivedTrace(message.events);
-        break;
+        return;
       case 'run/input':
         run.waitsForInput = true;
         run.emit({ type: 'input', prompt: message.prompt });
-        break;
+        return;
       case 'run/done':
         if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker(session);
         this.#end(run, message.result);
-        break;
+        return;
       default:
-        break;
+        unhandled(message);
     }
   }
 
@@ -424,7 +292,7 @@ export class Runtime {
    */
   #overflowed(run: Run): void {
     this.#endSession(run.session);
-    this.#end(run, { ...failure('OutputLimitExceeded', 'this program sent more output than a run may print, past the runtime\'s own limit, so the page ended it.'), time: run.lastLoopTime() }, true);
+    this.#end(run, failedRun('OutputLimitExceeded', "this program sent more output than a run may print, past the runtime's own limit, so the page ended it.", run.lastLoopTime()), true);
   }
 
   #end(run: Run, result: RunResult, workerEnded = false): void {
@@ -443,7 +311,7 @@ export class Runtime {
     const queued = this.#queue.indexOf(run);
     if (queued >= 0) {
       this.#queue.splice(queued, 1);
-      run.finish(failure('Stopped', 'Stopped before it started.'), true);
+      run.finish(failedRun('Stopped', 'Stopped before it started.'), true);
       return;
     }
     if (this.#current !== run) return;
@@ -455,7 +323,7 @@ export class Runtime {
     // while finalizing file").
     const woken = run.waitsForInput && session?.input ? session.input : null;
     if (woken) {
-      answerInput(woken, INPUT.STOPPED, '');
+      stopWaitingForInput(woken);
       run.waitsForInput = false;
     }
     if (run.status === 'running' && session?.interrupt) {
@@ -488,7 +356,7 @@ export class Runtime {
   #killCurrent(run: Run): void {
     if (this.#current !== run || run.status === 'done') return;
     this.#endSession(run.session);
-    this.#end(run, { ...failure('Stopped', 'You stopped the program.'), time: run.lastLoopTime() }, true);
+    this.#end(run, failedRun('Stopped', 'You stopped the program.', run.lastLoopTime()), true);
     this.#keepSpare(this.#options.rebootDelayMs);
   }
 
@@ -511,292 +379,6 @@ export class Runtime {
     // Once code other than the site's has run in a worker, what it says of its own death
     // is that code's to choose (an exception thrown in a JavaScript callback): not told.
     const reason = session.ranOthersCode ? '' : ` (${cut(why, TEXT_LIMITS.failure)})`;
-    if (run?.session === session) this.#end(run, { ...failure('FatalError', `Python stopped working${reason} and will be restarted.`), time: run.lastLoopTime() }, true);
+    if (run?.session === session) this.#end(run, failedRun('FatalError', `Python stopped working${reason} and will be restarted.`, run.lastLoopTime()), true);
   }
-}
-
-/**
- * One worker and the interpreter it boots. Every way it can fail (the worker does not
- * load, Python does not start, the runtime's files do not arrive, the page ends it)
- * ends the worker and settles `ready`, so no run waits forever and no worker is left
- * running unseen.
- */
-class WorkerSession {
-  readonly ready: Promise<BootInfo>;
-  readonly interrupt: Int32Array | null;
-  /** Where answers to `input()` go (protocol.ts's INPUT); null without SharedArrayBuffer. */
-  readonly input: Int32Array | null;
-  isReady = false;
-  /** Code other than the site's own has run in it: it is ended after that run, and nothing it says is trusted. */
-  ranOthersCode = false;
-  /** Pyodide's WebAssembly as this worker compiled it (once ready), for the next. */
-  module: WebAssembly.Module | null = null;
-  /** Its worker has the packages that come with the runtime (sent before the first run that imports one). */
-  hasPackages = false;
-  #worker: WorkerLike | null = null;
-  #ended = false;
-  #reject!: (error: Error) => void;
-
-  constructor(
-    options: {
-      createWorker(): WorkerLike;
-      indexURL: string;
-      snapshotURL: string | null;
-      integrity: Record<string, string>;
-      interrupts: boolean;
-      keepFetchedIn: () => string | null;
-    },
-    files: Promise<PythonFiles>,
-    /** The snapshot as the page downloads it (null: the worker fetches it itself, or boots without). */
-    snapshot: ((onProgress: (loaded: number) => void) => Promise<Uint8Array | null>) | null,
-    /** Pyodide's WebAssembly as an earlier worker compiled it, or null. */
-    module: WebAssembly.Module | null,
-    onMessage: (message: WorkerToPage) => void,
-    onDied: (why: string) => void,
-  ) {
-    this.interrupt = options.interrupts ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    this.input = options.interrupts ? new Int32Array(new SharedArrayBuffer(INPUT.BYTES_AT + INPUT.MAX_BYTES)) : null;
-    let resolve!: (boot: BootInfo) => void;
-    this.ready = new Promise<BootInfo>((ok, fail) => {
-      resolve = ok;
-      this.#reject = fail;
-    });
-    // A failed boot is reported to the run that waits for it, not as unhandled.
-    this.ready.catch(() => {});
-    let worker: WorkerLike;
-    try {
-      worker = options.createWorker();
-    } catch (error) {
-      this.end(`the worker could not be created: ${(error as Error).message}`);
-      return;
-    }
-    this.#worker = worker;
-    // The boot's download, counted on both sides when the page takes the snapshot.
-    let workerLoaded = 0;
-    let pageLoaded = 0;
-    const progress = () => onMessage({ type: 'worker/progress', id: 0, loaded: workerLoaded + pageLoaded });
-    // Started once the boot request is on its way: begun before, it held that request
-    // back on this thread, and the worker started Pyodide's own downloads later.
-    const sendSnapshot = (download: NonNullable<typeof snapshot>) => {
-      void download((loaded) => ((pageLoaded = loaded), progress())).then((bytes) =>
-        this.post({ type: 'worker/snapshot', id: 0, bytes }, bytes ? [bytes.buffer] : []),
-      );
-    };
-    worker.onMessage((data) => {
-      if (this.#ended) return;
-      // Whatever a worker sends is checked and cut to size first: a program may have
-      // taken over its JavaScript (worker-messages.ts).
-      const message = readWorkerMessage(data);
-      if (message === MALFORMED) {
-        const why = 'the worker sent the page something it does not understand';
-        this.end(why);
-        onDied(why);
-        return;
-      }
-      if (message.type === 'worker/progress') {
-        if (this.isReady) return;
-        workerLoaded = message.loaded;
-        progress();
-      } else if (message.type === 'worker/ready') {
-        if (this.isReady) return;
-        this.isReady = true;
-        this.module = message.module ?? null;
-        resolve(message.boot);
-      } else if (message.type === 'worker/failed') {
-        this.end(message.message);
-      } else {
-        onMessage(message);
-      }
-    });
-    worker.onError((why) => {
-      if (this.#ended) return;
-      this.end(why);
-      onDied(why);
-    });
-    void files.then(
-      (pythonFiles) => {
-        if (this.#ended) return;
-        this.post({
-          type: 'worker/boot',
-          id: 0,
-          indexURL: options.indexURL,
-          snapshotURL: options.snapshotURL,
-          snapshotFromPage: snapshot !== null,
-          integrity: options.integrity,
-          keepIn: options.keepFetchedIn(),
-          files: pythonFiles,
-          interruptBuffer: this.interrupt,
-          inputBuffer: this.input,
-          module,
-        });
-        if (snapshot) sendSnapshot(snapshot);
-      },
-      (error: Error) => this.end(`the runtime's files could not be loaded: ${error.message}`),
-    );
-  }
-
-  /** Has this worker ended (failed, or ended by the page)? */
-  get ended(): boolean {
-    return this.#ended;
-  }
-
-  post(message: PageToWorker, transfer: Transferable[] = []): void {
-    if (this.#ended) return;
-    this.#worker?.postMessage(message, transfer);
-  }
-
-  /** End the worker; a boot still under way fails with `why`. */
-  end(why = 'the worker was ended'): void {
-    if (this.#ended) return;
-    this.#ended = true;
-    this.#worker?.terminate();
-    // Settles nothing once ready has resolved; otherwise the waiting run hears why.
-    this.#reject(new Error(why));
-  }
-}
-
-class Run implements RunHandle {
-  status: RunStatus = 'queued';
-  stopRequested = false;
-  /** Stopped as a runaway, after this many ms of running (null: not). */
-  overTime: number | null = null;
-  /** The program waits in `input()` for an answer. */
-  waitsForInput = false;
-  /** Writes the answer where the worker waits for it (set by the runtime). */
-  answerWith: ((text: string) => void) | null = null;
-  readonly done: Promise<RunOutcome>;
-  readonly id: number;
-  readonly code: string;
-  readonly options: Partial<RunOptions>;
-  readonly trace: boolean;
-  /** May run in the shared interpreter (RunRequest.shared). */
-  readonly shared: boolean;
-  /** The worker it runs in, once it has left the queue. */
-  session: WorkerSession | null = null;
-  /** What the page took of its output and trace so far (the worker's own limits, checked again here). */
-  #lines = 0;
-  #chars = 0;
-  #traced = 0;
-  readonly #requestStop: (run: Run) => void;
-  #events: RunEvent[] = [];
-  #listeners = new Set<(event: RunEvent) => void>();
-  #resolve!: (outcome: RunOutcome) => void;
-  #startedAt = 0;
-
-  constructor(id: number, code: string, request: RunRequest, requestStop: (run: Run) => void) {
-    this.id = id;
-    this.code = code;
-    this.#requestStop = requestStop;
-    const { trace = false, shared = false, ...options } = request;
-    this.options = options;
-    this.trace = trace;
-    this.shared = shared;
-    this.done = new Promise((resolve) => (this.#resolve = resolve));
-    this.emit({ type: 'status', status: 'queued' });
-  }
-
-  listen(listener: (event: RunEvent) => void): () => void {
-    for (const event of this.#events) listener(event);
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  stop(): void {
-    this.stopRequested = true;
-    this.#requestStop(this);
-  }
-
-  answer(text: string): void {
-    if (!this.waitsForInput || this.status !== 'running') return;
-    this.waitsForInput = false;
-    this.answerWith?.(text);
-  }
-
-  /**
-   * Output from the worker, passed on while it stays within the run's limits (with room
-   * for the runtime's line that says it cut the output); false once it went past them.
-   */
-  received(chunks: OutputChunk[]): boolean {
-    const limits = runOptions(this.options);
-    for (const chunk of chunks) {
-      this.#chars += chunk.text.length;
-      for (let at = chunk.text.indexOf('\n'); at >= 0; at = chunk.text.indexOf('\n', at + 1)) this.#lines++;
-      if (this.#lines > limits.maxOutputLines + OUTPUT_SLACK.lines || this.#chars > limits.maxOutputBytes + OUTPUT_SLACK.chars) return false;
-      this.emit({ type: 'output', ...chunk });
-    }
-    return true;
-  }
-
-  /** Trace events from the worker, as many as a trace may hold (TRACE_LIMIT); the rest are dropped. */
-  receivedTrace(events: TraceEvent[]): void {
-    const room = TRACE_LIMIT + 1 - this.#traced;
-    if (room <= 0) return;
-    const kept = events.length > room ? events.slice(0, room) : events;
-    this.#traced += kept.length;
-    this.emit({ type: 'trace', events: kept });
-  }
-
-  setStatus(status: RunStatus): void {
-    if (status === 'running') this.#startedAt = performance.now();
-    this.status = status;
-    this.emit({ type: 'status', status });
-  }
-
-  emit(event: RunEvent): void {
-    this.#events.push(event);
-    for (const listener of this.#listeners) listener(event);
-  }
-
-  /** The latest loop time this run's output and trace told of; 0 when they told none. */
-  lastLoopTime(): number {
-    let latest = 0;
-    for (const event of this.#events) {
-      if (event.type === 'output' && event.t !== null) latest = Math.max(latest, event.t);
-      if (event.type === 'trace') for (const traced of event.events) latest = Math.max(latest, traced.t);
-    }
-    return latest;
-  }
-
-  finish(result: RunResult, stopped: boolean, workerEnded = false): void {
-    if (this.status === 'done') return;
-    const wallMs = this.#startedAt ? performance.now() - this.#startedAt : 0;
-    // A stop shows as a stop, whatever Python made of it (KeyboardInterrupt, CancelledError).
-    if (this.overTime !== null && !stopped) result = { ...overTimeFailure(this.overTime), time: result.time };
-    const outcome: RunOutcome = {
-      result: stopped ? { ...failure('Stopped', 'You stopped the program.'), time: result.time } : result,
-      stopped,
-      wallMs,
-      ...(workerEnded ? { workerEnded } : {}),
-    };
-    this.setStatus('done');
-    this.emit({ type: 'done', outcome });
-    this.#resolve(outcome);
-  }
-}
-
-function failure(type: string, message: string): RunResult {
-  return { ok: false, time: 0, error: { type, message, line: null, traceback: '' } };
-}
-
-function overTimeFailure(limitMs: number): RunResult {
-  const seconds = Math.round(limitMs / 1000);
-  return failure(
-    'TimeLimitExceeded',
-    `this program ran for ${seconds} s without ending, so the page stopped it (a run here may take ${seconds} s at most). ` +
-      'Look for a loop that never ends, and give it an end condition or a timeout.',
-  );
-}
-
-/**
- * Writes an answer to `input()` where the worker waits (protocol.ts's INPUT), then wakes
- * it. An answer longer than the buffer is cut at a character's edge.
- */
-function answerInput(buffer: Int32Array, state: number, text: string): void {
-  // Encoded apart first: an encoder does not write into shared memory (Chromium refuses).
-  const encoded = new Uint8Array(INPUT.MAX_BYTES);
-  const { written } = new TextEncoder().encodeInto(text, encoded);
-  new Uint8Array(buffer.buffer, INPUT.BYTES_AT, INPUT.MAX_BYTES).set(encoded.subarray(0, written));
-  Atomics.store(buffer, 1, written);
-  Atomics.store(buffer, 0, state);
-  Atomics.notify(buffer, 0);
 }

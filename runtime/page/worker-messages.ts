@@ -1,7 +1,7 @@
 /**
  * What a worker sends the page, read as untrusted: a program that has taken over its
  * worker's JavaScript (`import js`, then a patched `postMessage`) can send anything.
- * Each message is checked against protocol.ts and its text cut to TEXT_LIMITS, so no
+ * Each message is checked against the protocol and its text cut to TEXT_LIMITS, so no
  * message can make the page draw megabytes or read a number that is not one. The
  * runtime's own worker already sends messages within these limits.
  */
@@ -23,7 +23,7 @@ export function cut(text: string, limit: number): string {
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const record = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `data` as a message of protocol.ts, its text cut to size; MALFORMED when it is not one. */
+/** `data` as a message of the protocol (messages.ts), its text cut to size; MALFORMED when it is not one. */
 export function readWorkerMessage(data: unknown): WorkerToPage | typeof MALFORMED {
   try {
     return read(data);
@@ -33,38 +33,37 @@ export function readWorkerMessage(data: unknown): WorkerToPage | typeof MALFORME
 }
 
 function read(data: unknown): WorkerToPage | typeof MALFORMED {
-  if (!record(data) || !finite(data.id)) return MALFORMED;
-  const id = data.id;
-  switch (data.type) {
-    case 'worker/ready': {
-      const module = typeof WebAssembly === 'object' && data.module instanceof WebAssembly.Module ? data.module : null;
-      return { type: 'worker/ready', id, boot: bootInfo(data.boot), module };
-    }
-    case 'worker/progress':
-      return finite(data.loaded) && data.loaded >= 0 ? { type: 'worker/progress', id, loaded: data.loaded } : MALFORMED;
-    case 'worker/failed':
-      return typeof data.message === 'string' ? { type: 'worker/failed', id, message: cut(data.message, TEXT_LIMITS.failure) } : MALFORMED;
-    case 'run/input':
-      return typeof data.prompt === 'string' ? { type: 'run/input', id, prompt: cut(data.prompt, TEXT_LIMITS.prompt) } : MALFORMED;
-    case 'run/output': {
-      if (!Array.isArray(data.chunks)) return MALFORMED;
-      const chunks: OutputChunk[] = [];
-      for (const chunk of data.chunks as unknown[]) {
-        if (!record(chunk) || typeof chunk.text !== 'string' || (chunk.stream !== 'stdout' && chunk.stream !== 'stderr')) return MALFORMED;
-        if (chunk.t !== null && !finite(chunk.t)) return MALFORMED;
-        chunks.push({ stream: chunk.stream, text: chunk.text, t: chunk.t });
-      }
-      return { type: 'run/output', id, chunks };
-    }
-    case 'run/trace':
-      return { type: 'run/trace', id, events: checkTraceEvents(data.events).map(cutEvent) };
-    case 'run/done':
-      if (!finite(data.memory) || typeof data.fatal !== 'boolean') return MALFORMED;
-      return { type: 'run/done', id, result: cutResult(checkRunResult(data.result)), memory: data.memory, fatal: data.fatal };
-    default:
-      return MALFORMED;
-  }
+  if (!record(data) || !finite(data.id) || typeof data.type !== 'string' || !Object.hasOwn(READERS, data.type)) return MALFORMED;
+  return READERS[data.type as WorkerToPage['type']](data, data.id);
 }
+
+type Reader<Type extends WorkerToPage['type']> = (data: Record<string, unknown>, id: number) => Extract<WorkerToPage, { type: Type }> | typeof MALFORMED;
+
+/** How each message the worker may send is read: one reader per type, or the page would not compile. */
+const READERS: { [Type in WorkerToPage['type']]: Reader<Type> } = {
+  'worker/ready': (data, id) => {
+    const module = typeof WebAssembly === 'object' && data.module instanceof WebAssembly.Module ? data.module : null;
+    return { type: 'worker/ready', id, boot: bootInfo(data.boot), module };
+  },
+  'worker/progress': (data, id) => (finite(data.loaded) && data.loaded >= 0 ? { type: 'worker/progress', id, loaded: data.loaded } : MALFORMED),
+  'worker/failed': (data, id) => (typeof data.message === 'string' ? { type: 'worker/failed', id, message: cut(data.message, TEXT_LIMITS.failure) } : MALFORMED),
+  'run/input': (data, id) => (typeof data.prompt === 'string' ? { type: 'run/input', id, prompt: cut(data.prompt, TEXT_LIMITS.prompt) } : MALFORMED),
+  'run/output': (data, id) => {
+    if (!Array.isArray(data.chunks)) return MALFORMED;
+    const chunks: OutputChunk[] = [];
+    for (const chunk of data.chunks as unknown[]) {
+      if (!record(chunk) || typeof chunk.text !== 'string' || (chunk.stream !== 'stdout' && chunk.stream !== 'stderr')) return MALFORMED;
+      if (chunk.t !== null && !finite(chunk.t)) return MALFORMED;
+      chunks.push({ stream: chunk.stream, text: chunk.text, t: chunk.t });
+    }
+    return { type: 'run/output', id, chunks };
+  },
+  'run/trace': (data, id) => ({ type: 'run/trace', id, events: checkTraceEvents(data.events).map(cutEvent) }),
+  'run/done': (data, id) => {
+    if (!finite(data.memory) || typeof data.fatal !== 'boolean') return MALFORMED;
+    return { type: 'run/done', id, result: cutResult(checkRunResult(data.result)), memory: data.memory, fatal: data.fatal };
+  },
+};
 
 function bootInfo(value: unknown): BootInfo {
   if (!record(value) || !finite(value.bootMs) || typeof value.fromSnapshot !== 'boolean') throw new Error('boot');

@@ -5,7 +5,7 @@ export const TRACE_LIMIT = 10_000;
 
 /**
  * The longest text of each kind that crosses from a run to the page, in characters.
- * The runner cuts at these (runner.py, trace.py: the same numbers), and the page cuts
+ * Python cuts at these (errors.py, trace.py, check.py: the same numbers), and the page cuts
  * again whatever a worker sends (worker-messages.ts): a 60 MB exception message or a
  * 100 KB task name froze the page for seconds.
  */

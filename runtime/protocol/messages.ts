@@ -1,6 +1,7 @@
 /**
- * Every message between the page and the worker, as one union each way: the worker's
- * serve loop and the page's session switch over them exhaustively.
+ * Every message between the page and the worker, as one union each way. Each side
+ * handles each message type in one place, in a switch that ends in `unhandled`: a
+ * message type added here and handled nowhere is a type error.
  */
 import type { BootInfo, OutputChunk, PythonFiles, RunResult, TraceEvent } from './results.ts';
 import type { RunOptions } from './run-options.ts';
@@ -25,6 +26,11 @@ export const INPUT = {
 
 /** What the page (the client) sends to the worker. Every request carries an `id`. */
 export type PageToWorker =
+  /**
+   * The first message of a browser's worker, on the worker itself: the private
+   * MessagePort (transferred with it) that every later message goes through, both ways.
+   */
+  | { type: 'worker/port'; id: number }
   | {
       type: 'worker/boot';
       id: number;
@@ -53,14 +59,20 @@ export type PageToWorker =
   | { type: 'run/start'; id: number; code: string; options: Partial<RunOptions>; trace: boolean };
 
 /** What the worker sends back; each reply repeats the `id` of its request. */
-export type WorkerToPage =
+export type WorkerToPage = BootMessage | RunMessage;
+
+/** What the worker says of its boot: the page's session for that worker hears these. */
+export type BootMessage =
   /** Booted; `module`: Pyodide's compiled WebAssembly, for the page's next workers. */
   | { type: 'worker/ready'; id: number; boot: BootInfo; module?: WebAssembly.Module | null }
   /** While it boots: bytes of Pyodide's files and the snapshot downloaded so far (at most every {@link PROGRESS_MS}). */
   | { type: 'worker/progress'; id: number; loaded: number }
+  | { type: 'worker/failed'; id: number; message: string };
+
+/** What the worker says of the run under way (`id`: its `run/start`'s): the page's runtime hears these. */
+export type RunMessage =
   /** The program called `input(prompt)` and waits for the page's answer on the input buffer. */
   | { type: 'run/input'; id: number; prompt: string }
-  | { type: 'worker/failed'; id: number; message: string }
   /** Output in order, gathered for up to {@link OUTPUT_BATCH_MS} (a message per line flooded the page). */
   | { type: 'run/output'; id: number; chunks: OutputChunk[] }
   /** Trace events come in batches (one message per event flooded the page). */
@@ -74,3 +86,11 @@ export type WorkerToPage =
       /** The interpreter crashed and cannot run anything more: replace the worker. */
       fatal: boolean;
     };
+
+/**
+ * The end of an exhaustive switch over messages: reached only by a message type that
+ * has no case, which TypeScript refuses to compile (`message` is then not `never`).
+ */
+export function unhandled(message: never): never {
+  throw new Error(`a message nothing handles: ${JSON.stringify(message)}`);
+}

@@ -36,6 +36,11 @@ export type RunResult =
     }
   | { ok: false; time: number; error: RunError; check?: CheckVerdict };
 
+/** A run that failed, as the page or the worker says it (no line, no traceback): `time` is the last loop time known. */
+export function failedRun(type: string, message: string, time = 0): RunResult & { ok: false } {
+  return { ok: false, time, error: { type, message, line: null, traceback: '' } };
+}
+
 /** One piece of output, in the order the program wrote it. */
 export interface OutputChunk {
   stream: 'stdout' | 'stderr';

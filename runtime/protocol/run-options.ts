@@ -1,73 +1,84 @@
 /**
- * The options of one run, declared once: this schema gives the TypeScript type, the
- * defaults, and (as JSON Schema, handed to Python when the runtime is set up) what
- * Python checks every run's options against. To add an option: a field here, with its
- * default, and the Python that reads it (`asyncio_live/options.py` gives it by name).
+ * The options of one run, declared once, as JSON Schema: the TypeScript type comes from
+ * it (json-schema-to-ts, types only), the defaults are its `default`s, and Python gets the
+ * schema itself when the runtime is set up and checks every run's options against it
+ * (`asyncio_live/options.py`). To add an option: a property here, with its default, and
+ * the Python that reads it (`options.<name>` in the runner).
+ *
+ * Plain data, not a validation library: the page and the worker run strangers' code, and
+ * a library that keeps state on the global scope or compiles validators with `Function`
+ * (as zod does) would hand a program one more thing to reach.
  */
-import { z } from 'zod/mini';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 
-/** Hidden lines of an example, before and after the code the reader sees and edits. */
-const ProgramSetupSchema = z.object({
-  before: z.string(),
-  after: z.string(),
-});
+const PROGRAM_SETUP = {
+  description: "An example's hidden lines, before and after the code the reader sees and edits.",
+  type: 'object',
+  properties: { before: { type: 'string' }, after: { type: 'string' } },
+  required: ['before', 'after'],
+  additionalProperties: false,
+} as const satisfies JSONSchema;
 
-/**
- * Hidden Python that runs after the reader's program, in a copy of its namespace, with
- * `printed` (what the program wrote to stdout), `prediction` (the reader's guess of it,
- * or "") and `lines(text)` (its non-blank lines, stripped) added. It fails the exercise
- * by raising AssertionError with a hint; its own output is never shown.
- */
-const ExerciseCheckSchema = z.object({
-  code: z.string(),
-  /** What the reader predicts the program prints (predict exercises). */
-  prediction: z.optional(z.nullable(z.string())),
-});
+const EXERCISE_CHECK = {
+  description:
+    "Hidden Python run after the reader's program, in a copy of its namespace, with `printed` (what the program wrote to stdout), " +
+    '`prediction` (the reader\'s guess of it, or "") and `lines(text)` added. It fails the exercise by raising AssertionError with a hint; ' +
+    'its own output is never shown.',
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    prediction: { description: 'What the reader predicts the program prints (predict exercises).', type: ['string', 'null'] },
+  },
+  required: ['code'],
+  additionalProperties: false,
+} as const satisfies JSONSchema;
 
-export const RunOptionsSchema = z.object({
-  /**
-   * When true, computation costs no virtual time: only waits move the clock, so
-   * printed times are exact (doc-tests). When false, the clock also counts the real
-   * time Python spent computing, so "the loop is blocked" examples tell the truth.
-   */
-  deterministic: z._default(z.boolean(), false),
-  /** Lines of output (stdout and stderr together) a run may print. */
-  maxOutputLines: z._default(z.number(), 10_000),
-  /** Bytes of output a run may print. */
-  maxOutputBytes: z._default(z.number(), 1_000_000),
-  /** Check an exercise after the program (see {@link ExerciseCheck}), or null. */
-  check: z._default(z.nullable(ExerciseCheckSchema), null),
-  /**
-   * Run the code as a Jupyter notebook cell, not as a script: inside an event loop that
-   * is already running (the kernel's), with `await` allowed at the top level and the
-   * value of a last bare expression shown.
-   */
-  notebook: z._default(z.boolean(), false),
-  /**
-   * An example's hidden setup, run around the code in the same namespace: `before` first,
-   * `after` last. The code is then compiled on its own, so tracebacks, warnings and the
-   * error's line count the lines the reader sees (hidden lines never counted), and the
-   * setup's own frames stay out of the reader's traceback, as asyncio's do. Null: the
-   * code is the whole program.
-   */
-  setup: z._default(z.nullable(ProgramSetupSchema), null),
-});
+export const RUN_OPTIONS_SCHEMA = {
+  title: 'RunOptions',
+  type: 'object',
+  properties: {
+    deterministic: {
+      description:
+        'When true, computation costs no virtual time: only waits move the clock, so printed times are exact (doc-tests). When false, ' +
+        'the clock also counts the real time Python spent computing, so "the loop is blocked" examples tell the truth.',
+      type: 'boolean',
+      default: false,
+    },
+    maxOutputLines: { description: 'Lines of output (stdout and stderr together) a run may print.', type: 'number', default: 10_000 },
+    maxOutputBytes: { description: 'Bytes of output a run may print.', type: 'number', default: 1_000_000 },
+    check: { description: 'Check an exercise after the program, or null.', anyOf: [EXERCISE_CHECK, { type: 'null' }], default: null },
+    notebook: {
+      description:
+        'Run the code as a Jupyter notebook cell, not as a script: inside an event loop that is already running (the kernel\'s), ' +
+        'with `await` allowed at the top level and the value of a last bare expression shown.',
+      type: 'boolean',
+      default: false,
+    },
+    setup: {
+      description:
+        "An example's hidden setup, run around the code in the same namespace: `before` first, `after` last. The code is compiled on " +
+        "its own, so tracebacks, warnings and the error's line count the lines the reader sees, and the setup's frames stay out of the " +
+        "reader's traceback. Null: the code is the whole program.",
+      anyOf: [PROGRAM_SETUP, { type: 'null' }],
+      default: null,
+    },
+  },
+  required: ['deterministic', 'maxOutputLines', 'maxOutputBytes', 'check', 'notebook', 'setup'],
+  additionalProperties: false,
+} as const satisfies JSONSchema;
 
 /** Every option of a run, as Python receives them. */
-export type RunOptions = z.output<typeof RunOptionsSchema>;
-export type ProgramSetup = z.output<typeof ProgramSetupSchema>;
-export type ExerciseCheck = z.output<typeof ExerciseCheckSchema>;
+export type RunOptions = FromSchema<typeof RUN_OPTIONS_SCHEMA>;
+export type ProgramSetup = FromSchema<typeof PROGRAM_SETUP>;
+export type ExerciseCheck = FromSchema<typeof EXERCISE_CHECK>;
 
 /** What a run gets for each option it does not set: a reader's run on the page. */
-export const RUN_DEFAULTS: Readonly<RunOptions> = Object.freeze(RunOptionsSchema.parse({}));
+export const RUN_DEFAULTS: Readonly<RunOptions> = Object.freeze(
+  Object.fromEntries(Object.entries(RUN_OPTIONS_SCHEMA.properties).map(([name, option]) => [name, option.default])) as RunOptions,
+);
 
-/** `given` completed with the defaults (an explicit `undefined` counts as not given), checked against the schema. */
+/** `given` completed with the defaults (an explicit `undefined` counts as not given). */
 export function runOptions(given: Partial<RunOptions> = {}): RunOptions {
   const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
-  return RunOptionsSchema.parse(set);
-}
-
-/** The schema as JSON Schema, for Python (every option required: the runtime sends them all). */
-export function runOptionsJsonSchema(): string {
-  return JSON.stringify(z.toJSONSchema(RunOptionsSchema, { io: 'output' }));
+  return { ...RUN_DEFAULTS, ...set };
 }

@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 /**
- * The runtime's worker in a browser: a module Web Worker around worker-core.ts.
+ * The runtime's worker in a browser: a module Web Worker around serve.ts.
  * Pyodide's loader is bundled with it; its large files (wasm, standard library) come
  * from the `indexURL` the page sends, the site's own copy.
  *
  * The page talks to it through a MessagePort of its own, sent in the first message
- * (see browser.ts), never through the worker's global `message` event: a listener that
+ * (`worker/port`, see page/browser.ts), never through the worker's global `message` event: a listener that
  * a reader's program adds to the worker (`js.addEventListener`) hears nothing, and
  * the port itself is out of Python's reach.
  */
@@ -19,7 +19,7 @@ declare const self: DedicatedWorkerGlobalScope;
 // a program that then replaces `MessagePort.prototype.postMessage` or the `data` getter
 // of `MessageEvent.prototype` (through `import js`) changes nothing the worker sends or
 // hears. (A worker that has run code other than the site's also runs nothing after it:
-// client.ts ends it with its run.)
+// the page's runtime ends it with its run.)
 const apply = Reflect.apply;
 const post = MessagePort.prototype.postMessage;
 const start = MessagePort.prototype.start;
@@ -28,9 +28,9 @@ const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.
 
 self.addEventListener(
   'message',
-  (event) => {
+  (event: MessageEvent<PageToWorker>) => {
     const [port] = event.ports;
-    if (!port) throw new Error('the runtime worker expects its port first');
+    if (event.data?.type !== 'worker/port' || !port) throw new Error('the runtime worker expects its port first');
     serveWorker(
       {
         postMessage: (message: WorkerToPage) => apply(post, port, [message]),

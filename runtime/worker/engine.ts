@@ -1,5 +1,5 @@
 import type { loadPyodide, PyodideAPI } from 'pyodide';
-import { runOptions, runOptionsJsonSchema, type BootPhases, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from '../protocol/index.ts';
+import { RUN_OPTIONS_SCHEMA, runOptions, type BootPhases, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from '../protocol/index.ts';
 import { importsPackages } from '../vendor/packages.ts';
 import { readRunResult, readTraceBatch } from '../protocol/shapes.ts';
 import { dense } from '../snapshot/sparse-memory.ts';
@@ -117,7 +117,7 @@ export class Engine {
     // keep one of each.
     pyodide.runPython(
       `import sys\nsys.path[:] = dict.fromkeys([${JSON.stringify(PACKAGE_DIR)}, *sys.path])\n` +
-        `import asyncio_live.runner as r; r.setup(${JSON.stringify(runOptionsJsonSchema())})`,
+        `import asyncio_live.runner as r; r.setup(${JSON.stringify(JSON.stringify(RUN_OPTIONS_SCHEMA))})`,
     );
   }
 

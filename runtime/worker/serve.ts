@@ -5,7 +5,7 @@ import { countingFetch, throttled } from '../download/progress.ts';
 import { withCompiledModule } from './compiled-module.ts';
 import { Engine } from './engine.ts';
 import { downloadSnapshot } from '../download/snapshot-download.ts';
-import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, TEXT_LIMITS, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from '../protocol/index.ts';
+import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, TEXT_LIMITS, failedRun, unhandled, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from '../protocol/index.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -31,6 +31,10 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
 
   port.onMessage(async (message) => {
     switch (message.type) {
+      case 'worker/port':
+        // Handed over on the worker itself, before serving began (browser-entry.ts): one
+        // that comes through the port hands over nothing.
+        return;
       case 'worker/snapshot': {
         snapshotFromPage(message.bytes);
         return;
@@ -134,10 +138,8 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
         port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal });
         return;
       }
-      default: {
-        const unknown: never = message;
-        throw new Error(`unknown message ${JSON.stringify(unknown)}`);
-      }
+      default:
+        unhandled(message);
     }
   });
 }
@@ -294,7 +296,7 @@ class Outbox {
 }
 
 function crashed(message: string): RunResult {
-  return { ok: false, time: 0, error: { type: 'FatalError', message, line: null, traceback: '' } };
+  return failedRun('FatalError', message);
 }
 
 function describe(error: unknown): string {

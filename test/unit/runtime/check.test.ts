@@ -108,4 +108,15 @@ describe('an exercise check', () => {
     const { result } = await runPython('x = 1');
     expect(result).toEqual({ ok: true, time: 0 });
   });
+
+  it('leaves nothing to the next run: what the program and its check never awaited is not reported there', async () => {
+    // A starting code that never awaits its coroutines, and a check that makes more: the
+    // page's shared interpreter runs the next example next, whose output is its own.
+    const program = 'import asyncio\nasync def stuck():\n    await asyncio.Event().wait()\njobs = {"a": stuck()}\nprint("given")';
+    const { result, stdout } = await runPython(program, { check: { code: 'pending = stuck()\nassert False, "not yet"' } });
+    expect(stdout).toBe('given\n');
+    expect(result.check).toEqual({ passed: false, message: 'not yet' });
+    const next = await runPython('print("next")');
+    expect(next.output).toBe('next\n');
+  });
 });
