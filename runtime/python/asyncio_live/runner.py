@@ -115,6 +115,10 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
             # program's globals go (a check still needs them: then they stay).
             exits.exit_interpreter(at_exit, main if options.check is None else None)
         output.closed = True
+        if output.over and options.check is None:
+            # Past its limit the program shows nothing more, but its globals still go now:
+            # left for later, their going would warn in the next run of this interpreter.
+            exits.exit_interpreter(None, main)
         _close_leftover_loops()
         exits.collect_garbage()
         output.flush()

@@ -119,4 +119,12 @@ describe('an exercise check', () => {
     const next = await runPython('print("next")');
     expect(next.output).toBe('next\n');
   });
+
+  it('leaves nothing to the next run after a program that printed past its limit either', async () => {
+    const program = 'import asyncio\nasync def stuck():\n    await asyncio.Event().wait()\njobs = {"a": stuck()}\nfor i in range(50):\n    print(i)';
+    const { result } = await runPython(program, { maxOutputLines: 10 });
+    expect(result.ok || result.error.type).toBe('OutputLimitExceeded');
+    const next = await runPython('print("next")');
+    expect(next.output).toBe('next\n');
+  });
 });
