@@ -1,12 +1,16 @@
 /**
- * The learner's main path, whole: from the first lesson to the last page by the Next
- * links (after the first, each page is swapped into the one before, Python kept), on
- * each an edit of its first runnable example, a run, and its output in view; then Back
- * twice, and the editor still takes typing. (Issue 27: after a link the editor broke.)
+ * The learner's main path, whole, and every page of the course in Chromium: from the
+ * first lesson to the last page by the Next links (after the first, each page is swapped
+ * into the one before, Python kept), with every request outside the site refused. On
+ * each page its first example runs as the lesson has it and prints what the lesson says,
+ * its exercises are checked as given and solved (visit-lessons.ts), then the first
+ * example is edited, run, and its output comes into view; then Back twice, the editor
+ * still takes typing, and a reload remembers what was solved.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { editorText, finished, open } from './page-helpers';
+import { lessonSlugs, visitLesson } from './visit-lessons';
 
 const FIRST = '/lessons/synchronous-programming/';
 
@@ -32,14 +36,16 @@ const inputSize = (ex: Locator) =>
   });
 
 describe('the course, walked by its links', () => {
-  it('on every page: edit, run, the output in view; Back twice; the editor works everywhere', async () => {
-    const { page, errors, close } = await open(inject('isolatedURL'), FIRST);
+  it("on every page: the lesson's example and exercises, then an edit, a run, the output in view; Back twice; solved marks kept", async () => {
+    const { page, errors, blocked, requests, close } = await open(inject('isolatedURL'), FIRST, { blockOutside: true });
+    const solved: [string, string[]][] = [];
     const walked: string[] = [];
     let firstInput = 0;
     const withExamples = new Set<string>();
     for (;;) {
       const path = new URL(page.url()).pathname;
       walked.push(path);
+      solved.push([path, await visitLesson(page, path.slice(1, -1))]);
       const ex = firstExample(page);
       if (await ex.count()) {
         withExamples.add(path);
@@ -93,7 +99,20 @@ describe('the course, walked by its links', () => {
       await expect.poll(async () => (await editorText(ex)).split('\n')[0]).toBe('# back');
     }
     expect(typed).toBeGreaterThanOrEqual(1);
+
+    // Solved marks are remembered: on a reload of the page Back led to, and in storage for every page.
+    const here = new URL(page.url()).pathname;
+    await page.reload();
+    const solvedHere = solved.find(([path]) => path === here)![1];
+    expect(solvedHere.length, `${here} has exercises`).toBe(2);
+    await expect.poll(() => page.locator('.exercise__solved:not([hidden])').count()).toBe(solvedHere.length);
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('asyncio-live:solved:')));
+    expect(keys.sort()).toEqual(solved.flatMap(([path, ids]) => ids.map((id) => `asyncio-live:solved:${path}#${id}`)).sort());
+    expect(solved.map(([path]) => path.slice(1, -1))).toEqual(lessonSlugs);
     expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(requests.every((url) => url.startsWith(inject('isolatedURL')))).toBe(true);
     await close();
-  }, 300_000);
+    // A ceiling only, for a hung run.
+  }, 600_000);
 });

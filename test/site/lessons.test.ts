@@ -50,7 +50,9 @@ describe('lesson pages', () => {
       'lessons/writing-asynchronous-code',
       'lessons/executing-tasks',
     ]);
-    const links = built(lessons[0]).querySelectorAll('nav.sidebar a').map((a) => a.getAttribute('href'));
+    const links = built(lessons[0])
+      .querySelectorAll('nav.sidebar a')
+      .map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/', ...lessons.map((slug) => `/${slug}/`)]);
   });
 
@@ -62,7 +64,9 @@ describe('lesson pages', () => {
     const slugger = new GithubSlugger();
     const ids = [...source(slug).matchAll(/^#{2,3} (.+)$/gm)].map(([, text]) => slugger.slug(text.replace(/`/g, '')));
     expect(ids.length).toBeGreaterThan(1);
-    const toc = built(slug).querySelectorAll('starlight-toc a').map((a) => a.getAttribute('href'));
+    const toc = built(slug)
+      .querySelectorAll('starlight-toc a')
+      .map((a) => a.getAttribute('href'));
     for (const id of ids) {
       expect(built(slug).getElementById(id), `#${id}`).not.toBeNull();
       expect(toc).toContain(`#${id}`);
@@ -111,7 +115,7 @@ describe('lesson pages', () => {
     });
   });
 
-  it('every lesson page has two exercises of different kinds, and the Chromium visits (pages-*.test.ts) cover every page of the sidebar', () => {
+  it('every lesson page has two exercises of different kinds, every page of the sidebar reached by the Next links of the course walk (course-walk.test.ts)', () => {
     const kinds = (slug: string) => new Set(examplesOf(slug).flatMap((example) => (example.exercise ? [example.exercise.kind] : [])));
     const withExercises = lessons.filter((slug) => kinds(slug).size >= 2);
     expect(withExercises).toEqual(lessons.filter((slug) => /^(lessons|beyond|network)\//.test(slug)));

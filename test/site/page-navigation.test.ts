@@ -5,7 +5,7 @@
  * build, a link loads a new document as it always did.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { finished, open, pythonWorkers, replaceCode } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
@@ -28,7 +28,7 @@ function countLoads(page: Page): () => number {
   return () => loads;
 }
 
-describe('links once Python has booted', () => {
+describe('links before Python has booted', () => {
   const base = () => inject('isolatedURL');
 
   it('load a new document while Python has not booted (the router is not even downloaded)', async () => {
@@ -41,12 +41,37 @@ describe('links once Python has booted', () => {
     expect(requests.filter((url) => url.includes('page-navigation'))).toEqual([]);
     await close();
   });
+});
 
-  it("swap the next page in: the same worker runs its examples at once; the theme, the sidebar, search and Back work", async () => {
-    const { page, errors, close } = await open(base(), PAGE);
-    await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
-    await page.reload();
-    await boot(page);
+/**
+ * One visit, Python booted once: each test goes on from the page the last one left, by
+ * links, as a reader would (a new document would boot Python again).
+ */
+describe('links once Python has booted', () => {
+  const base = () => inject('isolatedURL');
+  let visit: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    visit = await open(base(), PAGE);
+    // The reader's theme, from an earlier visit: the swapped pages must keep it.
+    await visit.page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
+    await visit.page.reload();
+    await boot(visit.page);
+  });
+  afterAll(async () => {
+    expect(visit.errors).toEqual([]);
+    await visit.close();
+  });
+
+  /** Back to the first page by the sidebar's link, swapped in. */
+  const backToFirst = async (page: Page) => {
+    if (new URL(page.url()).pathname === PAGE) return;
+    await page.locator(`nav.sidebar a[href="${PAGE}"]`).click();
+    await page.waitForURL(`**${PAGE}`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Executing tasks');
+  };
+
+  it('swap the next page in: the same worker runs its examples at once; the theme, the sidebar, search and Back work', async () => {
+    const { page } = visit;
     const loads = countLoads(page);
     expect(pythonWorkers(page)).toHaveLength(1);
 
@@ -88,13 +113,11 @@ describe('links once Python has booted', () => {
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Executing tasks');
     expect(loads()).toBe(0);
     expect(pythonWorkers(page)).toHaveLength(1);
-    expect(errors).toEqual([]);
-    await close();
   });
 
   it('keep the editor whole across links and Back: its input hidden, its code in place, typing landing in it', async () => {
-    const { page, errors, close } = await open(base(), PAGE);
-    await boot(page);
+    const { page } = visit;
+    await backToFirst(page);
     /** Open the first example's editor, type into it, and say where the editor stands. */
     const editHere = async (typed: string) => {
       const ex = firstExample(page);
@@ -129,18 +152,19 @@ describe('links once Python has booted', () => {
     }
     // Each of Monaco's stylesheets once: none lost, none doubled.
     expect(await page.locator('head style[data-monaco]').count()).toBe(monacoStyles);
-    expect(errors).toEqual([]);
-    await close();
   });
 
   it("stop the run of the page left behind, and read the new page's saved edits", async () => {
-    const { page, errors, close } = await open(base(), PAGE);
-    await boot(page);
+    const { page } = visit;
+    await backToFirst(page);
     // The reader edited the next page's first example on an earlier visit.
     const next = await page.evaluate(async (path) => {
       const html = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
       const example = html.querySelector<HTMLElement>('live-example[data-runnable="true"]')!;
-      return { id: example.dataset.exampleId!, code: JSON.parse(example.querySelector('.live-example__data')!.textContent!).code as string };
+      return {
+        id: example.dataset.exampleId!,
+        code: JSON.parse(example.querySelector('.live-example__data')!.textContent!).code as string,
+      };
     }, NEXT);
     await page.evaluate(
       ([key, original]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code: 'print("my edit, from before")' })),
@@ -160,24 +184,23 @@ describe('links once Python has booted', () => {
     await ex.locator('.live-example__edited').waitFor({ state: 'visible', timeout: 30_000 });
     await ex.getByRole('button', { name: 'Run' }).click();
     expect(await finished(ex)).toBe('my edit, from before');
-    expect(errors).toEqual([]);
-    await close();
   });
 
+  // Last: the new document it loads ends the visit's Python.
   it('load a page of another build as a new document', async () => {
-    const { page, context, close } = await open(base(), PAGE);
+    const { page, context } = visit;
+    await backToFirst(page);
     await context.route(`**${NEXT}`, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(/(name="asyncio-live-build" content=")[^"]*/, '$1another-build');
       await route.fulfill({ response, body: html });
     });
-    await boot(page);
+    expect(await python(page)).toBe('ready');
     const loads = countLoads(page);
     await page.locator('a[rel="next"]').click();
     await page.waitForURL(`**${NEXT}`);
     await page.waitForLoadState('load');
     expect(loads()).toBe(1);
     expect(await python(page)).toBeUndefined();
-    await close();
   });
 });

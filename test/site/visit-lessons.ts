@@ -1,18 +1,18 @@
 /**
- * Every lesson page in Chromium, once: with every request outside the site refused, its
+ * One lesson page in Chromium, as the course walk reaches it (course-walk.test.ts): its
  * first example runs and prints what the lesson says (the Node doc-tests run every
- * example; this shows each page's own runtime works; a network lesson runs all of its
- * examples, to show that none reaches outside the page), and each of its exercises is not
- * accepted as given, is accepted when solved, and is remembered. One browser page goes
- * from lesson to lesson, as a reader would.
+ * example and check every exercise; this shows each page's own runtime works; a network
+ * lesson runs all of its examples, to show that none reaches outside the page), and each
+ * of its exercises (one of each kind) is not accepted as given, is accepted when solved,
+ * and is remembered.
  */
 import { join } from 'node:path';
-import { expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectExamples } from '../../src/fence/collect-fences';
 import { sidebar } from '../../src/sidebar';
 import { CONTENT } from './dist';
-import { finished, open } from './page-helpers';
+import { finished } from './page-helpers';
 
 export const lessonSlugs = sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => item.slug) : []));
 
@@ -46,13 +46,18 @@ async function check(ex: Locator, withKeys = false): Promise<{ title: string; me
   await verdict.evaluate((element) => (element.querySelector('.exercise__verdict-title')!.textContent = ''));
   if (withKeys) await ex.getByRole('textbox', { name: /Your prediction/ }).press('Control+Enter');
   else await ex.getByRole('button', { name: 'Check' }).click();
-  await verdict.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet|Not checked|First)/ }).waitFor({ timeout: 30_000 });
-  return { title: await verdict.locator('.exercise__verdict-title').innerText(), message: await verdict.locator('.exercise__verdict-message').innerText() };
+  await verdict
+    .locator('.exercise__verdict-title')
+    .filter({ hasText: /^(✓ Solved|Not yet|Not checked|First)/ })
+    .waitFor({ timeout: 30_000 });
+  return {
+    title: await verdict.locator('.exercise__verdict-title').innerText(),
+    message: await verdict.locator('.exercise__verdict-message').innerText(),
+  };
 }
 
-/** Visit one lesson in `page`: run its first example and every exercise. Returns the ids of its exercises. */
+/** The lesson `page` shows (`slug`): run its first example and every exercise. Returns the ids of its exercises. */
 export async function visitLesson(page: Page, slug: string): Promise<string[]> {
-  await page.goto(`${inject('isolatedURL')}/${slug}/`, { waitUntil: 'load' });
   const examples = collectExamples(join(CONTENT, `${slug}.mdx`));
   const first = examples.find(({ example }) => example.norun === null && example.exercise === null);
   if (first) {
@@ -93,7 +98,10 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
       await ex.getByRole('button', { name: 'Put this solution in the editor' }).click();
       await ex.locator('.live-example__edited:not([hidden])').waitFor();
     }
-    expect(await check(ex, kind === 'predict'), `${slug} #${id} solved`).toEqual({ title: '✓ Solved', message: expect.stringMatching(/matches|does what/) });
+    expect(await check(ex, kind === 'predict'), `${slug} #${id} solved`).toEqual({
+      title: '✓ Solved',
+      message: expect.stringMatching(/matches|does what/),
+    });
     await ex.locator('.exercise__solved:not([hidden])').waitFor();
     const hints = ex.locator('.exercise__hint');
     // From the keyboard: a click could land where the hint was a moment before, as the
@@ -103,26 +111,4 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
     await expect.poll(() => hints.first().locator('p').first().isVisible(), { message: `${slug} #${id}: the first hint opens` }).toBe(true);
   }
   return exercises.map(({ id }) => id);
-}
-
-/**
- * The test of a group of lessons: one browser page visits each in turn, with every
- * request outside the site refused; solved marks are remembered (on a reload of the
- * last page, and in storage for the others).
- */
-export function visitEachLesson(slugs: string[]): void {
-  it('each runs its first example and checks its exercises, with no request outside the site', async () => {
-    const { page, errors, blocked, requests, close } = await open(inject('isolatedURL'), '/', { blockOutside: true });
-    const solved: [string, string[]][] = [];
-    for (const slug of slugs) solved.push([slug, await visitLesson(page, slug)]);
-    await page.reload();
-    expect(await page.locator('.exercise__solved:not([hidden])').count()).toBe(solved.at(-1)![1].length);
-    const keys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('asyncio-live:solved:')));
-    expect(keys.sort()).toEqual(solved.flatMap(([slug, ids]) => ids.map((id) => `asyncio-live:solved:/${slug}/#${id}`)).sort());
-    expect(errors).toEqual([]);
-    expect(blocked).toEqual([]);
-    expect(requests.every((url) => url.startsWith(inject('isolatedURL')))).toBe(true);
-    await close();
-    // A ceiling only, for a hung run: about 160 s in a suite run, more on a loaded machine.
-  }, 600_000);
 }
