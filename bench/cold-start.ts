@@ -135,10 +135,13 @@ export async function warmClicks(browser: Browser, url: string, edited = false):
   const id = await example.getAttribute('data-example-id');
   const at = `live-example[data-example-id="${id}"]`;
   if (edited) {
-    await page.evaluate(([at, key]) => {
-      const { code } = JSON.parse(document.querySelector(`${at} .live-example__data`)!.textContent!) as { code: string };
-      localStorage.setItem(key, JSON.stringify({ v: 1, original: code, code: `${code}\n# edited` }));
-    }, [at, `asyncio-live:edit:${PAGE}#${id}`] as const);
+    await page.evaluate(
+      ([at, key]) => {
+        const { code } = JSON.parse(document.querySelector(`${at} .live-example__data`)!.textContent!) as { code: string };
+        localStorage.setItem(key, JSON.stringify({ v: 1, original: code, code: `${code}\n# edited` }));
+      },
+      [at, `asyncio-live:edit:${PAGE}#${id}`] as const,
+    );
     await page.reload({ waitUntil: 'load' });
   }
   await example.hover();
@@ -198,7 +201,9 @@ async function secondPageLinked(browser: Browser, url: string): Promise<{ shown:
           'astro:after-swap',
           () =>
             requestAnimationFrame(() =>
-              document.documentElement.dataset.python === 'ready' ? resolve(performance.now() - clicked) : reject(new Error('Python was not kept')),
+              document.documentElement.dataset.python === 'ready'
+                ? resolve(performance.now() - clicked)
+                : reject(new Error('Python was not kept')),
             ),
           { once: true },
         );
@@ -228,14 +233,20 @@ export async function benchColdStart(browser: Browser, url: string): Promise<voi
   const rows = labels.map((label) => [label, median(cold.map((steps) => steps[label]).filter((ms) => ms !== undefined))] as const);
   for (const [label, ms] of rows.sort((a, b) => a[1] - b[1])) console.log(`    ${String(ms).padStart(5)}  ${label}`);
   console.log(`Click to first output, warm runtime, median of ${RUNS}: ${median(await warmClicks(browser, url)).toFixed(1)} ms`);
-  console.log(`Click to first output of edited code (its own interpreter, the spare), warm, median of ${RUNS}: ${median(await warmClicks(browser, url, true)).toFixed(1)} ms`);
+  console.log(
+    `Click to first output of edited code (its own interpreter, the spare), warm, median of ${RUNS}: ${median(await warmClicks(browser, url, true)).toFixed(1)} ms`,
+  );
   const linked: { shown: number; firstOutput: number }[] = [];
   for (let i = 0; i < RUNS; i++) linked.push(await secondPageLinked(browser, url));
-  console.log(`Second page of a visit, by a link, click to the page shown with Python ready, median of ${RUNS}: ${median(linked.map((run) => run.shown)).toFixed(0)} ms`);
+  console.log(
+    `Second page of a visit, by a link, click to the page shown with Python ready, median of ${RUNS}: ${median(linked.map((run) => run.shown)).toFixed(0)} ms`,
+  );
   console.log(`  then its first click to first output: ${median(linked.map((run) => run.firstOutput)).toFixed(1)} ms`);
   const loaded: number[] = [];
   for (let i = 0; i < RUNS; i++) loaded.push(await secondPageLoaded(browser, url));
-  console.log(`Second page of a visit, as a new document (typed address, new tab), intent to runtime ready (service worker's cache), median of ${RUNS}: ${median(loaded).toFixed(0)} ms`);
+  console.log(
+    `Second page of a visit, as a new document (typed address, new tab), intent to runtime ready (service worker's cache), median of ${RUNS}: ${median(loaded).toFixed(0)} ms`,
+  );
 }
 
 // Alone: `node bench/cold-start.ts` (after a build), without the rest of bench:page.

@@ -11,9 +11,15 @@ const PAGE = '/lessons/executing-tasks/';
 const TARGET = 'squaring-a-number-slowly';
 
 export const FLOODS: [string, string][] = [
-  ['two tasks spinning on sleep(0)', 'import asyncio\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())\n'],
+  [
+    'two tasks spinning on sleep(0)',
+    'import asyncio\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())\n',
+  ],
   ['a print flood', 'i = 0\nwhile True:\n    i += 1\n    print("flood", i, "x" * 60)\n'],
-  ['5,000 ticking tasks', 'import asyncio\nasync def tick():\n    while True:\n        await asyncio.sleep(0.1)\nasync def main():\n    await asyncio.gather(*(tick() for _ in range(5000)))\nasyncio.run(main())\n'],
+  [
+    '5,000 ticking tasks',
+    'import asyncio\nasync def tick():\n    while True:\n        await asyncio.sleep(0.1)\nasync def main():\n    await asyncio.gather(*(tick() for _ in range(5000)))\nasyncio.run(main())\n',
+  ],
 ];
 
 export async function benchFloods(browser: Browser, base: string): Promise<void> {

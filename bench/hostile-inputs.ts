@@ -37,8 +37,7 @@ const PROGRAMS: [string, string][] = [
 /** Starts recording main-thread frames over 50 ms (long animation frames). */
 async function recordLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const record = ((globalThis as unknown as { longest: number }).longest = 0);
-    void record;
+    (globalThis as unknown as { longest: number }).longest = 0;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const scope = globalThis as unknown as { longest: number };
@@ -80,7 +79,13 @@ async function runFromLink(browser: Browser, url: string, code: string, rate: nu
 }
 
 /** The page opened with `plant` run in its storage first: the longest task of the load. */
-async function loadWithStorage(browser: Browser, url: string, plant: (page: Page) => Promise<void>, path: string, rate: number): Promise<number> {
+async function loadWithStorage(
+  browser: Browser,
+  url: string,
+  plant: (page: Page) => Promise<void>,
+  path: string,
+  rate: number,
+): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${url}${PAGE}`, { waitUntil: 'load' });
@@ -101,10 +106,13 @@ async function loadWithStorage(browser: Browser, url: string, plant: (page: Page
 }
 
 async function plantEdit(page: Page): Promise<void> {
-  await page.evaluate(([at, key]) => {
-    const { code } = JSON.parse(document.querySelector(`${at} .live-example__data`)!.textContent!) as { code: string };
-    localStorage.setItem(key, JSON.stringify({ v: 1, original: code, code: 'print(1)\n'.repeat(270_000) }));
-  }, [at, `asyncio-live:edit:${PAGE}#${ID}`] as const);
+  await page.evaluate(
+    ([at, key]) => {
+      const { code } = JSON.parse(document.querySelector(`${at} .live-example__data`)!.textContent!) as { code: string };
+      localStorage.setItem(key, JSON.stringify({ v: 1, original: code, code: 'print(1)\n'.repeat(270_000) }));
+    },
+    [at, `asyncio-live:edit:${PAGE}#${ID}`] as const,
+  );
 }
 
 async function plantKeys(page: Page): Promise<void> {
@@ -118,13 +126,24 @@ const browser = await launchBrowser();
 const bomb = `${PAGE}#share-${ID}=${deflateRawSync(Buffer.from('pass\n'.repeat(40_000))).toString('base64url')}`;
 for (const rate of [1, 4]) {
   console.log(`Longest main-thread frame, CPU ${rate === 1 ? 'at full speed' : `throttled ${rate}x`} (ms):`);
-  for (const [label, code] of PROGRAMS) console.log(`  ${(await runFromLink(browser, server.url, code, rate)).toFixed(0).padStart(6)}  ${label}`);
-  console.log(`  ${(await loadWithStorage(browser, server.url, async () => {}, PAGE, rate)).toFixed(0).padStart(6)}  control: the lesson's load, nothing planted`);
-  console.log(`  ${(await loadWithStorage(browser, server.url, plantEdit, PAGE, rate)).toFixed(0).padStart(6)}  a 4.9 MB saved edit (2.4 million characters), on load (93 s)`);
-  console.log(`  ${(await loadWithStorage(browser, server.url, plantKeys, '/reference/exercises/', rate)).toFixed(0).padStart(6)}  87,000 planted storage keys, the exercises page's load (5.5 s)`);
+  for (const [label, code] of PROGRAMS)
+    console.log(`  ${(await runFromLink(browser, server.url, code, rate)).toFixed(0).padStart(6)}  ${label}`);
+  console.log(
+    `  ${(await loadWithStorage(browser, server.url, async () => {}, PAGE, rate)).toFixed(0).padStart(6)}  control: the lesson's load, nothing planted`,
+  );
+  console.log(
+    `  ${(await loadWithStorage(browser, server.url, plantEdit, PAGE, rate)).toFixed(0).padStart(6)}  a 4.9 MB saved edit (2.4 million characters), on load (93 s)`,
+  );
+  console.log(
+    `  ${(await loadWithStorage(browser, server.url, plantKeys, '/reference/exercises/', rate)).toFixed(0).padStart(6)}  87,000 planted storage keys, the exercises page's load (5.5 s)`,
+  );
   const benign = `${PAGE}#share-${ID}=${deflateRawSync(Buffer.from('print(1)\n')).toString('base64url')}`;
-  console.log(`  ${(await loadWithStorage(browser, server.url, async () => {}, benign, rate)).toFixed(0).padStart(6)}  control: a share link of one line, on load`);
-  console.log(`  ${(await loadWithStorage(browser, server.url, async () => {}, bomb, rate)).toFixed(0).padStart(6)}  a ${bomb.length - PAGE.length}-character share link of 40,000 lines, on load (0.4-4.0 s)`);
+  console.log(
+    `  ${(await loadWithStorage(browser, server.url, async () => {}, benign, rate)).toFixed(0).padStart(6)}  control: a share link of one line, on load`,
+  );
+  console.log(
+    `  ${(await loadWithStorage(browser, server.url, async () => {}, bomb, rate)).toFixed(0).padStart(6)}  a ${bomb.length - PAGE.length}-character share link of 40,000 lines, on load (0.4-4.0 s)`,
+  );
 }
 await browser.close();
 await server.close();

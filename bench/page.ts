@@ -59,7 +59,9 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
   await page.waitForTimeout(2000);
   const ours = [...scripts].filter(([url]) => OURS.test(url));
   const total = [...scripts.values()].reduce((a, b) => a + b, 0);
-  console.log(`JavaScript before interaction: ours ${kb(ours.reduce((a, [, b]) => a + b, 0))} gzipped, all ${kb(total)} gzipped (${scripts.size} files)`);
+  console.log(
+    `JavaScript before interaction: ours ${kb(ours.reduce((a, [, b]) => a + b, 0))} gzipped, all ${kb(total)} gzipped (${scripts.size} files)`,
+  );
   for (const [url, size] of ours) console.log(`  ours: ${new URL(url).pathname} ${kb(size)}`);
   console.log(`Monaco or Pyodide bytes before intent: ${heavy.length === 0 ? 'none' : heavy.join(', ')}`);
   await close();
@@ -75,7 +77,8 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
     await page.evaluate(() => {
       (window as unknown as { shift: number }).shift = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
+        for (const entry of list.getEntries())
+          (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
       }).observe({ type: 'layout-shift' });
     });
     const ex = notebook(page);
@@ -109,10 +112,17 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
     ready.push(now);
     // Where the boot's time went (the worker's own marks, from its boot request), and
     // what came before the worker was asked: the page's own scripts and files.
-    const boot = JSON.parse((await page.evaluate(() => document.documentElement.dataset.pythonBootPhases)) ?? '{}') as Record<string, number>;
+    const boot = JSON.parse((await page.evaluate(() => document.documentElement.dataset.pythonBootPhases)) ?? '{}') as Record<
+      string,
+      number
+    >;
     const total = Math.max(...Object.values(boot), 0);
-    (phases['intent to boot request'] ??= []).push(now - intent - total);
-    for (const [phase, ms] of Object.entries(boot)) (phases[phase] ??= []).push(ms);
+    phases['intent to boot request'] ??= [];
+    phases['intent to boot request'].push(now - intent - total);
+    for (const [phase, ms] of Object.entries(boot)) {
+      phases[phase] ??= [];
+      phases[phase].push(ms);
+    }
     await close();
   }
   console.log(`Cold boot, where the time went (medians of ${RUNS}; the worker's steps in ms from its boot request):`);
@@ -139,7 +149,11 @@ await benchColdStart(browser, server.url);
     await context.close();
     return ms;
   };
-  const links: [string, number | null][] = [['localhost', null], ['100 Mbit/s', 100], ['20 Mbit/s', 20]];
+  const links: [string, number | null][] = [
+    ['localhost', null],
+    ['100 Mbit/s', 100],
+    ['20 Mbit/s', 20],
+  ];
   for (const [label, speed] of links) {
     const link = speed ? await slowLink(server.url, speed) : { url: server.url, close: async () => {} };
     const runs = speed ? 3 : RUNS;

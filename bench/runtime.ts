@@ -29,7 +29,7 @@ asyncio.run(main())
 `;
 
 const boots: number[] = [];
-let engine;
+let engine: Awaited<ReturnType<typeof bootNodeEngine>> | undefined;
 for (let i = 0; i < BOOTS; i++) {
   const started = performance.now();
   engine = await bootNodeEngine();
@@ -71,8 +71,12 @@ async function stopLatency(interrupts: boolean, code: string): Promise<number> {
   return median(latencies);
 }
 console.log(`stop 'while True: pass', interrupt buffer:  ${ms(await stopLatency(true, 'while True: pass'))}`);
-console.log(`stop busy asyncio.run, interrupt buffer:    ${ms(await stopLatency(true, 'import asyncio\nasync def spin():\n    while True: pass\nasyncio.run(spin())'))}`);
-console.log(`stop 'while True: pass', ending the worker: ${ms(await stopLatency(false, 'while True: pass'))} (the next run then waits for a new boot)`);
+console.log(
+  `stop busy asyncio.run, interrupt buffer:    ${ms(await stopLatency(true, 'import asyncio\nasync def spin():\n    while True: pass\nasyncio.run(spin())'))}`,
+);
+console.log(
+  `stop 'while True: pass', ending the worker: ${ms(await stopLatency(false, 'while True: pass'))} (the next run then waits for a new boot)`,
+);
 
 // Boot from the memory snapshot the site ships (runtime/snapshot/snapshot.ts): restore it, write
 // the runtime's files, set up and warm up, as the browser's worker does.
@@ -84,4 +88,6 @@ for (let i = 0; i < BOOTS; i++) {
   snapshotBoots.push(performance.now() - started);
   if (!restored.fromSnapshot) throw new Error('the snapshot did not restore');
 }
-console.log(`boot from the site's snapshot, median of ${BOOTS}: ${ms(median(snapshotBoots))} (${(snapshot.length / 1e6).toFixed(1)} MB gzipped)`);
+console.log(
+  `boot from the site's snapshot, median of ${BOOTS}: ${ms(median(snapshotBoots))} (${(snapshot.length / 1e6).toFixed(1)} MB gzipped)`,
+);

@@ -13,31 +13,43 @@ const RUNS = 5;
 
 // Each program computes for a while and nothing else: no waits, no output.
 const PROGRAMS: [string, string][] = [
-  ['10,000 tasks created and gathered', `
+  [
+    '10,000 tasks created and gathered',
+    `
 import asyncio
 async def nothing():
     pass
 async def main():
     await asyncio.gather(*(nothing() for _ in range(10_000)))
 asyncio.run(main())
-`],
-  ['arithmetic loop', `
+`,
+  ],
+  [
+    'arithmetic loop',
+    `
 total = 0
 for i in range(2_000_000):
     total += i * i % 7
-`],
-  ['strings and dicts', `
+`,
+  ],
+  [
+    'strings and dicts',
+    `
 counts = {}
 for i in range(300_000):
     word = f"w{i % 1000}"
     counts[word] = counts.get(word, 0) + len(word)
-`],
-  ['sorting', `
+`,
+  ],
+  [
+    'sorting',
+    `
 import random
 random.seed(1)
 for _ in range(20):
     sorted(random.random() for _ in range(50_000))
-`],
+`,
+  ],
 ];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -63,6 +75,8 @@ for (const [label, code] of PROGRAMS) {
   const wasm = median(Array.from({ length: RUNS }, () => wasmSeconds(code)));
   const native = median(Array.from({ length: RUNS }, () => nativeSeconds(code)));
   ratios.push(wasm / native);
-  console.log(`  ${label.padEnd(36)} ${(wasm * 1000).toFixed(0).padStart(6)} ms  ${(native * 1000).toFixed(0).padStart(6)} ms  ×${(wasm / native).toFixed(2)}`);
+  console.log(
+    `  ${label.padEnd(36)} ${(wasm * 1000).toFixed(0).padStart(6)} ms  ${(native * 1000).toFixed(0).padStart(6)} ms  ×${(wasm / native).toFixed(2)}`,
+  );
 }
 console.log(`median ratio: ×${median(ratios).toFixed(2)}`);

@@ -5,4 +5,14 @@
 export { createBrowserRuntime } from './page/browser.ts';
 export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, RuntimeOptions } from './page/api.ts';
 export type { Runtime } from './page/runtime.ts';
-export type { BootInfo, CheckVerdict, ExerciseCheck, NetworkAction, RunError, RunOptions, RunResult, TraceEvent, WaitTarget } from './protocol/index.ts';
+export type {
+  BootInfo,
+  CheckVerdict,
+  ExerciseCheck,
+  NetworkAction,
+  RunError,
+  RunOptions,
+  RunResult,
+  TraceEvent,
+  WaitTarget,
+} from './protocol/index.ts';

@@ -19,7 +19,6 @@ export type Integrity = Record<string, string>;
 
 type Fetch = typeof fetch;
 
-
 /** Bytes that are not the build's. */
 export class NotAsBuilt extends Error {
   constructor(url: string) {
@@ -74,7 +73,12 @@ type Compiled = Promise<WebAssembly.Module>;
  * instead, once its replacement is fetched (Pyodide's loader waits forever on a failed
  * compile, so the boot must fail by other means).
  */
-export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (error: NotAsBuilt) => void, compiled = new WeakMap<Response, Compiled>()): Fetch {
+export function checkedFetch(
+  original: Fetch,
+  integrity: Integrity,
+  onWrong: (error: NotAsBuilt) => void,
+  compiled = new WeakMap<Response, Compiled>(),
+): Fetch {
   return async (input, init) => {
     const url = urlOf(input);
     const metadata = integrity[url];
@@ -103,7 +107,11 @@ export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (er
     const read = await readChecked(original, url, metadata);
     if (!read) return original(input, init);
     const { response, bytes } = read;
-    return new Response(bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -113,7 +121,11 @@ export function checkedFetch(original: Fetch, integrity: Integrity, onWrong: (er
  * module compiled early for a stand-in Response; then puts both back. The boot fails if
  * a file that streamed in was not the build's.
  */
-export async function withCheckedFetch<T>(scope: { fetch?: Fetch; WebAssembly?: typeof WebAssembly }, integrity: Integrity, boot: () => Promise<T>): Promise<T> {
+export async function withCheckedFetch<T>(
+  scope: { fetch?: Fetch; WebAssembly?: typeof WebAssembly },
+  integrity: Integrity,
+  boot: () => Promise<T>,
+): Promise<T> {
   const original = scope.fetch;
   if (!original || Object.keys(integrity).length === 0) return boot();
   let fail!: (error: NotAsBuilt) => void;

@@ -23,9 +23,17 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed;
+let parsed: ReturnType<
+  typeof parseArgs<{
+    allowPositionals: true;
+    options: { deterministic: { type: 'boolean' }; notebook: { type: 'boolean' }; trace: { type: 'boolean' } };
+  }>
+>;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { deterministic: { type: 'boolean' }, notebook: { type: 'boolean' }, trace: { type: 'boolean' } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { deterministic: { type: 'boolean' }, notebook: { type: 'boolean' }, trace: { type: 'boolean' } },
+  });
 } catch (error) {
   fail((error as Error).message);
 }

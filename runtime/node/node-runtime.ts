@@ -47,7 +47,7 @@ export function pythonPackages(dir = PACKAGES_DIR): PythonFiles {
 }
 
 /** Pyodide's files in the project's own node_modules: booting needs no network. */
-export const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + '/';
+export const PYODIDE_DIR = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
 
 /**
  * Boots Pyodide from the project's own copy of its files and installs the runtime;

@@ -28,12 +28,17 @@ export function runFile(engine: Engine, bytes: Uint8Array, file: string, options
     streams.stderr(`${source.error}\n`);
     return 1;
   }
-  const jsonLine = (value: object) => streams.stdout(JSON.stringify(value) + '\n');
+  const jsonLine = (value: object) => streams.stdout(`${JSON.stringify(value)}\n`);
   // The interpreter's own report of a crash (`t` null) quotes the runtime's frames
   // around the program's: only the program's are the reader's business.
   let report = '';
   const printReport = () => {
-    streams.stderr(report.split(/(?<=\n)/).filter((line) => !line.includes('/home/pyodide/')).join(''));
+    streams.stderr(
+      report
+        .split(/(?<=\n)/)
+        .filter((line) => !line.includes('/home/pyodide/'))
+        .join(''),
+    );
     report = '';
   };
   const write = (chunk: OutputChunk) => {
@@ -49,7 +54,12 @@ export function runFile(engine: Engine, bytes: Uint8Array, file: string, options
   let result: RunResult;
   try {
     result = options.trace
-      ? engine.run(source.code, runOptions, () => {}, (events) => events.forEach(jsonLine))
+      ? engine.run(
+          source.code,
+          runOptions,
+          () => {},
+          (events) => events.forEach(jsonLine),
+        )
       : engine.run(source.code, runOptions, write, undefined, streams.readLine && (() => streams.readLine!()));
   } catch (error) {
     printReport();

@@ -61,9 +61,12 @@ function firstInvalidUtf8(bytes: Uint8Array): { byte: number; line: number } {
   let line = 1;
   for (let i = 0; i < bytes.length; ) {
     const byte = bytes[i];
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
     const valid =
-      length > 0 && i + length <= bytes.length && new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(i, i + length)).indexOf('\ufffd') < 0;
+      length > 0 &&
+      i + length <= bytes.length &&
+      new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(i, i + length)).indexOf('\ufffd') < 0;
     if (!valid) return { byte, line };
     if (byte === 0x0a) line++;
     i += length;

@@ -110,7 +110,7 @@ export type RunEvent =
   | { type: 'status'; status: RunStatus }
   /** While Python boots for this run: bytes downloaded so far, of `total` (null: unknown). */
   | { type: 'download'; loaded: number; total: number | null }
-  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** loop time, s */ t: number | null }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string /** loop time, s */; t: number | null }
   | { type: 'trace'; events: TraceEvent[] }
   /** The program waits in `input(prompt)`: answer it with {@link RunHandle.answer}. */
   | { type: 'input'; prompt: string }

@@ -1,4 +1,12 @@
-import { TRACE_LIMIT, failedRun, runOptions, type OutputChunk, type RunOptions, type RunResult, type TraceEvent } from '../protocol/index.ts';
+import {
+  TRACE_LIMIT,
+  failedRun,
+  runOptions,
+  type OutputChunk,
+  type RunOptions,
+  type RunResult,
+  type TraceEvent,
+} from '../protocol/index.ts';
 import type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus } from './api.ts';
 import type { WorkerSession } from './worker-session.ts';
 
@@ -75,7 +83,8 @@ export class Run implements RunHandle {
     for (const chunk of chunks) {
       this.#chars += chunk.text.length;
       for (let at = chunk.text.indexOf('\n'); at >= 0; at = chunk.text.indexOf('\n', at + 1)) this.#lines++;
-      if (this.#lines > limits.maxOutputLines + OUTPUT_SLACK.lines || this.#chars > limits.maxOutputBytes + OUTPUT_SLACK.chars) return false;
+      if (this.#lines > limits.maxOutputLines + OUTPUT_SLACK.lines || this.#chars > limits.maxOutputBytes + OUTPUT_SLACK.chars)
+        return false;
       this.emit({ type: 'output', ...chunk });
     }
     return true;

@@ -1,7 +1,16 @@
 import { keepingFetch } from '../download/keep-fetched.ts';
 import { countingFetch, throttled } from '../download/progress.ts';
 import { downloadSnapshot } from '../download/snapshot-download.ts';
-import { PROGRESS_MS, TEXT_LIMITS, failedRun, unhandled, type BootInfo, type PythonFiles, type RunMessage, type RunResult } from '../protocol/index.ts';
+import {
+  PROGRESS_MS,
+  TEXT_LIMITS,
+  failedRun,
+  unhandled,
+  type BootInfo,
+  type PythonFiles,
+  type RunMessage,
+  type RunResult,
+} from '../protocol/index.ts';
 import { importsPackages } from '../vendor/packages.ts';
 import type { RunHandle, RunRequest, RunStatus, RuntimeOptions } from './api.ts';
 import { answerInput, stopWaitingForInput } from './input-buffer.ts';
@@ -145,7 +154,10 @@ export class Runtime {
       run: (message) => this.#fromRun(session, message),
       died: (why) => this.#workerDied(session, why),
     });
-    void session.ready.then(() => (this.#module ??= session.module), () => {});
+    void session.ready.then(
+      () => (this.#module ??= session.module),
+      () => {},
+    );
     return session;
   }
 
@@ -159,7 +171,9 @@ export class Runtime {
         const counted = countingFetch(this.#keeping(globalThis.fetch.bind(globalThis)), throttled(onProgress, PROGRESS_MS));
         this.#snapshot = downloadSnapshot(counted, url, this.#options.integrity[url]).catch(() => null);
         // A failed download is tried again by the next worker.
-        void this.#snapshot.then((bytes) => bytes === null && (this.#snapshot = null));
+        void this.#snapshot.then((bytes) => {
+          if (bytes === null) this.#snapshot = null;
+        });
       }
       const bytes = await this.#snapshot;
       return bytes ? bytes.slice() : null;
@@ -292,7 +306,15 @@ export class Runtime {
    */
   #overflowed(run: Run): void {
     this.#endSession(run.session);
-    this.#end(run, failedRun('OutputLimitExceeded', "this program sent more output than a run may print, past the runtime's own limit, so the page ended it.", run.lastLoopTime()), true);
+    this.#end(
+      run,
+      failedRun(
+        'OutputLimitExceeded',
+        "this program sent more output than a run may print, past the runtime's own limit, so the page ended it.",
+        run.lastLoopTime(),
+      ),
+      true,
+    );
   }
 
   #end(run: Run, result: RunResult, workerEnded = false): void {
@@ -379,6 +401,7 @@ export class Runtime {
     // Once code other than the site's has run in a worker, what it says of its own death
     // is that code's to choose (an exception thrown in a JavaScript callback): not told.
     const reason = session.ranOthersCode ? '' : ` (${cut(why, TEXT_LIMITS.failure)})`;
-    if (run?.session === session) this.#end(run, failedRun('FatalError', `Python stopped working${reason} and will be restarted.`, run.lastLoopTime()), true);
+    if (run?.session === session)
+      this.#end(run, failedRun('FatalError', `Python stopped working${reason} and will be restarted.`, run.lastLoopTime()), true);
   }
 }

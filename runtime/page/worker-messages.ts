@@ -5,7 +5,16 @@
  * message can make the page draw megabytes or read a number that is not one. The
  * runtime's own worker already sends messages within these limits.
  */
-import { TEXT_LIMITS, type BootInfo, type BootPhases, type OutputChunk, type RunResult, type TraceEvent, type WaitTarget, type WorkerToPage } from '../protocol/index.ts';
+import {
+  TEXT_LIMITS,
+  type BootInfo,
+  type BootPhases,
+  type OutputChunk,
+  type RunResult,
+  type TraceEvent,
+  type WaitTarget,
+  type WorkerToPage,
+} from '../protocol/index.ts';
 import { checkRunResult, checkTraceEvents } from '../protocol/shapes.ts';
 
 /** A message the page cannot read: its worker is ended. */
@@ -37,7 +46,10 @@ function read(data: unknown): WorkerToPage | typeof MALFORMED {
   return READERS[data.type as WorkerToPage['type']](data, data.id);
 }
 
-type Reader<Type extends WorkerToPage['type']> = (data: Record<string, unknown>, id: number) => Extract<WorkerToPage, { type: Type }> | typeof MALFORMED;
+type Reader<Type extends WorkerToPage['type']> = (
+  data: Record<string, unknown>,
+  id: number,
+) => Extract<WorkerToPage, { type: Type }> | typeof MALFORMED;
 
 /** How each message the worker may send is read: one reader per type, or the page would not compile. */
 const READERS: { [Type in WorkerToPage['type']]: Reader<Type> } = {
@@ -45,9 +57,12 @@ const READERS: { [Type in WorkerToPage['type']]: Reader<Type> } = {
     const module = typeof WebAssembly === 'object' && data.module instanceof WebAssembly.Module ? data.module : null;
     return { type: 'worker/ready', id, boot: bootInfo(data.boot), module };
   },
-  'worker/progress': (data, id) => (finite(data.loaded) && data.loaded >= 0 ? { type: 'worker/progress', id, loaded: data.loaded } : MALFORMED),
-  'worker/failed': (data, id) => (typeof data.message === 'string' ? { type: 'worker/failed', id, message: cut(data.message, TEXT_LIMITS.failure) } : MALFORMED),
-  'run/input': (data, id) => (typeof data.prompt === 'string' ? { type: 'run/input', id, prompt: cut(data.prompt, TEXT_LIMITS.prompt) } : MALFORMED),
+  'worker/progress': (data, id) =>
+    finite(data.loaded) && data.loaded >= 0 ? { type: 'worker/progress', id, loaded: data.loaded } : MALFORMED,
+  'worker/failed': (data, id) =>
+    typeof data.message === 'string' ? { type: 'worker/failed', id, message: cut(data.message, TEXT_LIMITS.failure) } : MALFORMED,
+  'run/input': (data, id) =>
+    typeof data.prompt === 'string' ? { type: 'run/input', id, prompt: cut(data.prompt, TEXT_LIMITS.prompt) } : MALFORMED,
   'run/output': (data, id) => {
     if (!Array.isArray(data.chunks)) return MALFORMED;
     const chunks: OutputChunk[] = [];
@@ -78,7 +93,10 @@ function bootInfo(value: unknown): BootInfo {
   if (record(timing) && finite(timing.workerStarted) && finite(timing.bootRequested) && Array.isArray(timing.files)) {
     const files = (timing.files as unknown[])
       .slice(0, 100)
-      .filter((file): file is { name: string; start: number; end: number } => record(file) && typeof file.name === 'string' && finite(file.start) && finite(file.end))
+      .filter(
+        (file): file is { name: string; start: number; end: number } =>
+          record(file) && typeof file.name === 'string' && finite(file.start) && finite(file.end),
+      )
       .map(({ name, start, end }) => ({ name: cut(name, TEXT_LIMITS.label), start, end }));
     boot.timing = { workerStarted: timing.workerStarted, bootRequested: timing.bootRequested, files };
   }

@@ -2,7 +2,6 @@
  * What a run produces, in plain serializable objects: the same shapes cross
  * `postMessage` between the page and the worker, and reach Node callers unchanged.
  */
-import type { ExerciseCheck } from './run-options.ts';
 
 /** What a check made of the reader's program. */
 export interface CheckVerdict {
@@ -52,11 +51,11 @@ export interface OutputChunk {
 
 /** What a task waits on after a step. */
 export type WaitTarget =
-  | { kind: 'sleep'; /** Loop time (s from the run's start) it wakes at. */ until: number }
+  | { kind: 'sleep' /** Loop time (s from the run's start) it wakes at. */; until: number }
   | { kind: 'task'; task: string }
   | { kind: 'gather'; tasks: string[] }
   | { kind: 'yield' }
-  | { kind: 'future'; /** Innermost coroutine awaiting it, e.g. `Queue.get`, `Event.wait`. */ via: string | null }
+  | { kind: 'future' /** Innermost coroutine awaiting it, e.g. `Queue.get`, `Event.wait`. */; via: string | null }
   | {
       kind: 'network';
       /** What the task waits for on a connection (runtime/python/asyncio_live/network.py). */
@@ -74,11 +73,11 @@ export type NetworkAction = 'read' | 'connect' | 'drain' | 'close' | 'serve';
  * housekeeping tasks are left out.
  */
 export type TraceEvent =
-  | { type: 'task'; task: string; /** `square(1)` */ coro: string; t: number }
+  | { type: 'task'; task: string /** `square(1)` */; coro: string; t: number }
   | { type: 'step'; task: string; t: number }
   | { type: 'wait'; task: string; t: number; on: WaitTarget }
   | { type: 'done'; task: string; t: number; result?: string; exception?: string; cancelled?: true }
-  | { type: 'block'; task: string | null; t: number; /** a blocking time.sleep */ seconds: number }
+  | { type: 'block'; task: string | null; t: number /** a blocking time.sleep */; seconds: number }
   | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string }
   /** The last event of a trace that was cut short, at the loop time of the cut: the first `shown` of `total` events were kept. */
   | { type: 'limit'; t: number; shown: number; total: number };

@@ -49,7 +49,7 @@ export const RUN_OPTIONS_SCHEMA = {
     check: { description: 'Check an exercise after the program, or null.', anyOf: [EXERCISE_CHECK, { type: 'null' }], default: null },
     notebook: {
       description:
-        'Run the code as a Jupyter notebook cell, not as a script: inside an event loop that is already running (the kernel\'s), ' +
+        "Run the code as a Jupyter notebook cell, not as a script: inside an event loop that is already running (the kernel's), " +
         'with `await` allowed at the top level and the value of a last bare expression shown.',
       type: 'boolean',
       default: false,

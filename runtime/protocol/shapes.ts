@@ -86,13 +86,22 @@ function tagged<T>(tag: string, shapes: Record<string, Schema<T>>): Schema<T> {
   };
 }
 
-const runError = object<RunError>({ type: string, message: string, line: nullable(number), traceback: string, exitStatus: number }, ['exitStatus']);
+const runError = object<RunError>({ type: string, message: string, line: nullable(number), traceback: string, exitStatus: number }, [
+  'exitStatus',
+]);
 const checkVerdict = object<CheckVerdict>({ passed: boolean, message: string });
 
 const runResultSchema: Schema<RunResult> = (value, path) => {
   const ok = (value as { ok?: unknown } | null)?.ok;
-  if (ok === true) return object<RunResult & { ok: true }>({ ok: literal(true), time: number, check: checkVerdict, value: string }, ['check', 'value'])(value, path);
-  return object<RunResult & { ok: false }>({ ok: literal(false), time: number, error: runError, check: checkVerdict }, ['check'])(value, path);
+  if (ok === true)
+    return object<RunResult & { ok: true }>({ ok: literal(true), time: number, check: checkVerdict, value: string }, ['check', 'value'])(
+      value,
+      path,
+    );
+  return object<RunResult & { ok: false }>({ ok: literal(false), time: number, error: runError, check: checkVerdict }, ['check'])(
+    value,
+    path,
+  );
 };
 
 const waitTarget = tagged<WaitTarget>('kind', {
@@ -101,7 +110,11 @@ const waitTarget = tagged<WaitTarget>('kind', {
   gather: object({ kind: literal('gather'), tasks: array(string) }),
   yield: object({ kind: literal('yield') }),
   future: object({ kind: literal('future'), via: nullable(string) }),
-  network: object({ kind: literal('network'), action: literal<NetworkAction>('read', 'connect', 'drain', 'close', 'serve'), peer: nullable(string) }),
+  network: object({
+    kind: literal('network'),
+    action: literal<NetworkAction>('read', 'connect', 'drain', 'close', 'serve'),
+    peer: nullable(string),
+  }),
 });
 
 type Event<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;
@@ -114,7 +127,13 @@ const traceEventSchema = tagged<TraceEvent>('type', {
     ['result', 'exception', 'cancelled'],
   ),
   block: object<Event<'block'>>({ type: literal('block'), task: nullable(string), t: number, seconds: number }),
-  output: object<Event<'output'>>({ type: literal('output'), stream: literal('stdout', 'stderr'), task: nullable(string), t: number, text: string }),
+  output: object<Event<'output'>>({
+    type: literal('output'),
+    stream: literal('stdout', 'stderr'),
+    task: nullable(string),
+    t: number,
+    text: string,
+  }),
   limit: object<Event<'limit'>>({ type: literal('limit'), t: number, shown: number, total: number }),
 });
 const traceBatchSchema = array(traceEventSchema);

@@ -18,7 +18,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -70,7 +81,8 @@ export function filesUnder(root: string, paths: string[]): string[] {
     const full = join(root, path);
     if (!existsSync(full)) return;
     const stat = lstatSync(full);
-    if (stat.isSymbolicLink()) throw new Error(`${path} is a symbolic link: the runtime's loader copies file contents, so vendor the file itself.`);
+    if (stat.isSymbolicLink())
+      throw new Error(`${path} is a symbolic link: the runtime's loader copies file contents, so vendor the file itself.`);
     if (!stat.isDirectory()) found.push(path);
     else for (const name of readdirSync(full)) if (name !== IGNORED) walk(`${path}/${name}`);
   };
@@ -96,10 +108,13 @@ export function manifestProblems(manifest: Manifest): string[] {
       .map((take) => take.to)
       .filter((to) => !to.startsWith('LICENSES/'))
       .map((to) => to.split('/')[0].replace(/\.py$/, ''));
-    if ([...tops].sort().join() !== [...entry.imports].sort().join()) problems.push(`${name}: imports ${JSON.stringify(entry.imports)}, but its paths give ${JSON.stringify(tops)}`);
-    if (!entry.take.some((take) => take.to === entry.licence.file)) problems.push(`${name}: its licence file ${entry.licence.file} is not among the paths it takes`);
+    if ([...tops].sort().join() !== [...entry.imports].sort().join())
+      problems.push(`${name}: imports ${JSON.stringify(entry.imports)}, but its paths give ${JSON.stringify(tops)}`);
+    if (!entry.take.some((take) => take.to === entry.licence.file))
+      problems.push(`${name}: its licence file ${entry.licence.file} is not among the paths it takes`);
     for (const { path } of entry.leave) {
-      if (!entry.take.some((take) => path.startsWith(`${take.from}/`))) problems.push(`${name}: leaves out ${path}, which is inside none of the paths it takes`);
+      if (!entry.take.some((take) => path.startsWith(`${take.from}/`)))
+        problems.push(`${name}: leaves out ${path}, which is inside none of the paths it takes`);
     }
   }
   return problems;
@@ -119,7 +134,9 @@ export function treeProblems(manifest: Manifest, root = SITE_PACKAGES): string[]
     const digest = filesDigest(root, files);
     if (missing.length > 0) problems.push(`${entry.debian.package}: missing ${missing.join(', ')}`);
     else if (digest.count !== entry.files.count || digest.sha256 !== entry.files.sha256) {
-      problems.push(`${entry.debian.package}: its ${digest.count} files (sha256 ${digest.sha256}) are not the manifest's ${entry.files.count} (sha256 ${entry.files.sha256})`);
+      problems.push(
+        `${entry.debian.package}: its ${digest.count} files (sha256 ${digest.sha256}) are not the manifest's ${entry.files.count} (sha256 ${entry.files.sha256})`,
+      );
     }
   }
   const extra = filesUnder(
@@ -130,7 +147,8 @@ export function treeProblems(manifest: Manifest, root = SITE_PACKAGES): string[]
   return problems;
 }
 
-const run = (command: string, args: string[], cwd?: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (command: string, args: string[], cwd?: string) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Runs apt-get or apt-cache with a configuration of its own in `dir`: the manifest's suite, nothing of the machine's sources. */
 function apt(dir: string, mirror: string, manifest: Manifest) {
@@ -139,7 +157,10 @@ function apt(dir: string, mirror: string, manifest: Manifest) {
   mkdirSync(join(dir, 'apt/cache/archives/partial'), { recursive: true });
   mkdirSync(join(dir, 'apt/sources.list.d'), { recursive: true });
   const { keyring, suite } = manifest.debian;
-  if (!existsSync(keyring)) throw new Error(`${keyring} is not there: install Debian's archive keyring (apt-get install debian-archive-keyring), which apt checks the suite's signature with.`);
+  if (!existsSync(keyring))
+    throw new Error(
+      `${keyring} is not there: install Debian's archive keyring (apt-get install debian-archive-keyring), which apt checks the suite's signature with.`,
+    );
   writeFileSync(join(dir, 'apt/sources.list'), `deb [signed-by=${keyring}] ${mirror} ${suite} main\n`);
   const options = [
     `Dir::Etc::SourceList=${join(dir, 'apt/sources.list')}`,
@@ -166,7 +187,10 @@ function assemble(manifest: Manifest, dir: string, mirror: string): string {
     aptGet('apt-get', ['download', '-q', ...wanted], debs);
   } catch (error) {
     const offered = manifest.packages
-      .map(({ debian }) => `${debian.package} ${debian.version}: ${aptGet('apt-cache', ['policy', debian.package]).match(/Candidate: (.*)/)?.[1] ?? '(none)'} offered`)
+      .map(
+        ({ debian }) =>
+          `${debian.package} ${debian.version}: ${aptGet('apt-cache', ['policy', debian.package]).match(/Candidate: (.*)/)?.[1] ?? '(none)'} offered`,
+      )
       .join('\n  ');
     throw new Error(
       `apt-get could not download every version the manifest names (${(error as { stderr?: string }).stderr?.trim()}).\n  ${offered}\n` +
@@ -195,7 +219,8 @@ function assemble(manifest: Manifest, dir: string, mirror: string): string {
     for (const { path } of entry.leave) {
       const take = entry.take.find(({ from }) => path.startsWith(`${from}/`));
       // A rule that matches nothing would hide a renamed folder of tests that now ships.
-      if (!take || !existsSync(join(extracted, path))) throw new Error(`${file} has no ${path} to leave out: check the manifest's leave list against the package.`);
+      if (!take || !existsSync(join(extracted, path)))
+        throw new Error(`${file} has no ${path} to leave out: check the manifest's leave list against the package.`);
       rmSync(join(staged, take.to, path.slice(take.from.length + 1)), { recursive: true });
     }
     if (entry.bundle) {
@@ -204,11 +229,15 @@ function assemble(manifest: Manifest, dir: string, mirror: string): string {
         .filter((cert) => cert.endsWith('.crt'))
         .sort(byteOrder);
       // update-ca-certificates appends each with `sed -e '$a\'`: a newline where one is missing.
-      const joined = certificates.map((cert) => readFileSync(join(folder, cert), 'utf8')).map((text) => (text.endsWith('\n') || text === '' ? text : `${text}\n`));
+      const joined = certificates
+        .map((cert) => readFileSync(join(folder, cert), 'utf8'))
+        .map((text) => (text.endsWith('\n') || text === '' ? text : `${text}\n`));
       mkdirSync(dirname(join(staged, entry.bundle.to)), { recursive: true });
       writeFileSync(join(staged, entry.bundle.to), joined.join(''));
     }
-    console.log(`  ${name} ${version}: sha256 matches, ${entry.take.length + (entry.bundle ? 1 : 0)} paths taken, ${entry.leave.length} left out`);
+    console.log(
+      `  ${name} ${version}: sha256 matches, ${entry.take.length + (entry.bundle ? 1 : 0)} paths taken, ${entry.leave.length} left out`,
+    );
   }
   return staged;
 }
@@ -233,7 +262,8 @@ function sync(staged: string, target: string, keep: string[]): string[] {
     if (keeping.has(file)) continue;
     changes.push(`removed ${file}`);
     rmSync(join(target, file));
-    for (let folder = dirname(join(target, file)); folder !== target && readdirSync(folder).length === 0; folder = dirname(folder)) rmdirSync(folder);
+    for (let folder = dirname(join(target, file)); folder !== target && readdirSync(folder).length === 0; folder = dirname(folder))
+      rmdirSync(folder);
   }
   return changes;
 }
@@ -250,7 +280,9 @@ export function revendor(manifest: Manifest, options: { mirror?: string; target?
       const digest = filesDigest(staged, filesUnder(staged, destinations(entry)));
       return digest.count === entry.files.count && digest.sha256 === entry.files.sha256
         ? []
-        : [`${entry.debian.package}: ${digest.count} files, sha256 ${digest.sha256} (the manifest says ${entry.files.count}, ${entry.files.sha256})`];
+        : [
+            `${entry.debian.package}: ${digest.count} files, sha256 ${digest.sha256} (the manifest says ${entry.files.count}, ${entry.files.sha256})`,
+          ];
     });
     if (differing.length > 0) {
       throw new Error(
@@ -279,14 +311,18 @@ function main(args: string[]) {
     if (args.includes('--check')) {
       const problems = treeProblems(manifest);
       if (problems.length > 0) {
-        console.error(`site-packages/ differs from manifest.json:\n  ${problems.join('\n  ')}\nRun node runtime/vendor/revendor.ts to put back the manifest's files.`);
+        console.error(
+          `site-packages/ differs from manifest.json:\n  ${problems.join('\n  ')}\nRun node runtime/vendor/revendor.ts to put back the manifest's files.`,
+        );
         return 1;
       }
       console.log(`site-packages/ holds exactly the files of manifest.json's ${manifest.packages.length} packages.`);
       return 0;
     }
     const changes = revendor(manifest, { mirror });
-    console.log(changes.length > 0 ? `Re-vendored:\n  ${changes.join('\n  ')}` : 'site-packages/ already held exactly these files: nothing changed.');
+    console.log(
+      changes.length > 0 ? `Re-vendored:\n  ${changes.join('\n  ')}` : 'site-packages/ already held exactly these files: nothing changed.',
+    );
     return 0;
   } catch (error) {
     console.error((error as Error).message);

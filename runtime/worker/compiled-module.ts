@@ -21,13 +21,20 @@ interface Scope {
  * Runs `boot` so that Pyodide instantiates `given` (when not null) rather than compiling
  * its own; returns what `boot` made and the module the boot used (given or compiled).
  */
-export async function withCompiledModule<T>(scope: Scope, given: WebAssembly.Module | null, boot: () => Promise<T>): Promise<{ value: T; module: WebAssembly.Module | null }> {
+export async function withCompiledModule<T>(
+  scope: Scope,
+  given: WebAssembly.Module | null,
+  boot: () => Promise<T>,
+): Promise<{ value: T; module: WebAssembly.Module | null }> {
   const wasm = scope.WebAssembly;
   if (!wasm) return { value: await boot(), module: null };
   let used: WebAssembly.Module | null = given;
   const { instantiate, instantiateStreaming } = wasm;
   const plainFetch = scope.fetch;
-  const withGiven = async (imports: WebAssembly.Imports | undefined) => ({ module: given!, instance: await instantiate.call(wasm, given!, imports) });
+  const withGiven = async (imports: WebAssembly.Imports | undefined) => ({
+    module: given!,
+    instance: await instantiate.call(wasm, given!, imports),
+  });
   wasm.instantiateStreaming = async (source, imports) => {
     if (given) return withGiven(imports);
     const made = await instantiateStreaming.call(wasm, source, imports);
@@ -44,7 +51,8 @@ export async function withCompiledModule<T>(scope: Scope, given: WebAssembly.Mod
   if (given && plainFetch) {
     scope.fetch = (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (new URL(url, 'file:///').pathname.endsWith('.wasm')) return Promise.resolve(new Response(new Uint8Array(0), { headers: { 'Content-Type': 'application/wasm' } }));
+      if (new URL(url, 'file:///').pathname.endsWith('.wasm'))
+        return Promise.resolve(new Response(new Uint8Array(0), { headers: { 'Content-Type': 'application/wasm' } }));
       return plainFetch(input, init);
     };
   }

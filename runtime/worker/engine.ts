@@ -1,5 +1,14 @@
 import type { loadPyodide, PyodideAPI } from 'pyodide';
-import { RUN_OPTIONS_SCHEMA, runOptions, type BootPhases, type OutputChunk, type PythonFiles, type RunOptions, type RunResult, type TraceEvent } from '../protocol/index.ts';
+import {
+  RUN_OPTIONS_SCHEMA,
+  runOptions,
+  type BootPhases,
+  type OutputChunk,
+  type PythonFiles,
+  type RunOptions,
+  type RunResult,
+  type TraceEvent,
+} from '../protocol/index.ts';
 import { importsPackages } from '../vendor/packages.ts';
 import { readRunResult, readTraceBatch } from '../protocol/shapes.ts';
 import { dense } from '../snapshot/sparse-memory.ts';
@@ -93,7 +102,13 @@ export class Engine {
   }
 
   /** An interpreter with the runtime installed (and set up anew after a restore). */
-  static #create(pyodide: PyodideAPI, files: PythonFiles, fromSnapshot: boolean, phases: BootPhases, mark: (phase: keyof BootPhases) => void): Engine {
+  static #create(
+    pyodide: PyodideAPI,
+    files: PythonFiles,
+    fromSnapshot: boolean,
+    phases: BootPhases,
+    mark: (phase: keyof BootPhases) => void,
+  ): Engine {
     Engine.install(pyodide, files);
     mark('installed');
     const engine = new Engine(pyodide, fromSnapshot);

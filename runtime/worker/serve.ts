@@ -5,7 +5,19 @@ import { countingFetch, throttled } from '../download/progress.ts';
 import { withCompiledModule } from './compiled-module.ts';
 import { Engine } from './engine.ts';
 import { downloadSnapshot } from '../download/snapshot-download.ts';
-import { INPUT, OUTPUT_BATCH_MS, PROGRESS_MS, TEXT_LIMITS, failedRun, unhandled, type BootTiming, type OutputChunk, type PageToWorker, type RunResult, type WorkerToPage } from '../protocol/index.ts';
+import {
+  INPUT,
+  OUTPUT_BATCH_MS,
+  PROGRESS_MS,
+  TEXT_LIMITS,
+  failedRun,
+  unhandled,
+  type BootTiming,
+  type OutputChunk,
+  type PageToWorker,
+  type RunResult,
+  type WorkerToPage,
+} from '../protocol/index.ts';
 
 /** The two ends of the message channel, whatever carries it (a Web Worker, a Node worker thread). */
 export interface WorkerPort {
@@ -63,7 +75,9 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
                 ? () => downloadSnapshot(fetch, snapshotURL, snapshotIntegrity)
                 : undefined;
             const booted = await withCheckedFetch(globalThis, integrity, () =>
-              withCompiledModule(globalThis, message.module ?? null, () => Engine.boot(loadPyodide, message.indexURL, message.files, snapshot)),
+              withCompiledModule(globalThis, message.module ?? null, () =>
+                Engine.boot(loadPyodide, message.indexURL, message.files, snapshot),
+              ),
             );
             engine = booted.value;
             module = booted.module;
@@ -80,7 +94,12 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           port.postMessage({
             type: 'worker/ready',
             id: message.id,
-            boot: { bootMs: performance.now() - started, fromSnapshot: engine.fromSnapshot, phases: engine.phases, timing: bootTiming(started) },
+            boot: {
+              bootMs: performance.now() - started,
+              fromSnapshot: engine.fromSnapshot,
+              phases: engine.phases,
+              timing: bootTiming(started),
+            },
             module,
           });
         } catch (error) {
@@ -116,11 +135,17 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
                   port.postMessage({ type: 'run/trace', id, events });
                 }
               : undefined,
-            input ? waitForAnswer(input, (prompt) => {
-              // What the program printed must reach the page before the worker blocks.
-              output.send();
-              port.postMessage({ type: 'run/input', id, prompt: prompt.length > TEXT_LIMITS.prompt ? prompt.slice(0, TEXT_LIMITS.prompt) : prompt });
-            }) : undefined,
+            input
+              ? waitForAnswer(input, (prompt) => {
+                  // What the program printed must reach the page before the worker blocks.
+                  output.send();
+                  port.postMessage({
+                    type: 'run/input',
+                    id,
+                    prompt: prompt.length > TEXT_LIMITS.prompt ? prompt.slice(0, TEXT_LIMITS.prompt) : prompt,
+                  });
+                })
+              : undefined,
           );
         } catch (error) {
           // Only a crash of the interpreter itself gets here: the runner catches every
@@ -128,7 +153,8 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
           fatal = true;
           result = crashed(
             'Python crashed (the interpreter ran out of stack or memory) and was restarted. ' +
-              'Very deep recursion is the usual cause. ' + describe(error),
+              'Very deep recursion is the usual cause. ' +
+              describe(error),
           );
         }
         output.send();
@@ -255,7 +281,11 @@ function strip(target: Record<string, unknown>, names: string[]): void {
  * global allows it: Node's timers cannot be redefined, only replaced).
  */
 function pin(target: Record<string, unknown>, name: string, value: unknown): void {
-  for (let level: object | null = Object.getPrototypeOf(target); level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+  for (
+    let level: object | null = Object.getPrototypeOf(target);
+    level && level !== Object.prototype;
+    level = Object.getPrototypeOf(level)
+  ) {
     if (Object.hasOwn(level, name)) Reflect.deleteProperty(level, name);
   }
   try {
@@ -331,6 +361,10 @@ function bootTiming(bootStarted: number): BootTiming {
   return {
     workerStarted: origin,
     bootRequested: origin + bootStarted,
-    files: files.map((file) => ({ name: file.name.slice(file.name.lastIndexOf('/') + 1), start: origin + file.startTime, end: origin + file.responseEnd })),
+    files: files.map((file) => ({
+      name: file.name.slice(file.name.lastIndexOf('/') + 1),
+      start: origin + file.startTime,
+      end: origin + file.responseEnd,
+    })),
   };
 }

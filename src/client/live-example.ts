@@ -53,7 +53,8 @@ class LiveExampleElement extends HTMLElement {
     if (example.legacyIndex !== null) adoptLegacyData(page, example.legacyIndex, example.id);
     find(this, RUN_BAR.actions)?.removeAttribute('hidden');
     if (example.exercise) {
-      for (const part of this.querySelectorAll(`${selector(EXERCISE.prediction)}, ${actionButton('solution')}`)) part.removeAttribute('hidden');
+      for (const part of this.querySelectorAll(`${selector(EXERCISE.prediction)}, ${actionButton('solution')}`))
+        part.removeAttribute('hidden');
       if (isSolved(solvedKey(page, example.id))) find(this, EXERCISE.solved)?.removeAttribute('hidden');
     }
     // The reader edited this example before, or a share link carries code for it:

@@ -48,7 +48,10 @@ export function exampleData(example: Example, id: string): ExampleData {
  * reader sees them. Code shown inside a hidden block (indented) cannot be compiled on
  * its own: it runs as one program, numbered from the hidden first line.
  */
-export function programToRun(example: Pick<Example, 'before' | 'after' | 'indent'>, code: string): { code: string; setup: { before: string; after: string } | null } {
+export function programToRun(
+  example: Pick<Example, 'before' | 'after' | 'indent'>,
+  code: string,
+): { code: string; setup: { before: string; after: string } | null } {
   if (example.indent > 0 || (example.before === '' && example.after === '')) return { code: assembleProgram(example, code), setup: null };
   return { code, setup: { before: example.before, after: example.after } };
 }
@@ -59,5 +62,5 @@ export function assembleProgram(example: Pick<Example, 'before' | 'after' | 'ind
     .split('\n')
     .map((l) => (l.trim() === '' ? '' : pad + l))
     .join('\n');
-  return [example.before, body, example.after].filter((part) => part !== '').join('\n') + '\n';
+  return `${[example.before, body, example.after].filter((part) => part !== '').join('\n')}\n`;
 }

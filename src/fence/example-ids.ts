@@ -17,7 +17,10 @@ import { FenceError, type Example, type FenceLocation } from './parse-fence.ts';
 export function exampleId(example: Example): string {
   if (example.id) return example.id;
   if (example.title) {
-    const fromTitle = slug(example.title).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+    const fromTitle = slug(example.title)
+      .replace(/[^a-z0-9-]/g, '')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '');
     if (fromTitle) return ID.test(fromTitle) ? fromTitle : `example-${fromTitle}`;
   }
   const program = [example.before, example.code, example.after].join('\n');

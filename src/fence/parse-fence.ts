@@ -279,8 +279,8 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
   const title = options.get('title');
   const id = options.get('id');
   const code = shown.map((l) => l.slice(indent)).join('\n');
-  checkLineLengths(code, where, 1, 'the shown code\'s');
-  if (exercise && exercise.kind !== 'predict') checkLineLengths(exercise.solution, where, 1, 'the solution\'s');
+  checkLineLengths(code, where, 1, "the shown code's");
+  if (exercise && exercise.kind !== 'predict') checkLineLengths(exercise.solution, where, 1, "the solution's");
   return {
     code,
     before: trimBlankEnds(before).join('\n'),
@@ -309,7 +309,11 @@ function readExercise(
   const hints = text('hint');
   const empty = sections.find((s) => trimBlankEnds([...s.lines]).length === 0);
   if (empty) throw new FenceError(where, empty.offset, `"#| ${empty.word}" is empty.`);
-  const missing = [check ? null : '"#| check" (the hidden code that says if it is solved)', solution ? null : '"#| solution"', hints.length ? null : 'at least one "#| hint"'].filter(Boolean);
+  const missing = [
+    check ? null : '"#| check" (the hidden code that says if it is solved)',
+    solution ? null : '"#| solution"',
+    hints.length ? null : 'at least one "#| hint"',
+  ].filter(Boolean);
   if (missing.length) throw new FenceError(where, 0, `this exercise needs ${missing.join(', ')}.`);
   return { kind: kind as ExerciseKind, check, hints, solution };
 }

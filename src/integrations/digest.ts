@@ -14,4 +14,7 @@ export function fileDigests(path: string, bytes: Uint8Array): string[] {
 }
 
 /** Subresource Integrity metadata for a file: each of its digests, `sha256-...`. */
-export const integrityOf = (path: string, bytes: Uint8Array) => fileDigests(path, bytes).map((digest) => `sha256-${digest}`).join(' ');
+export const integrityOf = (path: string, bytes: Uint8Array) =>
+  fileDigests(path, bytes)
+    .map((digest) => `sha256-${digest}`)
+    .join(' ');

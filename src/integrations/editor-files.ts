@@ -29,7 +29,8 @@ export function editorFiles(): AstroIntegration {
           files.push({ url: path.split('\\').join('/'), bytes: (await stat(join(root, path))).size });
         }
         files.sort((a, b) => b.bytes - a.bytes);
-        if (!files.some((file) => file.url.includes('monaco-editor'))) throw new Error(`${EDITOR_FILES_LIST}: no Monaco chunk matches ${EDITOR_FILES[0]}`);
+        if (!files.some((file) => file.url.includes('monaco-editor')))
+          throw new Error(`${EDITOR_FILES_LIST}: no Monaco chunk matches ${EDITOR_FILES[0]}`);
         await writeFile(join(root, EDITOR_FILES_LIST), JSON.stringify(files));
         const total = files.reduce((sum, file) => sum + file.bytes, 0);
         logger.info(`${EDITOR_FILES_LIST}: ${files.length} editor files, ${(total / 1e6).toFixed(1)} MB`);

@@ -32,7 +32,10 @@ export function pyodideFiles(): AstroIntegration {
     name: 'asyncio-live:pyodide-files',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        const integrity = command === 'build' ? Object.fromEntries(FETCHED.map((name) => [name, integrityOf(name, readFileSync(join(pyodideDir(), name)))])) : {};
+        const integrity =
+          command === 'build'
+            ? Object.fromEntries(FETCHED.map((name) => [name, integrityOf(name, readFileSync(join(pyodideDir(), name)))]))
+            : {};
         // Their sizes too, so the page can show how much of Python has downloaded.
         const sizes = Object.fromEntries(FETCHED.map((name) => [name, statSync(join(pyodideDir(), name)).size]));
         updateConfig({ vite: { define: { __PYODIDE_INTEGRITY__: JSON.stringify(integrity), __PYODIDE_SIZES__: JSON.stringify(sizes) } } });

@@ -50,7 +50,11 @@ export function pythonSnapshot(): AstroIntegration {
         // before the ordinary boot: check it here, where it fails the build instead.
         const engine = await bootNodeEngine({ snapshot });
         let printed = '';
-        const result = engine.run('import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("ok")', { deterministic: true }, (chunk) => (printed += chunk.text));
+        const result = engine.run(
+          'import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("ok")',
+          { deterministic: true },
+          (chunk) => (printed += chunk.text),
+        );
         if (!engine.fromSnapshot || !result.ok || printed !== 'ok\n') {
           throw new Error(`The Python snapshot does not restore (${JSON.stringify(result)}): see runtime/snapshot/snapshot.ts.`);
         }

@@ -78,7 +78,10 @@ function runtimeFile(url: string, key: string): Promise<Response> {
   if (onItsWay) return onItsWay.then(async () => (await fromCache(key)) ?? fetch(url));
   // Registered before anything is awaited: a request that comes meanwhile waits for this one.
   let stored!: () => void;
-  storing.set(key, new Promise<void>((resolve) => (stored = resolve)).finally(() => storing.delete(key)));
+  storing.set(
+    key,
+    new Promise<void>((resolve) => (stored = resolve)).finally(() => storing.delete(key)),
+  );
   return (async () => {
     let copying = false;
     try {

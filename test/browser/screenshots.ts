@@ -11,8 +11,11 @@ import { sidebar } from '../../src/sidebar.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4321';
 const only = process.argv[3];
-const pages = ['/', ...sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => `/${item.slug}/`) : [])), '/no-such-page/']
-  .filter((path) => !only || path.includes(only));
+const pages = [
+  '/',
+  ...sidebar.flatMap((group) => ('items' in group ? (group.items ?? []).map((item) => `/${item.slug}/`) : [])),
+  '/no-such-page/',
+].filter((path) => !only || path.includes(only));
 const out = 'test-results/screenshots';
 mkdirSync(out, { recursive: true });
 
@@ -20,7 +23,10 @@ for (const javaScript of [true, false]) {
   const context = await launchChromium({ javaScript });
   const tab = await context.newPage();
   for (const theme of javaScript ? ['light', 'dark'] : ['dark']) {
-    for (const [device, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
+    for (const [device, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
       await tab.setViewportSize({ width, height });
       for (const path of pages) {
         if (javaScript) await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);

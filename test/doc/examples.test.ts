@@ -9,7 +9,6 @@ import { lessonExamples } from './lesson-examples';
 import { programToRun } from '../../src/fence/example-data';
 import { restoredEngine } from '../python';
 
-
 const examples = lessonExamples();
 const engine = restoredEngine();
 

@@ -13,7 +13,11 @@ import { lessonExamples } from './lesson-examples';
 const exercises = lessonExamples().filter(({ example }) => example.exercise !== null);
 const engine = restoredEngine();
 
-async function verdict({ code, setup }: ReturnType<typeof programToRun>, check: string, prediction?: string): Promise<CheckVerdict & { output: string }> {
+async function verdict(
+  { code, setup }: ReturnType<typeof programToRun>,
+  check: string,
+  prediction?: string,
+): Promise<CheckVerdict & { output: string }> {
   let output = '';
   const result = (await engine).run(code, { deterministic: true, setup, check: { code: check, prediction } }, (c) => (output += c.text));
   if (!result.ok) output += `${result.error.type}: ${result.error.message}`;

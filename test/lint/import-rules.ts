@@ -23,7 +23,8 @@ export interface Violation {
   rule: string;
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 /** The modules a source file imports, as written (`./a.ts`, `pyodide`, `../x.ts?worker&url`). */
 export function importsOf(text: string): string[] {
@@ -35,7 +36,15 @@ export function importsOf(text: string): string[] {
 /** The rule a README states, or null when it states none. */
 export function ruleOf(folder: string, readme: string): Rule | null {
   const line = (label: string) => readme.match(new RegExp(`^${label}:\\s*(.+)$`, 'm'))?.[1].trim() ?? null;
-  const list = (value: string | null) => (value === null ? null : value === 'nothing' ? [] : value.replace(/\([^)]*\)/g, '').split(/,\s*/).map((item) => item.split(/\s/)[0]));
+  const list = (value: string | null) =>
+    value === null
+      ? null
+      : value === 'nothing'
+        ? []
+        : value
+            .replace(/\([^)]*\)/g, '')
+            .split(/,\s*/)
+            .map((item) => item.split(/\s/)[0]);
   const mayImport = list(line('May import'));
   const mayUsePackages = list(line('May use packages'));
   if (mayImport === null && mayUsePackages === null) return null;
@@ -62,7 +71,9 @@ export function readRules(root: string, folders: string[]): Rule[] {
 
 /** The nearest rule with `key` set for a file (path relative to the root). */
 function nearest(rules: Rule[], file: string, key: 'mayImport' | 'mayUsePackages'): Rule | null {
-  return rules.filter((rule) => file.startsWith(rule.folder) && rule[key] !== null).sort((a, b) => b.folder.length - a.folder.length)[0] ?? null;
+  return (
+    rules.filter((rule) => file.startsWith(rule.folder) && rule[key] !== null).sort((a, b) => b.folder.length - a.folder.length)[0] ?? null
+  );
 }
 
 /** What in `files` (path relative to the root -> text) imports across its rule. */
@@ -77,11 +88,19 @@ export function violations(root: string, rules: Rule[], files: Map<string, strin
         const written = relative(root, resolve(root, dirname(file), spec.split('?')[0]));
         // Written without its extension: the file it names.
         const target = !/\.[a-z]+$/.test(written) && existsSync(join(root, `${written}.ts`)) ? `${written}.ts` : written;
-        const allowed = [paths.folder, ...paths.mayImport!].some((path) => (path.endsWith('/') ? target.startsWith(path) : target === path));
-        if (!allowed) found.push({ file, imports: target, rule: `${paths.folder}README.md: May import: ${paths.mayImport!.join(', ') || 'nothing'}` });
+        const allowed = [paths.folder, ...paths.mayImport!].some((path) =>
+          path.endsWith('/') ? target.startsWith(path) : target === path,
+        );
+        if (!allowed)
+          found.push({ file, imports: target, rule: `${paths.folder}README.md: May import: ${paths.mayImport!.join(', ') || 'nothing'}` });
       } else if (packages && !spec.startsWith('node:')) {
         const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-        if (!packages.mayUsePackages!.includes(name)) found.push({ file, imports: spec, rule: `${packages.folder}README.md: May use packages: ${packages.mayUsePackages!.join(', ')}` });
+        if (!packages.mayUsePackages!.includes(name))
+          found.push({
+            file,
+            imports: spec,
+            rule: `${packages.folder}README.md: May use packages: ${packages.mayUsePackages!.join(', ')}`,
+          });
       }
     }
   }

@@ -1,21 +1,19 @@
 /**
  * Lints the runtime's Python package (runtime/python/) with Ruff, through its official
- * WebAssembly build (no Python toolchain needed on the machine). Prints each finding as
- * `path:line:column: CODE message` and exits 1 when there is any.
+ * WebAssembly build (no Python toolchain needed on the machine), with the settings of
+ * the repository's ruff.toml (where editors and a local `ruff` find them too). Prints
+ * each finding as `path:line:column: CODE message` and exits 1 when there is any.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
+import { parse } from 'smol-toml';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PACKAGE = join(ROOT, 'runtime/python');
 
-/** pyflakes (F), pycodestyle errors and warnings (E, W), bugbear (B), and modern syntax (UP). */
-const SETTINGS = {
-  'line-length': 120,
-  'target-version': 'py314',
-  lint: { select: ['E', 'F', 'W', 'B', 'UP'] },
-};
+// `include` says which files a command-line Ruff checks; here, the walk below does.
+const { include: _include, ...SETTINGS } = parse(readFileSync(join(ROOT, 'ruff.toml'), 'utf8'));
 
 function pythonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -47,8 +47,6 @@ export default async function buildSite(project: TestProject): Promise<() => Pro
  * available in production builds", so the tests would not test the site readers get.
  */
 function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(
-    Object.entries(env).filter(([name]) => !/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*)$/.test(name)),
-  );
+  const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*)$/.test(name)));
   return { ...clean, NODE_ENV: 'production' };
 }

@@ -173,7 +173,10 @@ describe.each([
     const exercise = page.locator('live-example[data-example-id="taking-turns"]');
     await exercise.getByRole('textbox', { name: /Your prediction/ }).fill('nothing at all');
     await exercise.getByRole('button', { name: 'Check' }).click();
-    await exercise.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet)/ }).waitFor({ timeout: 30_000 });
+    await exercise
+      .locator('.exercise__verdict-title')
+      .filter({ hasText: /^(✓ Solved|Not yet)/ })
+      .waitFor({ timeout: 30_000 });
     expect(await exercise.locator('.exercise__verdict-title').innerText()).toBe('Not yet');
     // The example's own code, and a program that looks for what was planted.
     expect(await resetAndRun(ex)).toBe(SQUARING_OUTPUT);
@@ -187,11 +190,29 @@ describe.each([
     const ex = example(page, 'Squaring a number, slowly');
     const [global, navigator] = (await typedRun(page, ex, GLOBALS)).output.split('\n-- navigator\n').map((names) => names.split('\n'));
     expect(global.length).toBeGreaterThan(100);
-    const reviewed = JSON.parse(readFileSync(join(import.meta.dirname, 'worker-globals.json'), 'utf8')) as { global: string[]; navigator: string[] };
-    expect(global.filter((name) => !reviewed.global.includes(name)), 'new names on the worker’s global scope').toEqual([]);
-    expect(navigator.filter((name) => !reviewed.navigator.includes(name)), 'new names on navigator').toEqual([]);
+    const reviewed = JSON.parse(readFileSync(join(import.meta.dirname, 'worker-globals.json'), 'utf8')) as {
+      global: string[];
+      navigator: string[];
+    };
+    expect(
+      global.filter((name) => !reviewed.global.includes(name)),
+      'new names on the worker’s global scope',
+    ).toEqual([]);
+    expect(
+      navigator.filter((name) => !reviewed.navigator.includes(name)),
+      'new names on navigator',
+    ).toEqual([]);
     // What the lock-down strips is gone.
-    for (const name of ['fetch', 'caches', 'indexedDB', 'scheduler', 'requestAnimationFrame', 'webkitRequestFileSystemSync', 'BroadcastChannel']) expect(global).not.toContain(name);
+    for (const name of [
+      'fetch',
+      'caches',
+      'indexedDB',
+      'scheduler',
+      'requestAnimationFrame',
+      'webkitRequestFileSystemSync',
+      'BroadcastChannel',
+    ])
+      expect(global).not.toContain(name);
     for (const name of ['storage', 'storageBuckets', 'locks', 'serviceWorker']) expect(navigator).not.toContain(name);
   });
 
@@ -210,7 +231,10 @@ describe.each([
     await exercise.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
     await exercise.getByRole('textbox', { name: /Your prediction/ }).fill('forged');
     await exercise.getByRole('button', { name: 'Check' }).click();
-    await exercise.locator('.exercise__verdict-title').filter({ hasText: /^(✓ Solved|Not yet|Passes, not counted)/ }).waitFor({ timeout: 30_000 });
+    await exercise
+      .locator('.exercise__verdict-title')
+      .filter({ hasText: /^(✓ Solved|Not yet|Passes, not counted)/ })
+      .waitFor({ timeout: 30_000 });
     expect(await exercise.locator('.exercise__verdict-title').innerText()).toBe('Passes, not counted');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('asyncio-live:solved:')))).toEqual([]);
     // The page reached by a link keeps the worker that served the lesson's examples: it
@@ -240,7 +264,9 @@ describe.each([
       ex,
       'import asyncio, asyncio_live.loop as loop\nloop.MAX_TURNS_WITHOUT_PROGRESS = 20_000\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())',
     );
-    expect(spin.error, JSON.stringify(spin)).toMatch(/^NoProgress: the event loop went round 20,000 times in a row and no task waited for time to pass/);
+    expect(spin.error, JSON.stringify(spin)).toMatch(
+      /^NoProgress: the event loop went round 20,000 times in a row and no task waited for time to pass/,
+    );
     await ex.locator('.output__timeline-toggle').check();
     const summary = ex.locator('.timeline__summary');
     await summary.filter({ hasText: /shows the first 10,000 of [\d,]+ events/ }).waitFor({ timeout: 30_000 });
@@ -250,7 +276,9 @@ describe.each([
 
     // A blocking sleep of 31 years ends at once (a wait costs nothing), and the axis
     // has a dozen ticks. (10^12 s is more than CPython's clock can hold: OverflowError, as there.)
-    expect((await typedRun(page, ex, 'import time\ntime.sleep(1e12)')).error).toBe('OverflowError: timestamp out of range for platform time_t');
+    expect((await typedRun(page, ex, 'import time\ntime.sleep(1e12)')).error).toBe(
+      'OverflowError: timestamp out of range for platform time_t',
+    );
     const sleep = await typedRun(page, ex, 'import time\ntime.sleep(1e9)\nprint("woke")');
     expect(sleep).toMatchObject({ output: 'woke', error: '' });
     await ex.locator('.timeline__svg').waitFor();
@@ -286,17 +314,25 @@ describe.each([
     expect(garbage.output).not.toContain('asyncio_live');
 
     // 5,000 ticking tasks, stopped: the stop ends, the page answers, the next run works.
-    await replaceCode(page, ex, 'exec("import asyncio\\nasync def tick():\\n    while True:\\n        await asyncio.sleep(0.1)\\nasync def main():\\n    await asyncio.gather(*(tick() for _ in range(5000)))\\nasyncio.run(main())")');
+    await replaceCode(
+      page,
+      ex,
+      'exec("import asyncio\\nasync def tick():\\n    while True:\\n        await asyncio.sleep(0.1)\\nasync def main():\\n    await asyncio.gather(*(tick() for _ in range(5000)))\\nasyncio.run(main())")',
+    );
     await ex.getByRole('button', { name: 'Run', exact: true }).click();
     await status(ex).filter({ hasText: 'Running' }).waitFor({ timeout: 30_000 });
     await ex.getByRole('button', { name: 'Stop' }).click();
-    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    await status(ex)
+      .filter({ hasText: /^Stopped/ })
+      .waitFor({ timeout: 15_000 });
     expect(await responseTime(page)).toBeLessThan(5000);
     expect((await typedRun(page, ex, 'print("after the stop")')).output).toBe('after the stop');
   });
 
   it('says so when a share link is for an example the page does not have', async () => {
-    const { page, close } = await open(base(), `${PAGE}#share-999=${deflateRawSync(Buffer.from('print(1)')).toString('base64url')}`, { withoutPython: true });
+    const { page, close } = await open(base(), `${PAGE}#share-999=${deflateRawSync(Buffer.from('print(1)')).toString('base64url')}`, {
+      withoutPython: true,
+    });
     const notice = page.locator('.share-notice');
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.innerText()).toContain('not on this page');

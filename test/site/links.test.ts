@@ -5,7 +5,7 @@ const SITE = 'http://site.test';
 
 /** Internal links and assets of one page: href and src that stay on the site. */
 function internalTargets(file: string): URL[] {
-  const base = new URL('/' + file.replace(/index\.html$/, ''), SITE);
+  const base = new URL(`/${file.replace(/index\.html$/, '')}`, SITE);
   return page(file)
     .querySelectorAll('[href], [src]')
     .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '')

@@ -41,7 +41,9 @@ describe('offline, and on a host that sends no headers', () => {
     await ex.getByRole('button', { name: 'Run' }).click();
     await status(ex).filter({ hasText: 'Running' }).waitFor({ timeout: 30_000 });
     await ex.getByRole('button', { name: 'Stop' }).click();
-    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    await status(ex)
+      .filter({ hasText: /^Stopped/ })
+      .waitFor({ timeout: 15_000 });
 
     // Python and the editor were cached when the reader first showed intent.
     await expect
@@ -55,20 +57,26 @@ describe('offline, and on a host that sends no headers', () => {
     // Anything that runs on the site's origin can rewrite the service worker's caches
     // (a program in the worker could, before it lost `caches`): a page and a script
     // that are not the build's are never served.
-    const rewritten = await page.evaluate(async (targets) => {
-      const done: string[] = [];
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        for (const request of await cache.keys()) {
-          const path = new URL(request.url).pathname;
-          if (!targets.includes(path)) continue;
-          const body = path.endsWith('.html') ? '<h1>poisoned</h1><script>top.poisoned = true</script>' : 'self.poisoned = true;';
-          await cache.put(request, new Response(body, { headers: { 'Content-Type': path.endsWith('.html') ? 'text/html' : 'text/javascript' } }));
-          done.push(path);
+    const rewritten = await page.evaluate(
+      async (targets) => {
+        const done: string[] = [];
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            const path = new URL(request.url).pathname;
+            if (!targets.includes(path)) continue;
+            const body = path.endsWith('.html') ? '<h1>poisoned</h1><script>top.poisoned = true</script>' : 'self.poisoned = true;';
+            await cache.put(
+              request,
+              new Response(body, { headers: { 'Content-Type': path.endsWith('.html') ? 'text/html' : 'text/javascript' } }),
+            );
+            done.push(path);
+          }
         }
-      }
-      return done.sort();
-    }, ['/lessons/synchronous-programming/index.html', '/pyodide/pyodide.asm.mjs', '/pyodide/python_stdlib.zip']);
+        return done.sort();
+      },
+      ['/lessons/synchronous-programming/index.html', '/pyodide/pyodide.asm.mjs', '/pyodide/python_stdlib.zip'],
+    );
     expect(rewritten).toEqual(['/lessons/synchronous-programming/index.html', '/pyodide/pyodide.asm.mjs', '/pyodide/python_stdlib.zip']);
     await page.goto(`${site.url}/lessons/synchronous-programming/`, { waitUntil: 'load' });
     expect(await page.locator('h1').first().innerText()).toBe('Synchronous programming');

@@ -9,7 +9,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { program } from '../unit/runtime/programs/index';
-import { editorText, example, finished, forgetRun, open, pythonWorkers, replaceCode, resetAndRun, responseTime, runAgain, spinThenStop, status } from './page-helpers';
+import {
+  editorText,
+  example,
+  finished,
+  forgetRun,
+  open,
+  pythonWorkers,
+  replaceCode,
+  resetAndRun,
+  responseTime,
+  runAgain,
+  spinThenStop,
+  status,
+} from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NOTEBOOK = 'The notebook version, with nest_asyncio';
@@ -37,8 +50,13 @@ async function runCode(page: Page, ex: Locator, code: string) {
 
 /** Keep `code` as the reader's saved edit of example `id`: it shows from the next page load on. */
 async function saveEdit(page: Page, id: string, code: string): Promise<void> {
-  const original = await page.locator(`live-example[data-example-id="${id}"] .live-example__data`).evaluate((data) => JSON.parse(data.textContent!).code as string);
-  await page.evaluate(([key, original, code]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code })), [`asyncio-live:edit:${PAGE}#${id}`, original, code]);
+  const original = await page
+    .locator(`live-example[data-example-id="${id}"] .live-example__data`)
+    .evaluate((data) => JSON.parse(data.textContent!).code as string);
+  await page.evaluate(
+    ([key, original, code]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code })),
+    [`asyncio-live:edit:${PAGE}#${id}`, original, code],
+  );
 }
 
 /**
@@ -87,7 +105,9 @@ describe('running and editing', () => {
     const coloured = (root: string) =>
       ex.locator(root).evaluate((element) => {
         const leaves = [...element.querySelectorAll('span')].filter((span) => span.children.length === 0);
-        return leaves.flatMap((span) => [...(span.textContent ?? '')].filter((c) => c.trim() && c !== '\u00a0').map((c) => `${c} ${getComputedStyle(span).color}`));
+        return leaves.flatMap((span) =>
+          [...(span.textContent ?? '')].filter((c) => c.trim() && c !== '\u00a0').map((c) => `${c} ${getComputedStyle(span).color}`),
+        );
       });
     const before = await coloured('.live-example__code pre');
     // From its first frame on screen: every frame, how many colours the visible code has.
@@ -129,7 +149,8 @@ describe('running and editing', () => {
     const { page } = opened;
     const ex = example(page, SQUARING);
     const run = ex.getByRole('button', { name: 'Run', exact: true });
-    const focusedAction = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? document.activeElement?.tagName);
+    const focusedAction = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? document.activeElement?.tagName);
     await ex.getByRole('button', { name: 'Reset' }).click();
     await forgetRun(ex);
     await run.focus();
@@ -145,7 +166,9 @@ describe('running and editing', () => {
     await page.keyboard.press('Tab');
     expect(await focusedAction()).toBe('stop');
     await page.keyboard.press('Enter');
-    await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+    await status(ex)
+      .filter({ hasText: /^Stopped/ })
+      .waitFor({ timeout: 15_000 });
     expect(await focusedAction()).toBe('run');
     expect(await run.getAttribute('aria-disabled')).toBe('false');
     await nextRunWorks(ex);
@@ -162,7 +185,9 @@ describe('running and editing', () => {
     await modern.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => modern.locator('.live-example__announce').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^import asyncio\n\nasync def function_name\(\):[\s\S]*\nresults = asyncio\.run\(function_name\(\)\)\nprint\(results\)\n$/);
+    expect(copied).toMatch(
+      /^import asyncio\n\nasync def function_name\(\):[\s\S]*\nresults = asyncio\.run\(function_name\(\)\)\nprint\(results\)\n$/,
+    );
     // A long run is not read out line by line: only the status line is live.
     expect(await ex.locator('.output__text').getAttribute('aria-live')).toBeNull();
     expect(await ex.locator('.output__status').getAttribute('role')).toBe('status');

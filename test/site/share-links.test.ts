@@ -50,8 +50,13 @@ describe('share links', () => {
   it("made before examples had ids (by position) still open the right example, and keep the reader's own edit", async () => {
     const { page, close } = await open(base(), PAGE);
     // The reader's own saved edit of that example, from an earlier visit.
-    const original = await example(page, TITLE).evaluate((e) => JSON.parse(e.querySelector('.live-example__data')!.textContent!).code as string);
-    await page.evaluate(([key, original]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code: 'print("my own edit")' })), [`asyncio-live:edit:${PAGE}#${ID}`, original]);
+    const original = await example(page, TITLE).evaluate(
+      (e) => JSON.parse(e.querySelector('.live-example__data')!.textContent!).code as string,
+    );
+    await page.evaluate(
+      ([key, original]) => localStorage.setItem(key, JSON.stringify({ v: 1, original, code: 'print("my own edit")' })),
+      [`asyncio-live:edit:${PAGE}#${ID}`, original],
+    );
     // On its own page only the fragment changes: the page loads again by itself.
     await Promise.all([page.waitForEvent('load'), page.goto(`${base()}${PAGE}${fragment(LEGACY_INDEX, 'print("an old link")')}`)]);
     const shared = example(page, TITLE);
@@ -62,11 +67,13 @@ describe('share links', () => {
     expect(await finished(shared)).toBe('an old link');
     // Reset goes back to the reader's edit, which the link never replaced.
     expect(await resetAndRun(shared)).toBe('my own edit');
-    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).code, `asyncio-live:edit:${PAGE}#${ID}`)).toBe('print("my own edit")');
+    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).code, `asyncio-live:edit:${PAGE}#${ID}`)).toBe(
+      'print("my own edit")',
+    );
     await close();
   });
 
-  it('Reset asks nothing and can be undone: by the notice\'s Undo, by Ctrl+Z beside it, and in the editor', async () => {
+  it("Reset asks nothing and can be undone: by the notice's Undo, by Ctrl+Z beside it, and in the editor", async () => {
     const { page, close } = await open(base(), PAGE, { withoutPython: true });
     const ex = example(page, TITLE);
     await replaceCode(page, ex, 'print("mine")');
@@ -103,7 +110,10 @@ describe('share links', () => {
   it('a broken link says why, and the example keeps the lesson code', async () => {
     const { page, close } = await open(base(), `${PAGE}#share-${ID}=AAAA`, { withoutPython: true });
     const ex = example(page, TITLE);
-    await ex.locator('.live-example__notice').filter({ hasText: /could not be opened \(the link is damaged/ }).waitFor({ timeout: 30_000 });
+    await ex
+      .locator('.live-example__notice')
+      .filter({ hasText: /could not be opened \(the link is damaged/ })
+      .waitFor({ timeout: 30_000 });
     expect(await ex.locator('.live-example__code').innerText()).toContain("print('Square', x)");
     expect(await ex.locator('.live-example__edited').isVisible()).toBe(false);
     await close();

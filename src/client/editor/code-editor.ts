@@ -67,8 +67,7 @@ export function focusOutside(container: HTMLElement, direction: 'next' | 'previo
   const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (element) => !container.contains(element) && element.offsetParent !== null,
   );
-  const after = (element: HTMLElement) =>
-    Boolean(container.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const after = (element: HTMLElement) => Boolean(container.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
   const target = direction === 'next' ? all.find(after) : all.filter((element) => !after(element)).at(-1);
   target?.focus();
 }

@@ -62,7 +62,10 @@ async function listed(): Promise<{ url: string; bytes: number }[]> {
     const response = await fetch(LIST_URL);
     const files: unknown = response.ok ? await response.json() : [];
     const valid = (file: unknown): file is { url: string; bytes: number } =>
-      typeof file === 'object' && file !== null && typeof (file as { url: unknown }).url === 'string' && Number.isFinite((file as { bytes: unknown }).bytes);
+      typeof file === 'object' &&
+      file !== null &&
+      typeof (file as { url: unknown }).url === 'string' &&
+      Number.isFinite((file as { bytes: unknown }).bytes);
     // Only the site's own files: the list is fetched, and a fetch is not a place to follow a stranger's URL.
     const base = new URL(LIST_URL, location.href);
     return (Array.isArray(files) ? files.filter(valid) : [])

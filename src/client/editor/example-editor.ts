@@ -56,7 +56,9 @@ export class ExampleEditor {
 
   /** Monaco, with a progress bar over the code while its 3.4 MB come down. */
   async #openMonaco(): Promise<CodeEditor> {
-    const box = this.#host.nextElementSibling?.matches(selector(CODE.editorDownload)) ? (this.#host.nextElementSibling as HTMLElement) : null;
+    const box = this.#host.nextElementSibling?.matches(selector(CODE.editorDownload))
+      ? (this.#host.nextElementSibling as HTMLElement)
+      : null;
     const progress = box?.querySelector('progress');
     const bytes = box && find(box, CODE.editorBytes);
     // Shown only when the download takes a while: from the cache it is over before a
@@ -95,7 +97,6 @@ export class ExampleEditor {
     if (editor && text) editor.insert(text);
   }
 
-
   /** Open the editor with the caret on a line of the shown code. */
   async focusLine(line: number): Promise<void> {
     const editor = await this.#openUnlessFocusMoved();
@@ -125,6 +126,9 @@ export class ExampleEditor {
 
   /** Let go of the editor (its page was swapped for another), once it is open. */
   dispose(): void {
-    void this.#opening?.then((editor) => editor.dispose(), () => undefined);
+    void this.#opening?.then(
+      (editor) => editor.dispose(),
+      () => undefined,
+    );
   }
 }

@@ -89,14 +89,16 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   editor.getModel()!.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
   // Grow with the code: the page scrolls, not the editor. A horizontal scrollbar sits in
   // the bottom padding, as in the static code, instead of adding height.
-  const fit = () => (mount.style.height = `${editor.getContentHeight()}px`);
+  const growToContent = () => {
+    mount.style.height = `${editor.getContentHeight()}px`;
+  };
   // Long lines wrap when the reader asks (wrap-lines.ts, narrow screens): the height
   // follows the wrapped lines.
   const wrap = () => editor.updateOptions({ wordWrap: wrapsLines() && matchMedia('(max-width: 50rem)').matches ? 'on' : 'off' });
   const stopWrapping = listen(document, WRAP, wrap);
   wrap();
-  editor.onDidContentSizeChange(fit);
-  fit();
+  editor.onDidContentSizeChange(growToContent);
+  growToContent();
   if (sameCode) {
     void showWhenColoured(mount, pre, () => {
       pre?.remove();
@@ -106,7 +108,12 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
   // An action, not addCommand: Monaco keeps one keybinding service for every editor on the
   // page, so a command added by the last editor opened ran for all of them (Ctrl+Enter in
   // one example ran another; microsoft/monaco-editor#2947). An action is its editor's own.
-  editor.addAction({ id: 'asyncio-live.run', label: 'Run the example', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: onRun });
+  editor.addAction({
+    id: 'asyncio-live.run',
+    label: 'Run the example',
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+    run: onRun,
+  });
   const leave = escapeThenTab();
   editor.onKeyDown((event) => {
     // Ctrl+K opens the site's search, in the editor as anywhere on the page: Monaco took

@@ -18,10 +18,21 @@ export function pythonColours(dark: boolean): HighlightStyle {
   if (!style) {
     const c = dark ? GITHUB.dark : GITHUB.light;
     style = HighlightStyle.define([
-      { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operator], color: c.keyword },
+      {
+        tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operator],
+        color: c.keyword,
+      },
       { tag: [tags.string, tags.special(tags.string), tags.escape], color: c.string },
       { tag: tags.comment, color: c.comment },
-      { tag: [tags.function(tags.variableName), tags.function(tags.definition(tags.variableName)), tags.definition(tags.className), tags.className], color: c.name },
+      {
+        tag: [
+          tags.function(tags.variableName),
+          tags.function(tags.definition(tags.variableName)),
+          tags.definition(tags.className),
+          tags.className,
+        ],
+        color: c.name,
+      },
       { tag: [tags.number, tags.bool, tags.null, tags.atom, tags.self, tags.constant(tags.variableName)], color: c.constant },
       { tag: [tags.variableName, tags.propertyName, tags.punctuation, tags.bracket], color: c.text },
     ]);

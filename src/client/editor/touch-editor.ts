@@ -24,7 +24,10 @@ const errorLine = StateField.define<DecorationSet>({
     for (const effect of transaction.effects) {
       if (!effect.is(markLine)) continue;
       const line = effect.value;
-      next = line > 0 && line <= transaction.state.doc.lines ? Decoration.set([Decoration.line({ class: CODE.errorLine }).range(transaction.state.doc.line(line).from)]) : Decoration.none;
+      next =
+        line > 0 && line <= transaction.state.doc.lines
+          ? Decoration.set([Decoration.line({ class: CODE.errorLine }).range(transaction.state.doc.line(line).from)])
+          : Decoration.none;
     }
     return next;
   },
@@ -58,7 +61,18 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
         wrapping.of(wrap()),
         errorLine,
         // Ctrl+Enter runs (a keyboard on a tablet has it); Tab indents, as in Monaco.
-        keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }, indentWithTab, ...historyKeymap, ...defaultKeymap]),
+        keymap.of([
+          {
+            key: 'Mod-Enter',
+            run: () => {
+              onRun();
+              return true;
+            },
+          },
+          indentWithTab,
+          ...historyKeymap,
+          ...defaultKeymap,
+        ]),
         EditorView.domEventHandlers({
           keydown(event) {
             const direction = leave(event);

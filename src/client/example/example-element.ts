@@ -29,7 +29,13 @@ export interface ExampleElement extends ExampleAttributes {
 }
 
 /** The element's data attributes, for the component to spread on `<live-example>`. */
-export function exampleAttributes({ id, legacyIndex, runnable, timeline, exercise }: ExampleAttributes): Record<string, string | undefined> {
+export function exampleAttributes({
+  id,
+  legacyIndex,
+  runnable,
+  timeline,
+  exercise,
+}: ExampleAttributes): Record<string, string | undefined> {
   return {
     [DATA.exampleId]: id,
     [DATA.legacyIndex]: legacyIndex === null ? undefined : String(legacyIndex),

@@ -48,7 +48,14 @@ export class ExampleRun {
   /** The button that stands for the current run (Run, or Check): focus returns to it after a Stop. */
   #startedBy: HTMLButtonElement | null = null;
 
-  constructor(data: ExampleData, code: ExampleCode, editor: ExampleEditor, pane: OutputPane, exercise: ExerciseView | null, controls: RunControls) {
+  constructor(
+    data: ExampleData,
+    code: ExampleCode,
+    editor: ExampleEditor,
+    pane: OutputPane,
+    exercise: ExerciseView | null,
+    controls: RunControls,
+  ) {
     this.#data = data;
     this.#code = code;
     this.#editor = editor;

@@ -77,14 +77,21 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   // Code that is not the lesson's runs in an interpreter of its own (example-run.ts):
   // booted as soon as the reader's code differs, so their Run does not wait for it.
   code.onChange(() => {
-    if (code.value !== code.original && pythonState() !== null) void pageRuntime().preloadSpare().catch(() => {});
+    if (code.value !== code.original && pythonState() !== null)
+      void pageRuntime()
+        .preloadSpare()
+        .catch(() => {});
   });
   // Past the limits, code still runs, but is neither kept nor shared (code-limits.ts).
   let tooLong = false;
   code.onChange(() => {
     if (withinCodeLimits(code.value) === !tooLong) return;
     tooLong = !tooLong;
-    say(tooLong ? `This code is longer than an example here may keep (${CODE_LIMITS.lines.toLocaleString('en')} lines, ${CODE_LIMITS.chars.toLocaleString('en')} characters): it runs, but is not saved for your next visit and cannot be shared.` : null);
+    say(
+      tooLong
+        ? `This code is longer than an example here may keep (${CODE_LIMITS.lines.toLocaleString('en')} lines, ${CODE_LIMITS.chars.toLocaleString('en')} characters): it runs, but is not saved for your next visit and cannot be shared.`
+        : null,
+    );
   });
   // "Show the whole program" shows the reader's code inside the hidden setup: the
   // lesson's as the build highlighted it, until they edit it; then theirs, highlighted
@@ -108,7 +115,14 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
       if (index < before.length || index >= whole.length - after.length) dimmed.add(index + 1);
     });
     const pre = document.createElement('pre');
-    pre.append(...whole.map((line, index) => Object.assign(document.createElement('span'), { className: dimmed.has(index + 1) ? `${CODE.line} ${CODE.hiddenLine}` : CODE.line, textContent: `${line}\n` })));
+    pre.append(
+      ...whole.map((line, index) =>
+        Object.assign(document.createElement('span'), {
+          className: dimmed.has(index + 1) ? `${CODE.line} ${CODE.hiddenLine}` : CODE.line,
+          textContent: `${line}\n`,
+        }),
+      ),
+    );
     program.replaceChildren(pre);
     void import('../editor/python-highlighter.ts')
       .then(({ highlightPython }) => highlightPython(whole.join('\n'), dimmed))
@@ -130,7 +144,10 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   async function copy(): Promise<void> {
     // The whole program, hidden setup included: a fragment alone, saved as a file, fails
     // (the landing page promises every example is a program you can save and run).
-    const copied = await navigator.clipboard.writeText(assembleProgram(data, code.value)).then(() => true, () => false);
+    const copied = await navigator.clipboard.writeText(assembleProgram(data, code.value)).then(
+      () => true,
+      () => false,
+    );
     flash(button('copy'), copied ? 'Copied' : 'Copy failed', 'Copy', 1500);
   }
 

@@ -46,7 +46,15 @@ export function programFile(program: string, notebook: boolean): ProgramFile {
 function notebookOf(program: string): object {
   const lines = program.replace(/\n$/, '').split('\n');
   return {
-    cells: [{ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: lines.map((line, i) => (i < lines.length - 1 ? `${line}\n` : line)) }],
+    cells: [
+      {
+        cell_type: 'code',
+        execution_count: null,
+        metadata: {},
+        outputs: [],
+        source: lines.map((line, i) => (i < lines.length - 1 ? `${line}\n` : line)),
+      },
+    ],
     metadata: {
       kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' },
       language_info: { name: 'python' },

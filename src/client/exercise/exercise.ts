@@ -34,7 +34,11 @@ export class ExerciseView {
     if (this.data.kind !== 'predict') return { code: this.data.check };
     const box = this.#element.querySelector<HTMLTextAreaElement>(PREDICTION_BOX)!;
     if (box.value.trim() === '') {
-      this.#say(false, 'First, your prediction', 'Write what you expect the program to print, one line per line of output, then press Check.');
+      this.#say(
+        false,
+        'First, your prediction',
+        'Write what you expect the program to print, one line per line of output, then press Check.',
+      );
       box.focus();
       return null;
     }
@@ -70,9 +74,17 @@ export class ExerciseView {
     if (outcome.stopped || !verdict) {
       this.#say(false, 'Not checked', 'The run was stopped before the check. Press Check to try again.');
     } else if (verdict.passed && ownProgram) {
-      this.#say(null, 'Passes, not counted', 'Your prediction matches what this program printed, but it is not the exercise’s program: a prediction counts for the lesson’s code. Reset it, then Check.');
+      this.#say(
+        null,
+        'Passes, not counted',
+        'Your prediction matches what this program printed, but it is not the exercise’s program: a prediction counts for the lesson’s code. Reset it, then Check.',
+      );
     } else if (verdict.passed && fromLink) {
-      this.#say(null, 'Passes, not counted', 'This code came from a link, so it does not mark the exercise solved. Edit it, or write your own, then Check again.');
+      this.#say(
+        null,
+        'Passes, not counted',
+        'This code came from a link, so it does not mark the exercise solved. Edit it, or write your own, then Check again.',
+      );
     } else if (verdict.passed) {
       markSolved(this.#key);
       dispatch(document, SOLVED, undefined);

@@ -21,7 +21,14 @@ export class PredictFirst {
   #revealed: boolean;
 
   /** `predictExercise`: a predict exercise; `solved`: one the reader solved before (its answer is out). */
-  constructor(element: HTMLElement, predictExercise: boolean, solved: boolean, pane: OutputPane, runButton: HTMLButtonElement, notice: ExampleNotice) {
+  constructor(
+    element: HTMLElement,
+    predictExercise: boolean,
+    solved: boolean,
+    pane: OutputPane,
+    runButton: HTMLButtonElement,
+    notice: ExampleNotice,
+  ) {
     this.#element = element;
     this.#pane = pane;
     this.#runButton = runButton;
@@ -51,7 +58,9 @@ export class PredictFirst {
     if (this.#exerciseAsks) return 'check';
     const guess = find<HTMLTextAreaElement>(this.#element, EXPECTED.guess);
     if (!guess || guess.value.trim() === '') {
-      this.#notice.say('Predict first: write what you expect it to print in the box below, or open “Show what it prints”. Then Run shows the output.');
+      this.#notice.say(
+        'Predict first: write what you expect it to print in the box below, or open “Show what it prints”. Then Run shows the output.',
+      );
       guess?.focus();
       return null;
     }

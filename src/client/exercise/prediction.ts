@@ -37,8 +37,11 @@ export function whereItDiffers(prediction: string, printed: string): string {
     const more = said.length - did.length;
     return more > 0 ? `Your prediction has ${more === 1 ? 'one line' : `${more} lines`} more than the program prints.` : '';
   }
-  if (at >= said.length) return `Your first ${said.length === 1 ? 'line is' : `${said.length} lines are`} right, but the program prints more.`;
-  return at === 0 ? 'Your first line is not what the program prints first.' : `Your first ${at === 1 ? 'line is' : `${at} lines are`} right; line ${at + 1} is not what the program prints there.`;
+  if (at >= said.length)
+    return `Your first ${said.length === 1 ? 'line is' : `${said.length} lines are`} right, but the program prints more.`;
+  return at === 0
+    ? 'Your first line is not what the program prints first.'
+    : `Your first ${at === 1 ? 'line is' : `${at} lines are`} right; line ${at + 1} is not what the program prints there.`;
 }
 
 /** Wires the prediction box and the reveal of one example, if it has them. */

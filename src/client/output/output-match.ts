@@ -47,13 +47,17 @@ export function describeMatch(match: OutputMatch, error?: { line: string; type: 
   if (match.matches) return '✓ Matches the expected output.';
   const { line } = match;
   if (error && match.printed === error.line) {
-    const at = match.expected === null ? `after output line ${line - 1}` : `at output line ${line}, where the lesson shows "${quoted(match.expected)}"`;
+    const at =
+      match.expected === null
+        ? `after output line ${line - 1}`
+        : `at output line ${line}, where the lesson shows "${quoted(match.expected)}"`;
     return `Differs from the expected output: this run ended with ${drawnLine(error.type)} ${at}.`;
   }
   // A printed line is quoted as the output pane draws it: cut (output-text.ts).
   const [expected, printed] = [match.expected, match.printed].map((text) => (text === null ? null : quoted(text)));
   // "Output line": the editor's messages say "Line" of the code.
-  if (printed === null) return `Differs from the expected output: it ends before output line ${line}, where the lesson shows "${expected}".`;
+  if (printed === null)
+    return `Differs from the expected output: it ends before output line ${line}, where the lesson shows "${expected}".`;
   if (expected === null) return `Differs from the expected output: output line ${line}, "${printed}", is more than the lesson shows.`;
   return `Differs from the expected output at output line ${line}: the lesson shows "${expected}", this run printed "${printed}".`;
 }

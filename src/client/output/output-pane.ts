@@ -361,7 +361,14 @@ export class OutputPane {
   #markValue(value: string): void {
     const count = value.split('\n').length;
     const lines = this.#lineElements.slice(-count);
-    if (lines.length !== count || this.#lines.slice(-count).map((line) => line.text).join('') !== `${value}\n`) return;
+    if (
+      lines.length !== count ||
+      this.#lines
+        .slice(-count)
+        .map((line) => line.text)
+        .join('') !== `${value}\n`
+    )
+      return;
     for (const line of lines) line.classList.add(OUTPUT.value);
     lines[0].classList.add(OUTPUT.valueFirst);
   }

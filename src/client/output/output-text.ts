@@ -22,7 +22,7 @@ export function drawnLine(text: string): string {
   let line = newline ? text.slice(0, -1) : text;
   if (line.length > MAX_DRAWN_LINE) {
     const more = line.length - MAX_DRAWN_LINE;
-    line = `${line.slice(0, MAX_DRAWN_LINE)} … (${more.toLocaleString('en')} more ${more === 1 ? "character" : "characters"} on this line: Copy output has them)`;
+    line = `${line.slice(0, MAX_DRAWN_LINE)} … (${more.toLocaleString('en')} more ${more === 1 ? 'character' : 'characters'} on this line: Copy output has them)`;
   }
   return line.replace(LONG_MARK_RUN, '$1…') + newline;
 }

@@ -21,7 +21,10 @@ let runtime: Runtime | undefined;
 export function pageRuntime(): Runtime {
   const indexURL = new URL(PYODIDE_URL, location.href).href;
   const integrity: Record<string, string> = {};
-  const byName = { ...__PYODIDE_INTEGRITY__, ...(__PYTHON_SNAPSHOT__ && __PYTHON_SNAPSHOT_INTEGRITY__ ? { [__PYTHON_SNAPSHOT__]: __PYTHON_SNAPSHOT_INTEGRITY__ } : {}) };
+  const byName = {
+    ...__PYODIDE_INTEGRITY__,
+    ...(__PYTHON_SNAPSHOT__ && __PYTHON_SNAPSHOT_INTEGRITY__ ? { [__PYTHON_SNAPSHOT__]: __PYTHON_SNAPSHOT_INTEGRITY__ } : {}),
+  };
   for (const [name, metadata] of Object.entries(byName)) integrity[new URL(name, indexURL).href] = metadata;
   runtime ??= createBrowserRuntime({
     indexURL,

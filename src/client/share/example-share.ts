@@ -27,9 +27,17 @@ export class ExampleShare {
   async share(button: HTMLButtonElement): Promise<void> {
     try {
       const link = `${location.origin}${location.pathname}${location.search}${await shareFragment(this.#id, this.#code.value)}`;
-      const copied = await navigator.clipboard.writeText(link).then(() => true, () => false);
+      const copied = await navigator.clipboard.writeText(link).then(
+        () => true,
+        () => false,
+      );
       flash(button, copied ? 'Link copied' : 'Link below', 'Share', 2000);
-      this.#notice.sayWithLink(copied ? 'Link copied. Whoever opens it sees this code, and runs it only if they press Run:' : 'Copy this link. Whoever opens it sees this code, and runs it only if they press Run:', link);
+      this.#notice.sayWithLink(
+        copied
+          ? 'Link copied. Whoever opens it sees this code, and runs it only if they press Run:'
+          : 'Copy this link. Whoever opens it sees this code, and runs it only if they press Run:',
+        link,
+      );
     } catch (error) {
       this.#notice.say(error instanceof ShareLinkError ? `Cannot share: ${error.message}.` : 'Cannot share this code as a link here.');
     }
@@ -37,7 +45,8 @@ export class ExampleShare {
 
   /** Say that the code shown came from a link (again, after an Undo brought it back). */
   sayFromLink(): void {
-    const yours = this.#code.saved !== null ? ' Your own edit of this example is kept: Reset brings it back.' : ' Reset brings back the lesson’s code.';
+    const yours =
+      this.#code.saved !== null ? ' Your own edit of this example is kept: Reset brings it back.' : ' Reset brings back the lesson’s code.';
     this.#notice.say(`This code came from a link, not from the lesson. Read it before you press Run: it runs only when you do.${yours}`);
   }
 
@@ -49,7 +58,9 @@ export class ExampleShare {
       return true;
     } catch (error) {
       const why = error instanceof ShareLinkError ? error.message : 'it could not be read';
-      this.#notice.say(`This share link could not be opened (${why}). Showing ${this.#code.edited ? 'your saved edit' : 'the lesson’s code'}.`);
+      this.#notice.say(
+        `This share link could not be opened (${why}). Showing ${this.#code.edited ? 'your saved edit' : 'the lesson’s code'}.`,
+      );
       return false;
     }
   }

@@ -45,7 +45,8 @@ export function loadEdit(key: string, original: string): string | null {
   try {
     // Larger than anything this page saves: not read, and dropped.
     const saved = (raw.length <= MAX_SAVED_CHARS ? JSON.parse(raw) : {}) as Partial<SavedEdit>;
-    if (saved.v === VERSION && saved.original === original && typeof saved.code === 'string' && withinCodeLimits(saved.code)) return saved.code;
+    if (saved.v === VERSION && saved.original === original && typeof saved.code === 'string' && withinCodeLimits(saved.code))
+      return saved.code;
   } catch {
     // fall through: not ours, or damaged
   }

@@ -15,5 +15,7 @@ const MAX_KEYS = 5_000;
 
 /** The keys `store` holds under `prefix` (a reader's edits, solved marks, visits), of its first MAX_KEYS. */
 export function keysUnder(store: Storage, prefix: string): string[] {
-  return Array.from({ length: Math.min(store.length, MAX_KEYS) }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(prefix) ?? false);
+  return Array.from({ length: Math.min(store.length, MAX_KEYS) }, (_, i) => store.key(i)).filter(
+    (key): key is string => key?.startsWith(prefix) ?? false,
+  );
 }

@@ -128,8 +128,8 @@ export function formatTime(seconds: number): string {
 }
 
 const NICE_STEPS = [
-  0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
-  7200, 10800, 21600, 43200, 86400,
+  0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600,
+  43200, 86400,
 ];
 
 /**
@@ -195,7 +195,8 @@ export function startLayout(): LayoutBuilder {
     if (open === undefined) return;
     const from = open.t;
     laneOf(task).steps.push({ from, to: t, kFrom: open.k, kTo: k });
-    if (t - from - (sleptInStep.get(task) ?? 0) >= LONG_STEP) blocked.push({ from, to: t, kFrom: open.k, kTo: k, label: `${task} computes` });
+    if (t - from - (sleptInStep.get(task) ?? 0) >= LONG_STEP)
+      blocked.push({ from, to: t, kFrom: open.k, kTo: k, label: `${task} computes` });
     openStep.delete(task);
     sleptInStep.delete(task);
   };
@@ -208,7 +209,15 @@ export function startLayout(): LayoutBuilder {
       previousT = event.t;
       switch (event.type) {
         case 'task':
-          lanes.set(event.task, { id: event.task, label: `${event.task} ${event.coro}`, count: 1, steps: [], waits: [], marks: [], done: null });
+          lanes.set(event.task, {
+            id: event.task,
+            label: `${event.task} ${event.coro}`,
+            count: 1,
+            steps: [],
+            waits: [],
+            marks: [],
+            done: null,
+          });
           coroutines.set(event.task, coroutineName(event.coro));
           rows.push({ t: event.t, task: event.task, event: `created: ${event.coro}` });
           break;
@@ -226,7 +235,11 @@ export function startLayout(): LayoutBuilder {
         }
         case 'done': {
           closeStep(event.task, event.t);
-          const outcome = event.cancelled ? 'cancelled' : event.exception !== undefined ? `raised ${event.exception}` : `returned ${event.result}`;
+          const outcome = event.cancelled
+            ? 'cancelled'
+            : event.exception !== undefined
+              ? `raised ${event.exception}`
+              : `returned ${event.result}`;
           laneOf(event.task).done = { t: event.t, outcome };
           rows.push({ t: event.t, task: event.task, event: outcome });
           break;
@@ -234,7 +247,11 @@ export function startLayout(): LayoutBuilder {
         case 'block':
           if (event.task) sleptInStep.set(event.task, (sleptInStep.get(event.task) ?? 0) + event.seconds);
           sleeps.push({ from: event.t, to: event.t + event.seconds, kFrom: k, kTo: k, label: `time.sleep(${event.seconds})` });
-          rows.push({ t: event.t, task: event.task ?? 'main', event: `blocks${event.task ? ' the loop' : ''}: time.sleep(${event.seconds})` });
+          rows.push({
+            t: event.t,
+            task: event.task ?? 'main',
+            event: `blocks${event.task ? ' the loop' : ''}: time.sleep(${event.seconds})`,
+          });
           break;
         case 'output':
           laneOf(event.task).marks.push({ t: event.t, k, line: line++, stream: event.stream, text: event.text.replace(/\n$/, '') });

@@ -132,9 +132,22 @@ export class TimelineView {
     const height = lanesBottom + blockedRow + PAD;
     const x = placeOnAxis(layout, width);
     // A group, not an image: its marks are buttons (an image may hold nothing interactive).
-    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline__svg', role: 'group', 'aria-label': `Timeline: ${layout.lanes.length - 1} task lane${layout.lanes.length === 2 ? '' : 's'}` });
+    const root = svg('svg', {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      class: 'timeline__svg',
+      role: 'group',
+      'aria-label': `Timeline: ${layout.lanes.length - 1} task lane${layout.lanes.length === 2 ? '' : 's'}`,
+    });
 
-    const pattern = svg('pattern', { id: 'timeline-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    const pattern = svg('pattern', {
+      id: 'timeline-hatch',
+      width: 6,
+      height: 6,
+      patternUnits: 'userSpaceOnUse',
+      patternTransform: 'rotate(45)',
+    });
     pattern.append(svg('rect', { width: 3, height: 6, class: 'timeline__hatch' }));
     const defs = svg('defs', {});
     defs.append(pattern);
@@ -148,17 +161,30 @@ export class TimelineView {
     }
     for (const span of layout.blocked) {
       const block = svg('g', { class: 'timeline__blocked' });
-      block.append(svg('rect', { x: x(span.from, span.kFrom), y: AXIS, width: Math.max(2, x(span.to, span.kTo) - x(span.from, span.kFrom)), height: lanesBottom + blockedRow - AXIS, fill: 'url(#timeline-hatch)' }));
+      block.append(
+        svg('rect', {
+          x: x(span.from, span.kFrom),
+          y: AXIS,
+          width: Math.max(2, x(span.to, span.kTo) - x(span.from, span.kFrom)),
+          height: lanesBottom + blockedRow - AXIS,
+          fill: 'url(#timeline-hatch)',
+        }),
+      );
       // Without a loop, the program itself is what is blocked.
       const what = layout.loopRan ? 'loop blocked' : 'blocked';
       block.append(svg('title', {}, `${what}: ${span.label}, ${formatTime(span.to - span.from)}`));
       // Labelled in a row of its own under the lanes, clear of the marks.
       const room = x(span.to, span.kTo) - x(span.from, span.kFrom);
       const text = room > 9 * span.label.length + 110 ? `${what}: ${span.label}` : room > 90 ? what : '';
-      if (text) block.append(svg('text', { x: x(span.from, span.kFrom) + 4, y: lanesBottom + blockedRow - 4, class: 'timeline__blocked-label' }, text));
+      if (text)
+        block.append(
+          svg('text', { x: x(span.from, span.kFrom) + 4, y: lanesBottom + blockedRow - 4, class: 'timeline__blocked-label' }, text),
+        );
       root.append(block);
     }
-    layout.lanes.forEach((lane, i) => root.append(this.#lane(lane, AXIS + i * LANE, x)));
+    layout.lanes.forEach((lane, i) => {
+      root.append(this.#lane(lane, AXIS + i * LANE, x));
+    });
     this.#playhead = svg('line', { x1: PAD, x2: PAD, y1: AXIS - 4, y2: height - PAD, class: 'timeline__playhead', visibility: 'hidden' });
     root.append(this.#playhead);
     this.#scroll.replaceChildren(root);
@@ -179,16 +205,32 @@ export class TimelineView {
       line.append(svg('line', { x1: x(wait.from, wait.kFrom), x2: x(wait.to, wait.kTo), y1: mid, y2: mid }));
       line.append(svg('title', {}, `${wait.label} (${formatTime(wait.from)} to ${formatTime(wait.to)})`));
       const room = x(wait.to, wait.kTo) - x(wait.from, wait.kFrom);
-      if (room > wait.label.length * 6 + 16) line.append(svg('text', { x: x(wait.from, wait.kFrom) + 8, y: mid - 4, class: 'timeline__wait-label' }, wait.label));
+      if (room > wait.label.length * 6 + 16)
+        line.append(svg('text', { x: x(wait.from, wait.kFrom) + 8, y: mid - 4, class: 'timeline__wait-label' }, wait.label));
       group.append(line);
     }
     for (const step of byPixel(lane.steps, x)) {
-      group.append(svg('rect', { x: x(step.from, step.kFrom), y: mid - 6, width: Math.max(3, x(step.to, step.kTo) - x(step.from, step.kFrom)), height: 12, rx: 2, class: 'timeline__step' }));
+      group.append(
+        svg('rect', {
+          x: x(step.from, step.kFrom),
+          y: mid - 6,
+          width: Math.max(3, x(step.to, step.kTo) - x(step.from, step.kFrom)),
+          height: 12,
+          rx: 2,
+          class: 'timeline__step',
+        }),
+      );
     }
     for (const mark of marksByPixel(lane.marks, x)) {
       const shape =
         mark.stream === 'stderr'
-          ? svg('rect', { x: x(mark.t, mark.k) - 4, y: mid + 6, width: 8, height: 8, transform: `rotate(45 ${x(mark.t, mark.k)} ${mid + 10})` })
+          ? svg('rect', {
+              x: x(mark.t, mark.k) - 4,
+              y: mid + 6,
+              width: 8,
+              height: 8,
+              transform: `rotate(45 ${x(mark.t, mark.k)} ${mid + 10})`,
+            })
           : svg('circle', { cx: x(mark.t, mark.k), cy: mid + 10, r: 4 });
       shape.setAttribute('class', `timeline__mark timeline__mark--${mark.stream}`);
       shape.setAttribute('tabindex', '0');

@@ -46,7 +46,8 @@ describe('import rules', () => {
   });
 
   it('reads imports as written: from, dynamic, side effect, type-only, with a query', () => {
-    const text = "import a from './a.ts';\nimport type { B } from \"../b.ts\";\nconst c = await import('./c.ts');\nimport './d.css';\nimport w from './w.ts?worker&url';\nexport { e } from './e.ts';";
+    const text =
+      "import a from './a.ts';\nimport type { B } from \"../b.ts\";\nconst c = await import('./c.ts');\nimport './d.css';\nimport w from './w.ts?worker&url';\nexport { e } from './e.ts';";
     expect(importsOf(text)).toEqual(['./a.ts', '../b.ts', './c.ts', './d.css', './w.ts?worker&url', './e.ts']);
   });
 });

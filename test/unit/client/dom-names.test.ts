@@ -92,14 +92,17 @@ describe('the components', () => {
   // Nothing type-checks .astro files (tsc reads only .ts): a misspelt name would render no class at all.
   it('name only classes that are declared', () => {
     const uses = components.flatMap(([file, text]) =>
-      [...text.matchAll(/\b([A-Z][A-Z_]+)\.(\w+)\b/g)].filter(([, group]) => group in GROUPS).map(([use, group, key]) => ({ file, use, group, key })),
+      [...text.matchAll(/\b([A-Z][A-Z_]+)\.(\w+)\b/g)]
+        .filter(([, group]) => group in GROUPS)
+        .map(([use, group, key]) => ({ file, use, group, key })),
     );
     expect(uses.length).toBeGreaterThan(60);
     expect(uses.filter(({ group, key }) => GROUPS[group][key] === undefined).map(({ file, use }) => `${file}: ${use}`)).toEqual([]);
   });
 
   it('mark buttons with actions and records that exist', () => {
-    const marked = (helper: string) => components.flatMap(([, text]) => [...text.matchAll(new RegExp(`${helper}\\('([^']*)'\\)`, 'g'))].map(([, name]) => name));
+    const marked = (helper: string) =>
+      components.flatMap(([, text]) => [...text.matchAll(new RegExp(`${helper}\\('([^']*)'\\)`, 'g'))].map(([, name]) => name));
     expect(marked('actionAttribute').filter((action) => !(BUTTON_ACTIONS as readonly string[]).includes(action))).toEqual([]);
     expect(marked('actionAttribute').length).toBeGreaterThan(10);
     expect(marked('forgetAttribute').filter((record) => !(EXAMPLE_RECORDS as readonly string[]).includes(record))).toEqual([]);

@@ -16,11 +16,19 @@ describe('a run’s output against the expected output', () => {
 
   it('says so in words', () => {
     expect(describeMatch({ matches: true })).toBe('✓ Matches the expected output.');
-    expect(describeMatch(matchOutput('a\nc', 'a\nb'))).toBe('Differs from the expected output at output line 2: the lesson shows "b", this run printed "c".');
+    expect(describeMatch(matchOutput('a\nc', 'a\nb'))).toBe(
+      'Differs from the expected output at output line 2: the lesson shows "b", this run printed "c".',
+    );
     // A run that ended in an error: the error is named, not quoted again (the pane shows it).
     const error = { line: "NameError: name 'x' is not defined", type: 'NameError' };
-    expect(describeMatch(matchOutput(`a\n${error.line}`, 'a\nb'), error)).toBe('Differs from the expected output: this run ended with NameError at output line 2, where the lesson shows "b".');
-    expect(describeMatch(matchOutput(`a\nb\n${error.line}`, 'a\nb'), error)).toBe('Differs from the expected output: this run ended with NameError after output line 2.');
-    expect(describeMatch(matchOutput('a', 'a\nb'))).toBe('Differs from the expected output: it ends before output line 2, where the lesson shows "b".');
+    expect(describeMatch(matchOutput(`a\n${error.line}`, 'a\nb'), error)).toBe(
+      'Differs from the expected output: this run ended with NameError at output line 2, where the lesson shows "b".',
+    );
+    expect(describeMatch(matchOutput(`a\nb\n${error.line}`, 'a\nb'), error)).toBe(
+      'Differs from the expected output: this run ended with NameError after output line 2.',
+    );
+    expect(describeMatch(matchOutput('a', 'a\nb'))).toBe(
+      'Differs from the expected output: it ends before output line 2, where the lesson shows "b".',
+    );
   });
 });

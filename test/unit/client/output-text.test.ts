@@ -10,7 +10,7 @@ describe('a line of output as the page draws it', () => {
 
   it('is cut past MAX_DRAWN_LINE characters, saying how many more there are', () => {
     const drawn = drawnLine(`${'z'.repeat(990_000)}\n`);
-    expect(drawn.startsWith('z'.repeat(MAX_DRAWN_LINE) + ' … (988,000 more characters on this line')).toBe(true);
+    expect(drawn.startsWith(`${'z'.repeat(MAX_DRAWN_LINE)} … (988,000 more characters on this line`)).toBe(true);
     expect(drawn.endsWith(')\n')).toBe(true);
   });
 
@@ -20,7 +20,9 @@ describe('a line of output as the page draws it', () => {
   });
 
   it('does the same line by line for a text of several lines', () => {
-    expect(drawnText(`one\n${'x'.repeat(MAX_DRAWN_LINE + 1)}\nthree`)).toBe(`one\n${'x'.repeat(MAX_DRAWN_LINE)} … (1 more character on this line: Copy output has them)\nthree`);
+    expect(drawnText(`one\n${'x'.repeat(MAX_DRAWN_LINE + 1)}\nthree`)).toBe(
+      `one\n${'x'.repeat(MAX_DRAWN_LINE)} … (1 more character on this line: Copy output has them)\nthree`,
+    );
   });
 });
 

@@ -23,7 +23,7 @@ describe('a surprise example compares the reader’s prediction with what it pri
   });
 });
 
-describe('where a predict exercise\'s wrong prediction parts from the output, without giving it away', () => {
+describe("where a predict exercise's wrong prediction parts from the output, without giving it away", () => {
   const printed = 'start\ncup 1 poured\ncup 2 poured\neggs on\n';
 
   it('says nothing when they agree (blank lines and spaces aside)', () => {

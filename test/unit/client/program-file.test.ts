@@ -11,7 +11,11 @@ describe('what Download saves', () => {
     const program = 'import asyncio\n\nawait asyncio.sleep(1)\n';
     const file = programFile(program, true);
     expect(file.name).toBe('main.ipynb');
-    const notebook = JSON.parse(file.text) as { nbformat: number; nbformat_minor: number; cells: { cell_type: string; source: string[]; outputs: unknown[] }[] };
+    const notebook = JSON.parse(file.text) as {
+      nbformat: number;
+      nbformat_minor: number;
+      cells: { cell_type: string; source: string[]; outputs: unknown[] }[];
+    };
     expect([notebook.nbformat, notebook.nbformat_minor]).toEqual([4, 4]);
     expect(notebook.cells).toHaveLength(1);
     expect(notebook.cells[0]).toMatchObject({ cell_type: 'code', outputs: [] });

@@ -34,7 +34,11 @@ describe("Python's state", () => {
 
   it('tells how the boot went', () => {
     reportBoot({ bootMs: 900, fromSnapshot: true });
-    expect(Object.fromEntries(attributes)).toEqual({ 'data-python-boot': 'snapshot', 'data-python-boot-phases': '{}', 'data-python-boot-timing': 'null' });
+    expect(Object.fromEntries(attributes)).toEqual({
+      'data-python-boot': 'snapshot',
+      'data-python-boot-phases': '{}',
+      'data-python-boot-timing': 'null',
+    });
   });
 
   it('is waited on only while Python boots', async () => {

@@ -17,7 +17,9 @@ describe('share links', () => {
   it('refuse to make a link longer than chat apps and browsers keep', async () => {
     // Random text compresses little: 40,000 characters stay far over the limit.
     const noise = (await import('node:crypto')).randomBytes(30_000).toString('base64');
-    await expect(shareFragment('x', noise)).rejects.toThrow(new RegExp(`too long to share as a link .* at most ${MAX_LINK_CHARS / 1000} KB`));
+    await expect(shareFragment('x', noise)).rejects.toThrow(
+      new RegExp(`too long to share as a link .* at most ${MAX_LINK_CHARS / 1000} KB`),
+    );
   });
 
   it.each([
@@ -43,7 +45,9 @@ describe('share links', () => {
     const { deflateRawSync } = await import('node:zlib');
     const hash = `#share-x=${deflateRawSync(Buffer.from(code)).toString('base64url')}`;
     expect(hash.length).toBeLessThan(MAX_LINK_CHARS);
-    await expect(readShareFragment(hash)).rejects.toThrow('the code is longer than an example here may be (2,000 lines, 50,000 characters)');
+    await expect(readShareFragment(hash)).rejects.toThrow(
+      'the code is longer than an example here may be (2,000 lines, 50,000 characters)',
+    );
   });
 
   it('refuse to share code past the code limits', async () => {

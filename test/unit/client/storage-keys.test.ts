@@ -78,7 +78,12 @@ describe('through src/client/storage/', () => {
     markSolved(solvedKey('/b/', 'x'));
     expect(isSolved(solvedKey('/a/', 'x'))).toBe(true);
     expect(JSON.parse(store.getItem('asyncio-live:solved:/a/#x') ?? 'null')).toEqual({ at: expect.any(Number) });
-    expect(solvedByPage(store)).toEqual(new Map([['/a/', 2], ['/b/', 1]]));
+    expect(solvedByPage(store)).toEqual(
+      new Map([
+        ['/a/', 2],
+        ['/b/', 1],
+      ]),
+    );
     expect(wasVisited(store, '/a/')).toBe(false);
     markVisited(store, '/a/');
     expect(store.getItem('asyncio-live:visited:/a/')).toBe('1');
@@ -92,6 +97,10 @@ describe('through src/client/storage/', () => {
     expect(edits.count).toBe(1);
     store.setItem(editKey('/a/', 'later'), '{}');
     edits.forget();
-    expect([store.getItem(editKey('/a/', 'x')), store.getItem(editKey('/a/', 'later')), store.getItem(solvedKey('/a/', 'x'))]).toEqual([null, '{}', '{"at":1}']);
+    expect([store.getItem(editKey('/a/', 'x')), store.getItem(editKey('/a/', 'later')), store.getItem(solvedKey('/a/', 'x'))]).toEqual([
+      null,
+      '{}',
+      '{"at":1}',
+    ]);
   });
 });

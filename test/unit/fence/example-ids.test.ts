@@ -116,7 +116,10 @@ describe("readers' data from before ids (keyed by position)", () => {
   });
 
   it('knows the position every example of the lessons had, from the frozen table', () => {
-    const found = collectExamples(join(import.meta.dirname, '../../../content/lessons/executing-tasks.mdx'), 'content/lessons/executing-tasks.mdx');
+    const found = collectExamples(
+      join(import.meta.dirname, '../../../content/lessons/executing-tasks.mdx'),
+      'content/lessons/executing-tasks.mdx',
+    );
     // Examples added since (the squares asked of a server, two notebook cells, run_forever, a
     // second exercise) have no old position, and the others keep theirs, in order, though
     // later ones have moved down.
@@ -129,7 +132,7 @@ describe("readers' data from before ids (keyed by position)", () => {
     ];
     const older = found.filter((e) => !added.includes(e.id));
     expect(older).toHaveLength(found.length - added.length);
-    older.forEach((e, i) => expect(legacyIndex(e.file, e.id)).toBe(i));
+    for (const [i, e] of older.entries()) expect(legacyIndex(e.file, e.id)).toBe(i);
     for (const id of added) expect(legacyIndex('content/lessons/executing-tasks.mdx', id)).toBeNull();
     expect(found.findIndex((e) => e.id === 'squares-from-a-server')).toBeLessThan(found.length - 1);
   });

@@ -12,7 +12,10 @@ describe('parseMeta', () => {
   });
 
   it.each([
-    ['tittle="x"', /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline, notebook, predict and exercise/],
+    [
+      'tittle="x"',
+      /content\/lessons\/demo\.mdx:10: unknown fence option "tittle". A python fence takes: title="...", id="...", norun \(or norun="reason"\), timeline, notebook, predict and exercise/,
+    ],
     ['exercise', /:10: exercise takes a kind/],
     ['exercise="guess"', /:10: exercise takes a kind/],
     ['title="x" title="y"', /:10: the fence option "title" is given twice/],
@@ -91,7 +94,9 @@ describe('parseFence', () => {
   it('reads the predict flag, which needs an output to hide and is not for exercises', () => {
     expect(parseFence('predict', 'print(1)\n#| output\n1', at).predict).toBe(true);
     expect(parseFence('', 'print(1)\n#| output\n1', at).predict).toBe(false);
-    expect(() => parseFence('predict', 'pass\n#| output', at)).toThrowError(/:10: predict hides the expected output .* needs "#\| output" with what it prints/);
+    expect(() => parseFence('predict', 'pass\n#| output', at)).toThrowError(
+      /:10: predict hides the expected output .* needs "#\| output" with what it prints/,
+    );
     expect(() => parseFence('predict norun', 'f()', at)).toThrowError(/:10: predict hides the expected output/);
     expect(() => parseFence('predict exercise="predict"', 'print(1)\n#| check\nassert 1\n#| hint\nh\n#| solution\n1', at)).toThrowError(
       /:10: predict hides an example's expected output; an exercise has none/,
@@ -99,15 +104,15 @@ describe('parseFence', () => {
     expect(() => parseFence('predict=yes', 'print(1)\n#| output\n1', at)).toThrowError(/:10: predict is a flag/);
   });
 
-  it('refuses a shown line, or a solution\'s, wider than the desktop column, saying which and how long', () => {
+  it("refuses a shown line, or a solution's, wider than the desktop column, saying which and how long", () => {
     const wide = `print("${'x'.repeat(80)}")`;
     expect(() => parseFence('', `print(1)\n${wide}\n#| output\n1`, at)).toThrowError(
       /:11: the shown code's line 2 is 89 characters long; the column shows 78 at 1280 px\. Rewrap it/,
     );
     expect(parseFence('', `#| hide\n${wide}\n#| show\nprint(1)\n#| output\n1`, at).code).toBe('print(1)');
-    expect(() =>
-      parseFence('exercise="fix"', `print(1)\n#| check\nassert 1\n#| hint\nh\n#| solution\n${wide}`, at),
-    ).toThrowError(/the solution's line 1 is 89 characters long/);
+    expect(() => parseFence('exercise="fix"', `print(1)\n#| check\nassert 1\n#| hint\nh\n#| solution\n${wide}`, at)).toThrowError(
+      /the solution's line 1 is 89 characters long/,
+    );
   });
 
   it('reads the notebook flag', () => {

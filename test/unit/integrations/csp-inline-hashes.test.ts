@@ -8,13 +8,19 @@ const page = (policy: string, scripts: string) =>
 
 describe('addInlineScriptHashes', () => {
   it('adds the hash of each inline script the page runs, once', () => {
-    const html = page("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'", '<script>a()</script><script type="module">b()</script><script>a()</script>');
+    const html = page(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+      '<script>a()</script><script type="module">b()</script><script>a()</script>',
+    );
     const content = /content="([^"]*)"/.exec(addInlineScriptHashes(html))![1];
     expect(content).toBe(`default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash('a()')} ${hash('b()')}; style-src 'self'`);
   });
 
   it('leaves out scripts with a src and data scripts, and keeps hashes already there', () => {
-    const html = page(`script-src 'self' ${hash('c()')}`, '<script src="/x.js"></script><script type="application/json">{"a":1}</script><script>c()</script>');
+    const html = page(
+      `script-src 'self' ${hash('c()')}`,
+      '<script src="/x.js"></script><script type="application/json">{"a":1}</script><script>c()</script>',
+    );
     expect(addInlineScriptHashes(html)).toBe(html);
   });
 

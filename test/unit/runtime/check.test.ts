@@ -30,7 +30,7 @@ const timedCheck = dedent(`
 
 describe('an exercise check', () => {
   it('fails with its own hint when the program does not do what is asked', async () => {
-    const { result, stdout } = await runPython(concurrent + '\nprint("ran")', { check: { code: timedCheck } });
+    const { result, stdout } = await runPython(`${concurrent}\nprint("ran")`, { check: { code: timedCheck } });
     expect(stdout).toBe('ran\n');
     expect(result.ok).toBe(true);
     expect(result.check).toEqual({ passed: false, message: 'fetch_all() took 3 s; run the fetches together so it takes 1 s.' });
@@ -38,8 +38,8 @@ describe('an exercise check', () => {
 
   it('passes when it does, and calls the reader’s functions without printing into their output', async () => {
     const solved = concurrent.replace('[await fetch(n) for n in range(3)]', 'await asyncio.gather(*(fetch(n) for n in range(3)))');
-    const { result, stdout } = await runPython(solved + '\nprint("ran")', {
-      check: { code: 'print("from the check")\n' + timedCheck },
+    const { result, stdout } = await runPython(`${solved}\nprint("ran")`, {
+      check: { code: `print("from the check")\n${timedCheck}` },
     });
     expect(stdout).toBe('ran\n');
     expect(result.check).toEqual({ passed: true, message: '' });
@@ -121,7 +121,8 @@ describe('an exercise check', () => {
   });
 
   it('leaves nothing to the next run after a program that printed past its limit either', async () => {
-    const program = 'import asyncio\nasync def stuck():\n    await asyncio.Event().wait()\njobs = {"a": stuck()}\nfor i in range(50):\n    print(i)';
+    const program =
+      'import asyncio\nasync def stuck():\n    await asyncio.Event().wait()\njobs = {"a": stuck()}\nfor i in range(50):\n    print(i)';
     const { result } = await runPython(program, { maxOutputLines: 10 });
     expect(result.ok || result.error.type).toBe('OutputLimitExceeded');
     const next = await runPython('print("next")');

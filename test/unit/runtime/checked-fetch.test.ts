@@ -14,7 +14,23 @@ const URL_WASM = 'http://site.test/pyodide/pyodide.asm.wasm';
 const GOOD = new Uint8Array(200_000).map((_, i) => (i * 7) % 251);
 const BAD = GOOD.map((byte, i) => (i === 150_000 ? byte ^ 1 : byte));
 /** A valid WebAssembly module: the header, then a custom section "x" of 100 KB. */
-const GOOD_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0, 0, 0, 0x00, 0xa2, 0x8d, 0x06, 0x01, 0x78, ...new Uint8Array(100_000).map((_, i) => i % 251)]);
+const GOOD_WASM = new Uint8Array([
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0,
+  0,
+  0,
+  0x00,
+  0xa2,
+  0x8d,
+  0x06,
+  0x01,
+  0x78,
+  ...new Uint8Array(100_000).map((_, i) => i % 251),
+]);
 const BAD_WASM = GOOD_WASM.map((byte, i) => (i === 90_000 ? byte ^ 1 : byte));
 const integrityOf = (bytes: Uint8Array) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
 const INTEGRITY = { [URL_ZIP]: integrityOf(GOOD), [URL_WASM]: integrityOf(GOOD_WASM) };
@@ -47,7 +63,7 @@ function fakeFetch(...copies: Uint8Array[]) {
 const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
 
 describe('checked boot fetches', () => {
-  it('passes the build\'s bytes on unchanged, telling the service worker it checks them; leaves other URLs alone', async () => {
+  it("passes the build's bytes on unchanged, telling the service worker it checks them; leaves other URLs alone", async () => {
     const { fetch, requests } = fakeFetch(GOOD);
     const checked = checkedFetch(fetch, INTEGRITY, () => {});
     expect(await bytesOf(await checked(URL_ZIP))).toEqual(GOOD);
@@ -58,7 +74,7 @@ describe('checked boot fetches', () => {
     ]);
   });
 
-  it('asks once more, the checked way (cache: reload), for a copy that is not the build\'s', async () => {
+  it("asks once more, the checked way (cache: reload), for a copy that is not the build's", async () => {
     const { fetch, requests } = fakeFetch(BAD, GOOD);
     expect(await bytesOf(await checkedFetch(fetch, INTEGRITY, () => {})(URL_ZIP))).toEqual(GOOD);
     expect(requests.map(({ checkedHere, cache }) => [checkedHere, cache])).toEqual([
@@ -75,7 +91,10 @@ describe('checked boot fetches', () => {
   });
 
   it('compiles WebAssembly as it arrives, but instantiates only the build’s bytes; a wrong copy fails the boot once replaced', async () => {
-    for (const [copies, right] of [[[GOOD_WASM], true], [[BAD_WASM, GOOD_WASM], false]] as const) {
+    for (const [copies, right] of [
+      [[GOOD_WASM], true],
+      [[BAD_WASM, GOOD_WASM], false],
+    ] as const) {
       const { fetch, requests } = fakeFetch(...copies);
       // The scope's own WebAssembly, so that the test leaves the global one alone.
       const scope = { fetch, WebAssembly: Object.create(WebAssembly) as typeof WebAssembly };
@@ -99,7 +118,11 @@ describe('checked boot fetches', () => {
         expect(requests.at(-1)).toEqual({ url: URL_WASM, checkedHere: null, cache: 'reload' });
       }
       expect(scope.fetch).toBe(fetch);
-      expect(Object.hasOwn(scope.WebAssembly, 'instantiateStreaming') ? scope.WebAssembly.instantiateStreaming : WebAssembly.instantiateStreaming).toBe(WebAssembly.instantiateStreaming);
+      expect(
+        Object.hasOwn(scope.WebAssembly, 'instantiateStreaming')
+          ? scope.WebAssembly.instantiateStreaming
+          : WebAssembly.instantiateStreaming,
+      ).toBe(WebAssembly.instantiateStreaming);
     }
   });
 

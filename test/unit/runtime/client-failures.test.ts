@@ -28,7 +28,9 @@ function fakeWorker(onBoot?: (worker: FakeWorker) => void): FakeWorker {
     },
     onMessage: (h) => (handler = h),
     onError: (h) => (errorHandler = h),
-    terminate: () => void (worker.ended = true),
+    terminate: () => {
+      worker.ended = true;
+    },
     reply: (message) => handler(message),
     crash: (why) => errorHandler(why),
   };
@@ -101,7 +103,10 @@ describe('the runtime client, when booting fails', () => {
       interrupts: false,
     });
     const outcome = await runtime.run('print(1)').done;
-    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'BootError', message: expect.stringContaining('Worker is not defined') });
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({
+      type: 'BootError',
+      message: expect.stringContaining('Worker is not defined'),
+    });
   });
 
   it('settles a boot still under way when the page destroys the runtime', async () => {
@@ -123,7 +128,10 @@ describe('the runtime client, when booting fails', () => {
     await expect.poll(() => dying.received.some((m) => m.type === 'run/start')).toBe(true);
     dying.crash('out of memory');
     const outcome = await run.done;
-    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'FatalError', message: expect.stringContaining('out of memory') });
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({
+      type: 'FatalError',
+      message: expect.stringContaining('out of memory'),
+    });
     expect(dying.ended).toBe(true);
     await expect(runtime.preload()).resolves.toMatchObject({ fromSnapshot: true });
   });
@@ -146,7 +154,13 @@ describe('the runtime client, when a worker sends what its runtime never would',
   it('cuts an error message, its type and its traceback to their limits', async () => {
     const { worker, run, id } = await started();
     const huge = 'A'.repeat(6_000_000);
-    worker.reply({ type: 'run/done', id, result: { ok: false, time: 0, error: { type: huge, message: huge, line: 1, traceback: huge } }, memory: 0, fatal: false });
+    worker.reply({
+      type: 'run/done',
+      id,
+      result: { ok: false, time: 0, error: { type: huge, message: huge, line: 1, traceback: huge } },
+      memory: 0,
+      fatal: false,
+    });
     const outcome = await run.done;
     if (outcome.result.ok) throw new Error('expected a failure');
     expect(outcome.result.error.type.length).toBeLessThan(TEXT_LIMITS.errorType + 50);
@@ -167,7 +181,10 @@ describe('the runtime client, when a worker sends what its runtime never would',
     const { worker, run, id } = await started();
     worker.reply({ type: 'run/trace', id, events: [{ type: 'step', task: 'Task-1', t: Number.NaN }] } as never);
     const outcome = await run.done;
-    expect(!outcome.result.ok && outcome.result.error).toMatchObject({ type: 'FatalError', message: 'Python stopped working and will be restarted.' });
+    expect(!outcome.result.ok && outcome.result.error).toMatchObject({
+      type: 'FatalError',
+      message: 'Python stopped working and will be restarted.',
+    });
     expect(worker.ended).toBe(true);
   });
 

@@ -13,15 +13,12 @@ import { program } from './programs/index';
 const runtime = snapshotRuntime({ memoryLimit: 256 * 1024 ** 2, stopTimeoutMs: 30_000 });
 afterAll(() => runtime.destroy());
 
-
 const stopAfter = (handle: RunHandle, ms: number) => setTimeout(() => handle.stop(), ms);
 
 describe('the runtime client', () => {
   it('boots on preload, and runs the notebook cell of the source lesson', async () => {
     await runtime.preload();
-    const { outcome, output, statuses } = await outcomeOf(
-      runtime.run(program('lesson/notebook_cell')),
-    );
+    const { outcome, output, statuses } = await outcomeOf(runtime.run(program('lesson/notebook_cell')));
     expect(output).toBe('Square 1\nEnd square 1\n1\n');
     expect(outcome.result.ok).toBe(true);
     expect(statuses).toEqual(['queued', 'running', 'done']);
@@ -125,9 +122,7 @@ describe('the runtime client', () => {
   });
 
   it('recovers after a fatal crash (C recursion: the repr of data nested a million deep)', async () => {
-    const { outcome } = await outcomeOf(
-      runtime.run('x = []\nfor _ in range(1_000_000): x = [x]\nprint(repr(x))'),
-    );
+    const { outcome } = await outcomeOf(runtime.run('x = []\nfor _ in range(1_000_000): x = [x]\nprint(repr(x))'));
     expect(outcome.result.ok || outcome.result.error.type).toBe('FatalError');
     expect(outcome.result.ok || outcome.result.error.message).toMatch(/Python crashed .* and was restarted/);
     expect((await outcomeOf(runtime.run('print("recovered")'))).output).toBe('recovered\n');
@@ -227,7 +222,9 @@ describe("a run's real-time limit (the clock never stops a program: this does)",
 
   it('stops an endless loop of sleeps after the limit, saying why, and the next run works', async () => {
     const { outcome, output } = await outcomeOf(
-      limited.run('import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nprint("looping")\nasyncio.run(main())'),
+      limited.run(
+        'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nprint("looping")\nasyncio.run(main())',
+      ),
     );
     expect(output).toBe('looping\n');
     expect(outcome.stopped).toBe(false);

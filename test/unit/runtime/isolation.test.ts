@@ -12,7 +12,6 @@ import { outcomeOf } from './run-outcome';
 const runtime = snapshotRuntime({ spareDelayMs: 0 });
 afterAll(() => runtime.destroy());
 
-
 const run = (code: string, request: RunRequest = {}) => outcomeOf(runtime.run(code, request));
 
 /**
@@ -86,7 +85,7 @@ describe('bounded at the source: what a run sends the page is cut in the worker'
     const { outcome } = await run('raise type("E" * 1_000_000, (Exception,), {})("A" * 20_000_000)');
     if (outcome.result.ok) throw new Error('expected a failure');
     const { type, message, traceback } = outcome.result.error;
-    expect(type.slice(190)).toBe(`${"E".repeat(10)}… (999,800 more characters)`);
+    expect(type.slice(190)).toBe(`${'E'.repeat(10)}… (999,800 more characters)`);
     expect(message).toMatch(/^A{10000}… \(19,990,000 more characters\)$/);
     expect(traceback.length).toBeLessThanOrEqual(50_100);
   });

@@ -18,7 +18,9 @@ describe('a boot keeps what it fetches for the service worker', () => {
     // Read at once, as the boot does: the copy was taken before.
     expect(await response.text()).toBe('bytes of https://site.example/pyodide/python_stdlib.zip');
     await expect.poll(() => kept.size).toBe(1);
-    expect(await kept.get('https://site.example/pyodide/python_stdlib.zip')).toBe('bytes of https://site.example/pyodide/python_stdlib.zip');
+    expect(await kept.get('https://site.example/pyodide/python_stdlib.zip')).toBe(
+      'bytes of https://site.example/pyodide/python_stdlib.zip',
+    );
   });
 
   it('keeps nothing that failed, and nothing but a GET', async () => {

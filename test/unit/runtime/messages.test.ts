@@ -12,10 +12,16 @@ import { runPython, sharedEngine } from './run-python';
 async function cli(source: string | Uint8Array, file = 'prog.py') {
   const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
   const out = { stdout: '', stderr: '' };
-  const status = runFile(await sharedEngine(), bytes, file, { deterministic: true }, {
-    stdout: (text) => (out.stdout += text),
-    stderr: (text) => (out.stderr += text),
-  });
+  const status = runFile(
+    await sharedEngine(),
+    bytes,
+    file,
+    { deterministic: true },
+    {
+      stdout: (text) => (out.stdout += text),
+      stderr: (text) => (out.stderr += text),
+    },
+  );
   return { ...out, status };
 }
 
@@ -63,7 +69,9 @@ describe('failures a program can cause', () => {
     const { stderr, status } = await cli(
       'import asyncio\nasync def f(): pass\nclass Holder: pass\nh = Holder(); h.self = h; h.coro = f()\ndel h\nprint("end")\n',
     );
-    expect(stderr).toBe("<sys>:0: RuntimeWarning: coroutine 'f' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    expect(stderr).toBe(
+      "<sys>:0: RuntimeWarning: coroutine 'f' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+    );
     expect(status).toBe(0);
   });
 
@@ -77,27 +85,35 @@ describe('failures a program can cause', () => {
 
 describe('source files, read as CPython reads them', () => {
   it('skips a UTF-8 byte order mark', async () => {
-    expect(await cli(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('print("ok")\n')]))).toEqual({ stdout: 'ok\n', stderr: '', status: 0 });
+    expect(await cli(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('print("ok")\n')]))).toEqual({
+      stdout: 'ok\n',
+      stderr: '',
+      status: 0,
+    });
   });
 
   it('follows a coding declaration, and refuses bytes that are not UTF-8 without one', async () => {
-    const latin1 = (head: string) => new Uint8Array([...new TextEncoder().encode(`${head}print("caf`), 0xe9, ...new TextEncoder().encode('")\n')]);
+    const latin1 = (head: string) =>
+      new Uint8Array([...new TextEncoder().encode(`${head}print("caf`), 0xe9, ...new TextEncoder().encode('")\n')]);
     expect(await cli(latin1('# -*- coding: latin-1 -*-\n'))).toEqual({ stdout: 'café\n', stderr: '', status: 0 });
     expect(await cli(latin1(''), 'lat.py')).toEqual({
       stdout: '',
-      stderr: "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file lat.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+      stderr:
+        "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file lat.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
       status: 1,
     });
   });
 
   // Last: it ends this file's interpreter.
-  it('a crash of the interpreter itself is one line of reason and the program\'s own frames, exit 1', async () => {
+  it("a crash of the interpreter itself is one line of reason and the program's own frames, exit 1", async () => {
     const { stdout, stderr, status } = await cli('x = []\nfor _ in range(1_000_000):\n    x = [x]\nprint(repr(x))\n', 'deep.py');
     expect(stdout).toBe('');
     expect(status).toBe(1);
     expect(stderr).not.toContain('/home/pyodide/');
     expect(stderr.length).toBeLessThan(1000);
-    expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^asyncio-live: Python crashed while running deep\.py \(.+\)\. Very deep recursion is the usual cause\.$/);
+    expect(stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^asyncio-live: Python crashed while running deep\.py \(.+\)\. Very deep recursion is the usual cause\.$/,
+    );
   });
 });
 
@@ -109,7 +125,13 @@ describe('input() on the command line', () => {
     const code = new TextEncoder().encode(
       'name = input("Your name? ")\nprint(f"Hello, {name}!")\ntry:\n    input("More? ")\nexcept EOFError as error:\n    print("EOFError:", error)\n',
     );
-    const status = runFile(engine, code, 'ask.py', {}, { stdout: (t) => (out += t), stderr: (t) => (out += t), readLine: () => lines.shift() });
+    const status = runFile(
+      engine,
+      code,
+      'ask.py',
+      {},
+      { stdout: (t) => (out += t), stderr: (t) => (out += t), readLine: () => lines.shift() },
+    );
     // What CPython 3.13 prints for `printf 'Ada\n' | python3 ask.py`.
     expect(out).toBe('Your name? Hello, Ada!\nMore? EOFError: EOF when reading a line\n');
     expect(status).toBe(0);

@@ -29,7 +29,8 @@ const withShop = (code: string) => dedent(SHOP) + dedent(code);
 
 describe('remote hosts on the virtual clock', () => {
   it('a connection costs a round trip, a request and its answer another', async () => {
-    const { output, result } = await runPython(withShop(`
+    const { output, result } = await runPython(
+      withShop(`
       async def main():
           start = time.monotonic()
           reader, writer = await asyncio.open_connection("shop.example", 80)
@@ -40,17 +41,15 @@ describe('remote hosts on the virtual clock', () => {
           writer.close()
           await writer.wait_closed()
       asyncio.run(main())
-    `));
-    expect(output).toBe(
-      "connected after 0.2 to ('203.0.113.1', 80)\n" +
-        "b'you asked for /shoes\\n' after 0.4\n" +
-        "b'' after 0.4\n",
+    `),
     );
+    expect(output).toBe("connected after 0.2 to ('203.0.113.1', 80)\n" + "b'you asked for /shoes\\n' after 0.4\n" + "b'' after 0.4\n");
     expect(result.ok).toBe(true);
   });
 
   it('ten requests at once take as long as one; one after another, ten times as long', async () => {
-    const { output } = await runPython(withShop(`
+    const { output } = await runPython(
+      withShop(`
       async def fetch(path):
           reader, writer = await asyncio.open_connection("shop.example", 80)
           writer.write(path.encode() + b"\\n")
@@ -67,7 +66,8 @@ describe('remote hosts on the virtual clock', () => {
           answers = await asyncio.gather(*(fetch(f"/{i}") for i in range(10)))
           print("at once:", round(time.monotonic() - start, 3), len(answers))
       asyncio.run(main())
-    `));
+    `),
+    );
     expect(output).toBe('one after another: 4.0\nat once: 0.4 10\n');
   });
 
@@ -96,7 +96,8 @@ describe('remote hosts on the virtual clock', () => {
   });
 
   it('an unknown name fails as DNS does; a port nobody serves refuses after a round trip', async () => {
-    const { output } = await runPython(withShop(`
+    const { output } = await runPython(
+      withShop(`
       import socket
       async def main():
           try:
@@ -111,7 +112,8 @@ describe('remote hosts on the virtual clock', () => {
           print(socket.getaddrinfo("shop.example", 80, type=socket.SOCK_STREAM)[0][4])
           print(socket.gethostbyname("localhost"))
       asyncio.run(main())
-    `));
+    `),
+    );
     expect(output).toBe(
       'gaierror: [Errno -2] Name or service not known\n' +
         "[Errno 111] Connect call failed ('203.0.113.1', 443) after 0.2\n" +
@@ -247,7 +249,9 @@ describe('the trace names waits on the network', () => {
       () => {},
       (batch) => events.push(...batch),
     );
-    const waits = events.flatMap((event) => (event.type === 'wait' && event.on.kind === 'network' ? [[event.task, describeWait(event.on)]] : []));
+    const waits = events.flatMap((event) =>
+      event.type === 'wait' && event.on.kind === 'network' ? [[event.task, describeWait(event.on)]] : [],
+    );
     expect(waits).toEqual(
       expect.arrayContaining([
         ['Task-1', 'connecting to shop.example:80'],

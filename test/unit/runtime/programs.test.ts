@@ -35,7 +35,7 @@ describe('programs print what CPython prints', () => {
   });
 });
 
-describe('an uncaught error prints as CPython prints it, with only the reader\'s frames', () => {
+describe("an uncaught error prints as CPython prints it, with only the reader's frames", () => {
   it.each(failingPrograms)('%s', async (name) => {
     const code = readFileSync(join(failing, name), 'utf8');
     const expected = readFileSync(join(failing, name.replace(/\.py$/, '.err')), 'utf8');
@@ -71,7 +71,7 @@ describe('the end of a program, as the interpreter exits (CPython 3.13)', () => 
     expect(exited.output).toBe('exiting\n');
   });
 
-  it("each run has its own exit handlers: a handler the last program registered does not run again", async () => {
+  it('each run has its own exit handlers: a handler the last program registered does not run again', async () => {
     await runPython('import atexit\natexit.register(print, "first program")\n');
     const { output } = await runPython('import atexit\nprint(atexit._ncallbacks())\n');
     expect(output).toBe('0\n');
@@ -80,7 +80,8 @@ describe('the end of a program, as the interpreter exits (CPython 3.13)', () => 
 
 describe('an example with hidden setup: the reader’s lines number from 1', () => {
   const setup = {
-    before: 'import asyncio\n\nasync def fetch(n):\n    await asyncio.sleep(1)\n    if n > 1:\n        raise ValueError(f"no page {n}")\n    return n\n',
+    before:
+      'import asyncio\n\nasync def fetch(n):\n    await asyncio.sleep(1)\n    if n > 1:\n        raise ValueError(f"no page {n}")\n    return n\n',
     after: 'asyncio.run(main())\n',
   };
 

@@ -93,7 +93,9 @@ describe('a memory snapshot of the runtime', () => {
         expect((await runtime.preload()).fromSnapshot, `${name}, on the page: ${snapshotOnPage}`).toBe(fromSnapshot);
         const run = runtime.run('print("ready")');
         let output = '';
-        run.listen((event) => event.type === 'output' && (output += event.text));
+        run.listen((event) => {
+          if (event.type === 'output') output += event.text;
+        });
         expect((await run.done).result.ok).toBe(true);
         expect(output, name).toBe('ready\n');
       } finally {

@@ -6,7 +6,12 @@ import { dedent, sharedEngine } from './run-python';
 async function traceOf(code: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const engine = await sharedEngine();
-  const result = engine.run(dedent(code), { deterministic: true }, () => {}, (batch) => events.push(...batch));
+  const result = engine.run(
+    dedent(code),
+    { deterministic: true },
+    () => {},
+    (batch) => events.push(...batch),
+  );
   expect(result.ok).toBe(true);
   return events;
 }
@@ -16,7 +21,14 @@ describe('the trace of a run', () => {
     const engine = await sharedEngine();
     const batches: TraceEvent[][] = [];
     const code = 'import asyncio\nasync def main():\n    for _ in range(6000):\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
-    expect(engine.run(code, { deterministic: true }, () => {}, (batch) => batches.push(batch)).ok).toBe(true);
+    expect(
+      engine.run(
+        code,
+        { deterministic: true },
+        () => {},
+        (batch) => batches.push(batch),
+      ).ok,
+    ).toBe(true);
     const events = batches.flat();
     expect(batches.length).toBe(21);
     expect(Math.max(...batches.map((batch) => batch.length))).toBe(500);
@@ -30,7 +42,12 @@ describe('the trace of a run', () => {
     const engine = await sharedEngine();
     const events: TraceEvent[] = [];
     const code = 'import asyncio\nasync def main():\n    for _ in range(6000):\n        await asyncio.sleep(1)\nasyncio.run(main())\n';
-    const result = engine.run(code, { deterministic: true }, () => {}, (batch) => events.push(...batch));
+    const result = engine.run(
+      code,
+      { deterministic: true },
+      () => {},
+      (batch) => events.push(...batch),
+    );
     expect(result).toMatchObject({ ok: true, time: 6000 });
     const limit = events.at(-1)!;
     expect(limit.type).toBe('limit');
@@ -66,7 +83,11 @@ describe('the trace of a run', () => {
   `;
 
   it.each([
-    ['a forgotten task’s exception is reported at once', forgottenTask, /^Task exception was never retrieved\n[\s\S]*ValueError: nobody will hear this\nmain done\n$/],
+    [
+      'a forgotten task’s exception is reported at once',
+      forgottenTask,
+      /^Task exception was never retrieved\n[\s\S]*ValueError: nobody will hear this\nmain done\n$/,
+    ],
     ['a program measuring its own memory measures the same', memoryPerTask, /^0\.\d KiB per task\n$/],
   ])('changes nothing the program prints: %s', async (_what, code, expected) => {
     const engine = await sharedEngine();
@@ -146,7 +167,12 @@ describe('the trace of a run', () => {
           await asyncio.create_task(download(asyncio.Semaphore(2), asyncio.Queue(), "notes.txt", 1000.0139347, ["a"]))
       asyncio.run(main())
     `);
-    expect(events).toContainEqual({ type: 'task', task: 'Task-2', coro: "download(<Semaphore>, <Queue>, 'notes.txt', 1000.01, ['a'])", t: 0 });
+    expect(events).toContainEqual({
+      type: 'task',
+      task: 'Task-2',
+      coro: "download(<Semaphore>, <Queue>, 'notes.txt', 1000.01, ['a'])",
+      t: 0,
+    });
   });
 
   it('says "a future" when a task awaits a bare future itself', async () => {

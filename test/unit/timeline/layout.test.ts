@@ -7,7 +7,12 @@ import { dedent, sharedEngine } from '../runtime/run-python';
 /** The trace of a real run on the runtime (deterministic clock). */
 async function traced(code: string): Promise<{ events: TraceEvent[]; end: number }> {
   const events: TraceEvent[] = [];
-  const result = (await sharedEngine()).run(dedent(code), { deterministic: true }, () => {}, (batch) => events.push(...batch));
+  const result = (await sharedEngine()).run(
+    dedent(code),
+    { deterministic: true },
+    () => {},
+    (batch) => events.push(...batch),
+  );
   return { events, end: result.time };
 }
 
@@ -23,8 +28,14 @@ describe('layoutTrace', () => {
     expect(main.waits).toMatchObject([{ from: 0, to: 1, label: 'gather of Task-2, Task-3' }]);
     expect(one.waits).toMatchObject([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
     expect(two.waits).toMatchObject([{ from: 0, to: 1, label: 'sleep until 1 s' }]);
-    expect(one.steps).toMatchObject([{ from: 0, to: 0 }, { from: 1, to: 1 }]);
-    expect(one.marks.map((m) => [m.t, m.line, m.text])).toEqual([[0, 0, 'Square 1'], [1, 2, 'End square 1']]);
+    expect(one.steps).toMatchObject([
+      { from: 0, to: 0 },
+      { from: 1, to: 1 },
+    ]);
+    expect(one.marks.map((m) => [m.t, m.line, m.text])).toEqual([
+      [0, 0, 'Square 1'],
+      [1, 2, 'End square 1'],
+    ]);
     expect(two.marks.map((m) => m.line)).toEqual([1, 3]);
     expect(main.marks.map((m) => m.text)).toEqual(['[1, 4]']);
     expect(one.done).toEqual({ t: 1, outcome: 'returned 1' });
@@ -58,7 +69,10 @@ describe('layoutTrace', () => {
     const layout = layoutTrace(events, end);
     expect(layout.loopRan).toBe(false);
     expect(layout.lanes.map((lane) => lane.label)).toEqual(['the program (no event loop)']);
-    expect(layout.lanes[0].marks.map((m) => [m.t, m.text])).toEqual([[0, 'kettle on'], [3, 'water boiled']]);
+    expect(layout.lanes[0].marks.map((m) => [m.t, m.text])).toEqual([
+      [0, 'kettle on'],
+      [3, 'water boiled'],
+    ]);
     expect(layout.blocked).toMatchObject([{ from: 0, to: 3, label: 'time.sleep(3)' }]);
     expect(layout.rows.map((row) => row.event)).toContain('blocks: time.sleep(3)');
     expect((await traced(GATHER).then(({ events: e, end: t }) => layoutTrace(e, t))).loopRan).toBe(true);
@@ -104,7 +118,14 @@ describe('labels and axis', () => {
 
   it('formats loop time from milliseconds to hours', () => {
     expect([0, 0.0005, 0.25, 1, 2.5, 125, 3600, 5400].map(formatTime)).toEqual([
-      '0 s', '0.5 ms', '250 ms', '1 s', '2.5 s', '2 min 5 s', '1 h', '1 h 30 min',
+      '0 s',
+      '0.5 ms',
+      '250 ms',
+      '1 s',
+      '2.5 s',
+      '2 min 5 s',
+      '1 h',
+      '1 h 30 min',
     ]);
   });
 
