@@ -67,3 +67,22 @@ describe("the README's layout", () => {
     expect([...folders].filter((folder) => !listed.includes(folder)).sort()).toEqual([]);
   });
 });
+
+describe("runtime/README.md's table of files", () => {
+  const readme = readFileSync(join(ROOT, 'runtime/README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Files'), readme.indexOf('\n## ', readme.indexOf('## Files') + 1));
+  const listed = [...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap(([, cell]) => [...cell.matchAll(/`([^`]+)`/g)].map(([, path]) => path));
+
+  it('names only files that are there', () => {
+    expect(listed.length).toBeGreaterThan(40);
+    expect(listed.filter((path) => !existsSync(join(ROOT, 'runtime', path)))).toEqual([]);
+  });
+
+  it('names every file of the runtime (its code, its Python, the vendored list)', () => {
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'runtime'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => /\.(ts|py|json)$/.test(file) && !file.startsWith('runtime/vendor/site-packages/'))
+      .map((file) => file.slice('runtime/'.length));
+    expect(files.filter((file) => !listed.includes(file))).toEqual([]);
+  });
+});
