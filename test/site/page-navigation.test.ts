@@ -5,7 +5,7 @@
  * build, a link loads a new document as it always did.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { finished, open, pythonWorkers, replaceCode } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
@@ -186,6 +186,27 @@ describe('links once Python has booted', () => {
     expect(await finished(ex)).toBe('my edit, from before');
   });
 
+  it("keep the reader's Wrap on the pages swapped in: long lines still wrap", async () => {
+    const { page } = visit;
+    await backToFirst(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    onTestFinished(() => page.setViewportSize({ width: 1280, height: 900 }));
+    const wrapped = () => page.evaluate(() => document.documentElement.classList.contains('wrap-code'));
+    const wrap = firstExample(page).getByRole('button', { name: 'Wrap' });
+    if (!(await wrapped())) {
+      // On narrow screens Wrap sits behind More.
+      if (!(await wrap.isVisible())) await firstExample(page).getByRole('button', { name: 'More' }).click();
+      await wrap.click();
+    }
+    expect(await wrapped()).toBe(true);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**${NEXT}`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(NEXT_TITLE);
+    expect(await wrapped(), 'the swapped page wraps').toBe(true);
+    // (Behind More, so out of the accessibility tree: found by its action.)
+    expect(await firstExample(page).locator('button[data-action="wrap"]').getAttribute('aria-pressed')).toBe('true');
+  });
+
   // Last: the new document it loads ends the visit's Python.
   it('load a page of another build as a new document', async () => {
     const { page, context } = visit;
@@ -197,7 +218,10 @@ describe('links once Python has booted', () => {
     });
     expect(await python(page)).toBe('ready');
     const loads = countLoads(page);
-    await page.locator('a[rel="next"]').click();
+    // From the keyboard: a pointer left over the new page would show intent and boot Python there.
+    await page.mouse.move(0, 0);
+    await page.locator('a[rel="next"]').focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(`**${NEXT}`);
     await page.waitForLoadState('load');
     expect(loads()).toBe(1);

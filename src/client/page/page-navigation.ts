@@ -16,11 +16,11 @@ import { carryAddedHeadElements, watchAfterSwap } from './kept-head.ts';
 import { PYTHON_ATTRIBUTES_PREFIX } from './python-state.ts';
 
 /**
- * The root's attributes that belong to the visit, not the page: Starlight's theme,
- * Python's state (python-state.ts), and that the reader's Wrap was read
- * (src/client/editor/wrap-lines.ts).
+ * The root's attributes that belong to the visit, not the page: Starlight's theme and
+ * Python's state (python-state.ts). (The reader's Wrap is read again by each page
+ * swapped in, src/client/editor/wrap-lines.ts: its class on the root goes with the old page.)
  */
-const VISIT_ATTRIBUTES = new RegExp(`^(data-theme|${PYTHON_ATTRIBUTES_PREFIX}|data-wrap-read)`);
+const VISIT_ATTRIBUTES = new RegExp(`^(data-theme|${PYTHON_ATTRIBUTES_PREFIX})`);
 
 const buildOf = (page: Document) => page.querySelector('meta[name="asyncio-live-build"]')?.getAttribute('content') ?? null;
 
