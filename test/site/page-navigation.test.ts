@@ -140,9 +140,11 @@ describe('links once Python has booted', () => {
     const monacoStyles = await page.locator('head style[data-monaco]').count();
     expect(monacoStyles).toBeGreaterThan(0);
     for (const step of ['next', 'next', 'back'] as const) {
+      const heading = await page.locator('h1').first().textContent();
       if (step === 'next') await page.locator('a[rel="next"]').click();
       else await page.goBack();
-      await page.waitForLoadState('domcontentloaded');
+      // The page is in once its heading is: until then the old page's editor is still there.
+      await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).not.toBe(heading);
       await expect.poll(() => python(page)).toBe('ready');
       const here = await editHere(`# after ${step}`);
       // Monaco's own stylesheet hides its input in a 1-pixel box and puts the code after the line numbers.
