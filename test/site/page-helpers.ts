@@ -81,7 +81,9 @@ export const status = (ex: Locator) => ex.locator('.output__status');
 
 /** Wait for the run shown in this example to end; returns its output text. */
 export async function finished(ex: Locator): Promise<string> {
-  await status(ex).filter({ hasText: /^(Done|Stopped|Ended)/ }).waitFor({ timeout: 30_000 });
+  await status(ex)
+    .filter({ hasText: /^(Done|Stopped|Ended)/ })
+    .waitFor({ timeout: 30_000 });
   return (await ex.locator('.output__text').innerText()).replace(/\n$/, '');
 }
 
@@ -95,7 +97,9 @@ export async function editorText(ex: Locator): Promise<string> {
  * one (tests that share a page run one example many times).
  */
 export async function forgetRun(ex: Locator): Promise<void> {
-  await ex.locator('.output__status').evaluateAll((statuses) => statuses.forEach((status) => (status.textContent = '')));
+  await ex.locator('.output__status').evaluateAll((statuses) => {
+    for (const status of statuses) status.textContent = '';
+  });
 }
 
 /** Press Run on an example that may have run before; returns the new run's output. */
@@ -144,7 +148,9 @@ export async function spinThenStop(page: Page, ex: Locator): Promise<void> {
   await ex.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
   expect(await responseTime(page)).toBeLessThan(5000);
   await ex.getByRole('button', { name: 'Stop' }).click();
-  await status(ex).filter({ hasText: /^Stopped/ }).waitFor({ timeout: 15_000 });
+  await status(ex)
+    .filter({ hasText: /^Stopped/ })
+    .waitFor({ timeout: 15_000 });
 }
 
 /**
@@ -153,10 +159,63 @@ export async function spinThenStop(page: Page, ex: Locator): Promise<void> {
  */
 export async function recordTexts(page: Page, selector: string): Promise<() => Promise<string[]>> {
   await page.evaluate((selector) => {
-    const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
     new MutationObserver(() => {
       for (const element of document.querySelectorAll(selector)) seen.push(element.textContent ?? '');
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   }, selector);
   return () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+}
+
+/** Pages to pass through when a test must come back to the page it is on. */
+const DETOURS = ['/lessons/synchronous-programming/', '/lessons/executing-tasks/'];
+
+/**
+ * Go to `path` by a link, as a reader does, and return once its page is in. Once Python
+ * has booted, the link swaps the page in place and Python stays
+ * (src/client/page/page-navigation.ts), where a new document (page.goto, a reload) boots
+ * it again: so tests that share one booted page walk from page to page with this. The
+ * link is one put in the page (a phone hides the sidebar). While Python boots, this
+ * waits for it first (a link followed then loads a new document); before the reader's
+ * first intent, the link loads a new document, as it does for a reader. On `path`
+ * already, it goes by another page first: the test always finds the page as it comes.
+ */
+export async function follow(page: Page, path: string): Promise<void> {
+  if (new URL(page.url()).pathname === path) await follow(page, DETOURS.find((detour) => detour !== path)!);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-python') !== 'booting', null, { timeout: 60_000 });
+  await page.evaluate((path) => {
+    const marked = window as unknown as { followed?: boolean };
+    marked.followed = false;
+    // The router's event once a swapped-in page is ready (a new document starts unmarked).
+    document.addEventListener(
+      'astro:page-load',
+      () => {
+        marked.followed = true;
+      },
+      { once: true },
+    );
+    const link = document.createElement('a');
+    link.href = path;
+    link.textContent = `To ${path}`;
+    link.dataset.testLink = '';
+    link.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 2147483647; padding: 1rem; background: white';
+    document.body.append(link);
+  }, path);
+  await page.locator('a[data-test-link]').click();
+  await page.waitForURL(`**${path}`);
+  await page.waitForFunction(
+    () => (window as unknown as { followed?: boolean }).followed !== false && document.readyState === 'complete',
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** Forget every saved edit and solved mark (tests that share a page leave none behind). */
+export async function forgetExampleRecords(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('asyncio-live:edit:') || key.startsWith('asyncio-live:solved:')) localStorage.removeItem(key);
+    }
+  });
 }
