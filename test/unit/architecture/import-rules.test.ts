@@ -79,7 +79,10 @@ describe("runtime/README.md's table of files", () => {
   });
 
   it('names every file of the runtime (its code, its Python, the vendored list)', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'runtime'], { cwd: ROOT, encoding: 'utf8' })
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'runtime'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter((file) => /\.(ts|py|json)$/.test(file) && !file.startsWith('runtime/vendor/site-packages/'))
       .map((file) => file.slice('runtime/'.length));
