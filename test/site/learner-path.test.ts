@@ -270,6 +270,14 @@ describe('on one isolated desktop page, from page to page by links', () => {
       const fix = page.locator('live-example[data-exercise="fix"], live-example[data-exercise="write"]').first();
       await fix.hover();
       expect(await beside(fix)).toBe('run');
+      // Where Run shows beside Check, the key is on Run's far side: nothing puts it by Check.
+      const neighbours = await fix
+        .locator('.live-example__keys')
+        .evaluate((keys) => [
+          (keys.previousElementSibling as HTMLElement | null)?.dataset.action,
+          (keys.nextElementSibling as HTMLElement | null)?.dataset.action,
+        ]);
+      expect(neighbours).not.toContain('check');
     });
   });
 
