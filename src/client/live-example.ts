@@ -137,8 +137,11 @@ class LiveExampleElement extends HTMLElement {
     if (!isAction(action) && !intoCode) return;
     // Keys typed from the click on, before the session and its editor are there, are kept.
     const typed = isAction(action) ? undefined : keepTyping(this);
+    // Where the focus was at the press: if the reader moves on while the session loads,
+    // what the button does must not take the focus back from where they went.
+    const from = document.activeElement;
     const session = await this.session();
-    if (isAction(action)) session.act(action);
+    if (isAction(action)) session.act(action, from);
     else session.edit({ x: event.clientX, y: event.clientY }, typed);
   }
 }

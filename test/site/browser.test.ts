@@ -285,6 +285,16 @@ describe('live examples in Chromium, elsewhere', () => {
     const { page, context, close } = await open(inject('isolatedURL'), '/beyond/many-tasks/', { withoutPython: true });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 4e6, uploadThroughput: 1e6 });
+    // The example's script is held until the reader has moved on (on a loaded machine it
+    // came after they did, and its button's action took the focus back).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await context.route('**/example-session.*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
     const write = example(page, 'Fetch them all at once');
     await write.locator('.exercise__solution summary').click();
     await write.getByRole('button', { name: 'Put this solution in the editor' }).click();
@@ -292,6 +302,7 @@ describe('live examples in Chromium, elsewhere', () => {
     const prediction = example(page, 'Who finishes first?').getByRole('textbox', { name: /Your prediction/ });
     await prediction.click();
     await page.keyboard.type('first');
+    release();
     await write.locator('.monaco-editor').waitFor();
     await page.keyboard.type(' line');
     expect(await prediction.inputValue()).toBe('first line');

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { finished, open, pythonWorkers, replaceCode } from './page-helpers';
+import { finished, forgetExampleRecords, open, pythonWorkers, replaceCode } from './page-helpers';
 
 const PAGE = '/lessons/executing-tasks/';
 const NEXT = '/beyond/many-tasks/';
@@ -213,6 +213,9 @@ describe('links once Python has booted', () => {
   it('load a page of another build as a new document', async () => {
     const { page, context } = visit;
     await backToFirst(page);
+    // The saved edit an earlier test left for the next page would open its example, and
+    // start Python, as that page loads: this test is about a page that has not.
+    await forgetExampleRecords(page);
     await context.route(`**${NEXT}`, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(/(name="asyncio-live-build" content=")[^"]*/, '$1another-build');

@@ -87,11 +87,11 @@ export class ExampleEditor {
    * they type while it comes (Monaco took 2.5 to 5 s on a first visit under load) is
    * typed into it once it is there: it was lost.
    */
-  async focus(at?: { x: number; y: number }, typedBefore?: TypedEarly): Promise<void> {
+  async focus(at?: { x: number; y: number }, typedBefore?: TypedEarly, from: Element | null = document.activeElement): Promise<void> {
     // Where the reader clicked, in the static code (it is still there: the editor opens).
     const offset = at && !this.#editor ? (offsetAtPoint(this.#host, at) ?? undefined) : undefined;
     const typed = typedBefore ?? (this.#opening ? null : keepTyping(this.#host));
-    const editor = await this.#openUnlessFocusMoved();
+    const editor = await this.#openUnlessFocusMoved(from);
     const text = typed?.stop() ?? '';
     editor?.focus(offset);
     if (editor && text) editor.insert(text);
@@ -108,8 +108,7 @@ export class ExampleEditor {
    * first visit Monaco takes a second or more to come): the caret stays where they put
    * it, or what they type next would land in this editor, not where they are typing.
    */
-  async #openUnlessFocusMoved(): Promise<CodeEditor | null> {
-    const before = document.activeElement;
+  async #openUnlessFocusMoved(before: Element | null = document.activeElement): Promise<CodeEditor | null> {
     const editor = await this.open();
     const now = document.activeElement;
     return now === before || now === null || now === document.body || this.#host.contains(now) ? editor : null;

@@ -29,8 +29,11 @@ import { editKey } from '../storage/saved-edits.ts';
 import { isSharedWith } from '../share/share-link.ts';
 
 export interface ExampleSession {
-  /** A button of the run bar (or Ctrl+Enter) asked for this. */
-  act(action: Action): void;
+  /**
+   * A button of the run bar (or Ctrl+Enter) asked for this. `from`: where the keyboard's focus was when the reader pressed
+   * it (the session may load a moment later, and the reader may have moved on meanwhile).
+   */
+  act(action: Action, from?: Element | null): void;
   /** A Reset can be undone now (Ctrl+Z outside the editor undoes it). */
   canUndo(): boolean;
   /** Open the editor, with the caret where the reader clicked (and what they typed since, typed-early.ts). */
@@ -137,6 +140,8 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   // The code a Reset left, while its Undo is on offer: once the code changes again (Ctrl+Z
   // in the editor brought it back, or the reader typed), the offer is stale and goes.
   let undoneBy: string | null = null;
+  // Where the focus was when the button being acted on was pressed (act()).
+  let pressedFrom: Element | null = null;
   code.onChange((value) => {
     if (undoneBy !== null && value !== undoneBy && notice.canUndo) say(null);
   });
@@ -174,7 +179,7 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
     solution: () => {
       if (!exercise) return;
       code.set(exercise.data.solution);
-      void editor.focus();
+      void editor.focus(undefined, undefined, pressedFrom);
     },
     // Reset asks nothing: it can be undone (the notice's Undo, or Ctrl+Z, here or in the editor).
     reset: () => {
@@ -213,8 +218,13 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   // types into it (or an error is marked in it). Loading Monaco on Run took a core for
   // a second, beside a first run that was booting Python.
   return {
-    act(action) {
-      actions[action]();
+    act(action, from) {
+      pressedFrom = from ?? document.activeElement;
+      try {
+        actions[action]();
+      } finally {
+        pressedFrom = null;
+      }
     },
     canUndo: () => notice.canUndo,
     edit(at, typed) {
