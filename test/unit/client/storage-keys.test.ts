@@ -10,21 +10,7 @@ import { readSwitch, writeSwitch } from '../../../src/client/storage/settings';
 import { isSolved, markSolved, solvedByPage, solvedKey } from '../../../src/client/storage/solved-marks';
 import { editKey } from '../../../src/client/storage/saved-edits';
 import { markVisited, wasVisited } from '../../../src/client/storage/visits';
-
-/** localStorage as the browser has it, in a Map. */
-function memoryStorage(entries: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, String(value)),
-    removeItem: (key) => void map.delete(key),
-    clear: () => map.clear(),
-  };
-}
+import { memoryStorage } from './memory-storage';
 
 describe('the storage keys', () => {
   it('are the ones readers’ browsers already hold', () => {

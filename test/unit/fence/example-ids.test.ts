@@ -15,6 +15,7 @@ import { editKey, EDIT_PREFIX } from '../../../src/client/storage/saved-edits';
 import { solvedKey, SOLVED_PREFIX } from '../../../src/client/storage/solved-marks';
 import { adoptLegacyData } from '../../../src/client/storage/legacy-data';
 import { isSharedWith, shareTarget } from '../../../src/client/share/share-link';
+import { memoryStorage } from '../client/memory-storage';
 
 const at = { file: 'content/lessons/demo.mdx', line: 3 };
 const fence = (meta: string, body = 'print(1)\n#| output\n1') => parseFence(meta, body, at);
@@ -24,21 +25,6 @@ function lesson(mdx: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'asyncio-live-ids-')), 'demo.mdx');
   writeFileSync(path, mdx);
   return collectExamples(path, 'content/lessons/demo.mdx');
-}
-
-/** localStorage as the browser has it, in a Map. */
-function memoryStorage(entries: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, String(value)),
-    removeItem: (key) => void map.delete(key),
-    clear: () => map.clear(),
-  };
 }
 
 const EXERCISE = [
