@@ -9,8 +9,8 @@ const SNAPSHOT = 'test/python-snapshot.ts';
  */
 export default defineConfig({
   test: {
-    // Two test files at a time, on this two-core machine: while one waits on Chromium
-    // or on a worker thread, the other computes (measured: 248 s with one, 207 s with two).
+    // Two test files at a time, on a two-core machine: while one waits on Chromium or on a
+    // worker thread, the other computes. (More only adds contention: the suite is CPU-bound.)
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: [SNAPSHOT], testTimeout: 20_000 } },

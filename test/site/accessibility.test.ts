@@ -65,7 +65,7 @@ async function inBothThemes(page: Page): Promise<Record<string, string[]>> {
 
 describe('accessibility (axe-core)', () => {
   // One browser page visits them all; each page is a test of its own, with its own time
-  // (the whole walk took 73 s of one test's 90 on a quiet machine, and more under load).
+  // (the whole walk, as one test, came close to a test's ceiling on a loaded machine).
   let visit: Awaited<ReturnType<typeof open>>;
   beforeAll(async () => {
     visit = await open(inject('plainURL'), '/', { withoutPython: true });
