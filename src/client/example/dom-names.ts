@@ -155,7 +155,7 @@ export const DATA = {
   exercise: 'data-exercise',
   /** What a button does (actions.ts). */
   action: 'data-action',
-  /** On an exercise's verdict: "true" or "false", or absent while it checks. */
+  /** On an exercise's verdict: "true" or "false"; absent while it checks, and for a pass that is not counted (drawn neither green nor red). */
   passed: 'data-passed',
   /** A printed line's number, on the line and on its mark in the timeline. */
   line: 'data-line',
