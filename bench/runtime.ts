@@ -2,7 +2,7 @@
  * Runtime speed, in Node: `npm run bench:runtime`. Prints medians; it asserts nothing
  * (tests check behaviour, this measures).
  */
-import type { RunHandle } from '../runtime/page/runtime.ts';
+import type { RunHandle } from '../runtime/page/api.ts';
 import { bootNodeEngine, createNodeRuntime, makeSnapshot, PYODIDE_DIR, pythonFiles } from '../runtime/node/node-runtime.ts';
 import { program } from '../test/unit/runtime/programs/index.ts';
 

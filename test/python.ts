@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import type { Runtime, RuntimeOptions } from '../runtime/page/runtime.ts';
+import type { RuntimeOptions } from '../runtime/page/api.ts';
+import type { Runtime } from '../runtime/page/runtime.ts';
 import type { Engine } from '../runtime/worker/engine.ts';
 import { bootNodeEngine, createNodeRuntime } from '../runtime/node/node-runtime.ts';
 

@@ -3,7 +3,8 @@ import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
-import { Runtime, type RuntimeOptions, type WorkerLike } from '../page/runtime.ts';
+import type { RuntimeOptions, WorkerLike } from '../page/api.ts';
+import { Runtime } from '../page/runtime.ts';
 import { Engine } from '../worker/engine.ts';
 import type { PythonFiles } from '../protocol/index.ts';
 

@@ -18,10 +18,6 @@ import { Run } from './run.ts';
 import { WorkerSession, type PageSnapshot } from './worker-session.ts';
 import { cut } from './worker-messages.ts';
 
-// The public types, beside the class that takes them: Node's runtime, the tests and the
-// benches import them from here.
-export type { RunEvent, RunHandle, RunOutcome, RunRequest, RunStatus, RuntimeOptions, WorkerLike } from './api.ts';
-
 /** How often a stop is written again until the run ends (CPython can lose a write). */
 const STOP_REPEAT_MS = 50;
 const SIGINT = 2;

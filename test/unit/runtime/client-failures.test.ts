@@ -5,7 +5,8 @@
  * fail), each recording whether it was ended.
  */
 import { describe, expect, it } from 'vitest';
-import { Runtime, type RuntimeOptions, type WorkerLike } from '../../../runtime/page/runtime';
+import type { RuntimeOptions, WorkerLike } from '../../../runtime/page/api';
+import { Runtime } from '../../../runtime/page/runtime';
 import { TEXT_LIMITS, TRACE_LIMIT, type PageToWorker, type WorkerToPage } from '../../../runtime/protocol/index';
 
 interface FakeWorker extends WorkerLike {

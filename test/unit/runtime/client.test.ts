@@ -3,7 +3,7 @@
  * real interpreter: the same code the browser runs, but for the Worker constructor.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunHandle } from '../../../runtime/page/runtime';
+import type { RunHandle } from '../../../runtime/page/api';
 import { snapshotRuntime } from '../../python';
 import { outcomeOf } from './run-outcome';
 import { program } from './programs/index';

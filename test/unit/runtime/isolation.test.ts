@@ -5,7 +5,7 @@
  * worker threads (the browser's are tested in test/site/hostile.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunRequest } from '../../../runtime/page/runtime';
+import type { RunRequest } from '../../../runtime/page/api';
 import { snapshotRuntime } from '../../python';
 import { outcomeOf } from './run-outcome';
 

@@ -1,4 +1,4 @@
-import type { RunEvent, RunHandle } from '../../../runtime/page/runtime.ts';
+import type { RunEvent, RunHandle } from '../../../runtime/page/api.ts';
 
 /** A run of the page's client, to its end: how it ended, what it printed, its statuses and every event. */
 export async function outcomeOf(handle: RunHandle) {
