@@ -47,6 +47,30 @@ async function violations(page: Page, rules: string[]): Promise<string[]> {
   return found;
 }
 
+/** Resolves once the page has gone three frames without a change to its DOM (at most 300 frames). */
+async function layoutSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let quiet = 0;
+        let frames = 0;
+        const changes = new MutationObserver(() => {
+          quiet = 0;
+        });
+        changes.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const frame = () => {
+          quiet++;
+          frames++;
+          if (quiet >= 3 || frames >= 300) {
+            changes.disconnect();
+            resolve();
+          } else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
 /**
  * Both themes of the loaded page (Starlight's CSS follows the root's data-theme): every
  * rule in the light one, and in the dark one what a theme changes, colour contrast.
@@ -58,6 +82,9 @@ async function inBothThemes(page: Page): Promise<Record<string, string[]>> {
     ['dark', ['color-contrast']],
   ] as const) {
     await page.evaluate((theme) => (document.documentElement.dataset.theme = theme), theme);
+    // An open editor takes the theme a frame or two later, redrawing its lines: wait, or axe
+    // meets lines Monaco just replaced, detached, without colours (`:root > span > .mtk5`).
+    await layoutSettled(page);
     found[theme] = await violations(page, [...rules]);
   }
   return found;
@@ -126,13 +153,11 @@ describe('accessibility (axe-core)', () => {
           .filter({ hasText: /^(Done|Ended|Stopped)/ })
           .waitFor({ timeout: 30_000 });
       }
-      // The page as a reader leaves it, not a hover: the pointer, last on a Run button, would
-      // rest over an editor's error mark once the page narrows, and Monaco's hover over it
-      // (its colours, not the page's) is not what these checks are about.
-      await page.mouse.move(0, 0);
+      await layoutSettled(page);
       expect(await inBothThemes(page), `${path} at 1280 px`).toEqual({ light: [], dark: [] });
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.mouse.move(0, 0);
+      // The editors the runs opened lay themselves out again at the new width, a frame or two later.
+      await layoutSettled(page);
       expect(await inBothThemes(page), `${path} at 390 px`).toEqual({ light: [], dark: [] });
     }
     await close();
