@@ -36,11 +36,11 @@ for (let i = 0; i < BOOTS; i++) {
   boots.push(performance.now() - started);
 }
 
-function timeRuns(code: string, runs: number): number {
+async function timeRuns(code: string, runs: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const result = engine!.run(code, { deterministic: true });
+    const result = await engine!.run(code, { deterministic: true });
     times.push(performance.now() - started);
     if (!result.ok) throw new Error(`benchmark program failed: ${JSON.stringify(result.error)}`);
   }
@@ -48,9 +48,9 @@ function timeRuns(code: string, runs: number): number {
 }
 
 console.log(`boot (loadPyodide + runtime), median of ${BOOTS}: ${ms(median(boots))}`);
-console.log(`gather example, warm, median of ${RUNS}:       ${ms(timeRuns(GATHER, RUNS))}`);
-console.log(`notebook cell, warm, median of ${RUNS}:        ${ms(timeRuns(NOTEBOOK, RUNS))}`);
-console.log(`10,000 sleepers, median of 5:             ${ms(timeRuns(SLEEPERS, 5))}`);
+console.log(`gather example, warm, median of ${RUNS}:       ${ms(await timeRuns(GATHER, RUNS))}`);
+console.log(`notebook cell, warm, median of ${RUNS}:        ${ms(await timeRuns(NOTEBOOK, RUNS))}`);
+console.log(`10,000 sleepers, median of 5:             ${ms(await timeRuns(SLEEPERS, 5))}`);
 
 // Stop latency: from stop() to the run's end, through the page client and a worker
 // thread, with the interrupt buffer (cross-origin isolated page) and without it.

@@ -48,7 +48,7 @@ try {
 }
 
 const engine = await bootNodeEngine();
-process.exitCode = runFile(engine, bytes, file, parsed.values, {
+process.exitCode = await runFile(engine, bytes, file, parsed.values, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readLine: stdinLines(),

@@ -22,7 +22,7 @@ export interface Streams {
   readLine?(): string | undefined;
 }
 
-export function runFile(engine: Engine, bytes: Uint8Array, file: string, options: FileRunOptions, streams: Streams): number {
+export async function runFile(engine: Engine, bytes: Uint8Array, file: string, options: FileRunOptions, streams: Streams): Promise<number> {
   const source = decodeSource(bytes, file);
   if (!source.ok) {
     streams.stderr(`${source.error}\n`);
@@ -54,13 +54,13 @@ export function runFile(engine: Engine, bytes: Uint8Array, file: string, options
   let result: RunResult;
   try {
     result = options.trace
-      ? engine.run(
+      ? await engine.run(
           source.code,
           runOptions,
           () => {},
           (events) => events.forEach(jsonLine),
         )
-      : engine.run(source.code, runOptions, write, undefined, streams.readLine && (() => streams.readLine!()));
+      : await engine.run(source.code, runOptions, write, undefined, streams.readLine && (() => streams.readLine!()));
   } catch (error) {
     printReport();
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);

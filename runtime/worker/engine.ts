@@ -12,6 +12,7 @@ import {
 import { importsPackages } from '../vendor/packages.ts';
 import { readRunResult, readTraceBatch } from '../protocol/shapes.ts';
 import { dense } from '../snapshot/sparse-memory.ts';
+import { startStack } from './stacks.ts';
 
 /** Where the runtime's Python package lives inside the interpreter's file system. */
 const PACKAGE_DIR = '/home/pyodide/asyncio-live';
@@ -22,14 +23,21 @@ const PACKAGE_DIR = '/home/pyodide/asyncio-live';
  */
 export class Engine {
   #pyodide: PyodideAPI;
-  /** runner.py's `run_json`: the options as one JSON object, results and trace events back as JSON. */
-  #run: (
-    code: string,
-    options: string,
-    onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
-    onTrace: ((batch: string) => void) | undefined,
-    onInput: ((prompt: string) => string | false | undefined) | undefined,
-  ) => string;
+  /**
+   * runner.py's `run_json`: the options as one JSON object, results and trace events back
+   * as JSON. Called with stack switching (`callPromising`), so that the program's threads
+   * each get a stack of their own (threads.py).
+   */
+  #run: {
+    callPromising(
+      code: string,
+      options: string,
+      onOutput: (stream: 'stdout' | 'stderr', text: string, t: number) => void,
+      onTrace: ((batch: string) => void) | undefined,
+      onInput: ((prompt: string) => string | false | undefined) | undefined,
+      start: typeof startStack,
+    ): Promise<string>;
+  };
   #listener: ((chunk: OutputChunk) => void) | null = null;
   /** The packages that come with the runtime (python-packages.ts), once given; installed on first import. */
   #packages: PythonFiles | (() => PythonFiles) | null = null;
@@ -171,17 +179,17 @@ export class Engine {
    * `onInput`, when given, answers `input(prompt)` (blocking until it has an answer);
    * without it, `input()` says it cannot wait for typing here.
    */
-  run(
+  async run(
     code: string,
     options: Partial<RunOptions> = {},
     onOutput: (chunk: OutputChunk) => void = () => {},
     onTrace?: (events: TraceEvent[]) => void,
     onInput?: (prompt: string) => string | false | undefined,
-  ): RunResult {
+  ): Promise<RunResult> {
     this.#installPackagesFor(code, options.check?.code);
     this.#listener = onOutput;
     try {
-      const result = this.#run(
+      const result = await this.#run.callPromising(
         code,
         JSON.stringify(runOptions(options)),
         (stream, text, t) => onOutput({ stream, text, t }),
@@ -189,6 +197,7 @@ export class Engine {
         onTrace ? (batch) => onTrace(readTraceBatch(batch)) : undefined,
         // `input()`'s answer: text, undefined at the end of input (EOFError), false when stopped.
         onInput,
+        startStack,
       );
       return readRunResult(result);
     } finally {

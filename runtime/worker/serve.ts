@@ -27,8 +27,8 @@ export interface WorkerPort {
 
 /**
  * The worker's side of the runtime: boots one interpreter, then runs one request at a
- * time (Python runs synchronously, so requests simply wait their turn), streaming
- * output and trace events back as they come.
+ * time, streaming output and trace events back as they come. A run is a promise (its
+ * threads switch stacks, threads.py), so the requests queue behind it.
  */
 export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): void {
   let engine: Engine | null = null;
@@ -40,6 +40,8 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
   // message of its own, while the boot already waits for it.
   let snapshotFromPage!: (bytes: Uint8Array | null) => void;
   const pageSnapshot = new Promise<Uint8Array | null>((resolve) => (snapshotFromPage = resolve));
+  // The run going on, if any: the next one starts when it has ended.
+  let runs: Promise<void> = Promise.resolve();
 
   port.onMessage(async (message) => {
     switch (message.type) {
@@ -111,63 +113,66 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
         // Installed by the engine when a run first imports one of them.
         engine?.providePackages(message.files);
         return;
-      case 'run/start': {
-        const { id } = message;
-        if (!engine || fatal) {
-          port.postMessage({ type: 'run/done', id, result: crashed('Python is not running in this worker.'), memory: 0, fatal: true });
-          return;
-        }
-        // A stop written after the previous run ended must not stop this one.
-        if (interrupt) Atomics.store(interrupt, 0, 0);
-        clearTimers();
-        let result: RunResult;
-        const output = new Outbox((chunks) => port.postMessage({ type: 'run/output', id, chunks }));
-        try {
-          result = engine.run(
-            message.code,
-            message.options,
-            (chunk) => output.add(chunk),
-            message.trace
-              ? (events) => {
-                  // Output held for its batch goes first: Python may not write again for
-                  // a long while (a silent loop), and nothing else would send it.
-                  output.send();
-                  port.postMessage({ type: 'run/trace', id, events });
-                }
-              : undefined,
-            input
-              ? waitForAnswer(input, (prompt) => {
-                  // What the program printed must reach the page before the worker blocks.
-                  output.send();
-                  port.postMessage({
-                    type: 'run/input',
-                    id,
-                    prompt: prompt.length > TEXT_LIMITS.prompt ? prompt.slice(0, TEXT_LIMITS.prompt) : prompt,
-                  });
-                })
-              : undefined,
-          );
-        } catch (error) {
-          // Only a crash of the interpreter itself gets here: the runner catches every
-          // Python exception. Deep C recursion is the usual cause.
-          fatal = true;
-          result = crashed(
-            'Python crashed (the interpreter ran out of stack or memory) and was restarted. ' +
-              'Very deep recursion is the usual cause. ' +
-              describe(error),
-          );
-        }
-        output.send();
-        // A timer the program set (`js.setInterval`) would fire after it ended, into
-        // the next run's interpreter: programs end with their timers.
-        clearTimers();
-        port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal });
+      case 'run/start':
+        runs = runs.then(() => run(message));
         return;
-      }
       default:
         unhandled(message);
     }
   });
+
+  async function run(message: Extract<PageToWorker, { type: 'run/start' }>): Promise<void> {
+    const { id } = message;
+    if (!engine || fatal) {
+      port.postMessage({ type: 'run/done', id, result: crashed('Python is not running in this worker.'), memory: 0, fatal: true });
+      return;
+    }
+    // A stop written after the previous run ended must not stop this one.
+    if (interrupt) Atomics.store(interrupt, 0, 0);
+    clearTimers();
+    let result: RunResult;
+    const output = new Outbox((chunks) => port.postMessage({ type: 'run/output', id, chunks }));
+    try {
+      result = await engine.run(
+        message.code,
+        message.options,
+        (chunk) => output.add(chunk),
+        message.trace
+          ? (events) => {
+              // Output held for its batch goes first: Python may not write again for
+              // a long while (a silent loop), and nothing else would send it.
+              output.send();
+              port.postMessage({ type: 'run/trace', id, events });
+            }
+          : undefined,
+        input
+          ? waitForAnswer(input, (prompt) => {
+              // What the program printed must reach the page before the worker blocks.
+              output.send();
+              port.postMessage({
+                type: 'run/input',
+                id,
+                prompt: prompt.length > TEXT_LIMITS.prompt ? prompt.slice(0, TEXT_LIMITS.prompt) : prompt,
+              });
+            })
+          : undefined,
+      );
+    } catch (error) {
+      // Only a crash of the interpreter itself gets here: the runner catches every
+      // Python exception. Deep C recursion is the usual cause.
+      fatal = true;
+      result = crashed(
+        'Python crashed (the interpreter ran out of stack or memory) and was restarted. ' +
+          'Very deep recursion is the usual cause. ' +
+          describe(error),
+      );
+    }
+    output.send();
+    // A timer the program set (`js.setInterval`) would fire after it ended, into
+    // the next run's interpreter: programs end with their timers.
+    clearTimers();
+    port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal });
+  }
 }
 
 /**

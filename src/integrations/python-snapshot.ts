@@ -50,7 +50,7 @@ export function pythonSnapshot(): AstroIntegration {
         // before the ordinary boot: check it here, where it fails the build instead.
         const engine = await bootNodeEngine({ snapshot });
         let printed = '';
-        const result = engine.run(
+        const result = await engine.run(
           'import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("ok")',
           { deterministic: true },
           (chunk) => (printed += chunk.text),

@@ -15,7 +15,7 @@ const engine = restoredEngine();
 /** What the reader would see printed: the output, then the error's last line. */
 async function printed({ code, setup }: ReturnType<typeof programToRun>, notebook: boolean): Promise<string> {
   let output = '';
-  const result = (await engine).run(code, { deterministic: true, notebook, setup }, (chunk) => (output += chunk.text));
+  const result = await (await engine).run(code, { deterministic: true, notebook, setup }, (chunk) => (output += chunk.text));
   if (!result.ok) output += `${result.error.type}: ${result.error.message}`;
   return output.replace(/\n$/, '');
 }

@@ -19,7 +19,11 @@ async function verdict(
   prediction?: string,
 ): Promise<CheckVerdict & { output: string }> {
   let output = '';
-  const result = (await engine).run(code, { deterministic: true, setup, check: { code: check, prediction } }, (c) => (output += c.text));
+  const result = await (await engine).run(
+    code,
+    { deterministic: true, setup, check: { code: check, prediction } },
+    (c) => (output += c.text),
+  );
   if (!result.ok) output += `${result.error.type}: ${result.error.message}`;
   return { ...result.check!, output };
 }

@@ -44,18 +44,6 @@ BUSY_READS = 1000
 BUSY_TICK = 1e-6
 
 
-class ThreadTime:
-    """The time of a function run "in a thread" (``to_thread``, ``run_in_executor``;
-    loop.py): it starts at the loop's time when called, and its own waits and
-    computation move its time, not the loop's. What it prints is kept, with when."""
-
-    def __init__(self, start):
-        self.start = start
-        self.elapsed = 0.0
-        # (seconds after start, stream, text) of what the function printed.
-        self.output = []
-
-
 class Clock:
     def __init__(self):
         # Between runs: the real clock. Each run resets it with its own options
@@ -75,29 +63,6 @@ class Clock:
         self._stretch_start = _real_perf_counter()
         self._reads = 0
         self._epoch = DETERMINISTIC_EPOCH if deterministic else _real_time()
-        # A function running "in a thread" (ThreadTime), or None.
-        self.thread = None
-
-    def run_in_thread(self, function, *args, after=0.0):
-        """Run ``function(*args)`` on a time of its own (a ThreadTime) that starts
-        ``after`` seconds from now (when a worker of its pool is free): the loop's clock
-        stands still meanwhile, its waits and (counted) computation move the thread's.
-        Returns (the ThreadTime, whether it returned, its result or exception)."""
-        thread = ThreadTime(self.elapsed() + after)
-        outer, self.thread = self.thread, thread
-        self.pause()
-        real_start = _real_perf_counter()
-        try:
-            return thread, True, function(*args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as error:  # noqa: BLE001 - delivered through the future, as from a thread
-            return thread, False, error
-        finally:
-            if not self.deterministic:
-                thread.elapsed += self._counted(_real_perf_counter() - real_start)
-            self.thread = outer
-            self.resume()
 
     def read(self):
         """The program reads the clock (through ``time``). In a deterministic run, a
@@ -119,9 +84,7 @@ class Clock:
         return native if native >= COUNTED_STRETCH else 0.0
 
     def elapsed(self):
-        """Seconds since the run started, on the virtual clock (in a thread, on its own)."""
-        if self.thread is not None:
-            return self.thread.start + self.thread.elapsed
+        """Seconds since the run started, on the virtual clock."""
         if self.deterministic:
             return self.skipped
         return self.skipped + self.charged + self._counted(self._stretch())
@@ -150,18 +113,14 @@ class Clock:
         centuries) a nanosecond is below a float's precision, and adding the difference
         can round to just short of ``when``: there the clock goes one step past it."""
         self.advance(when - self.monotonic())
-        while self.thread is None and not when < self.monotonic() + 1e-9:
+        while not when < self.monotonic() + 1e-9:
             self.skipped = math.nextafter(self.skipped, math.inf)
 
     def advance(self, seconds):
         """Skip ``seconds`` of waiting (which ends a stretch of computation). However
         long the wait, it costs nothing: a program that sleeps ten hours ends, as in
-        CPython (a runaway is stopped by the work it does, never by its clock). In a
-        thread, only the thread's time moves."""
+        CPython (a runaway is stopped by the work it does, never by its clock)."""
         if not seconds > 0:  # NaN included: a clock never moves by it
-            return
-        if self.thread is not None:
-            self.thread.elapsed += seconds
             return
         self._reads = 0
         if not self.deterministic:
@@ -195,13 +154,26 @@ def _sleep_seconds(seconds):
 
 
 def _sleep(seconds):
-    """Blocking ``time.sleep``: moves the clock and holds the thread, as in CPython."""
+    """Blocking ``time.sleep``: holds the thread, as in CPython. With one thread the
+    clock moves at once; with several, the others run meanwhile (threads.py)."""
     seconds = _sleep_seconds(seconds)
-    from . import trace
+    from . import threads, trace
 
-    if trace.current is not None and clock.thread is None:
+    scheduler = threads.scheduler
+    if trace.current is not None and scheduler.current is scheduler.main:
         trace.current.blocking_sleep(seconds)
-    clock.advance(seconds)
+    if not scheduler.busy:
+        clock.advance(seconds)
+    elif seconds == 0:
+        scheduler.yield_to_others()
+    else:
+        due = clock.elapsed() + seconds
+        # A signal handled meanwhile wakes it early; the sleep goes on after (PEP 475).
+        while due - clock.elapsed() > 1e-9:
+            scheduler.block(due)
+
+
+_sleep.__name__ = _sleep.__qualname__ = "sleep"
 
 
 def _seconds(secs):

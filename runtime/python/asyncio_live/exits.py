@@ -28,15 +28,44 @@ class ProgramExit(SystemExit):
         self.status = status
 
 
+class Terminated(ProgramExit):
+    """A signal's default action ended the program, as the kernel ends a process: no
+    handler, no exit handlers (as ``os._exit``); the status a shell reports, 128 + the
+    signal's number."""
+
+    __module__ = "asyncio_live.runner"
+
+    def __init__(self, signum):
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
 def os_exit(status):
     """``os._exit`` in a run: ends the program, not the interpreter every run shares."""
-    raise ProgramExit(operator.index(status))
+    status = operator.index(status)
+    end_at_once()
+    raise ProgramExit(status)
+
+
+def end_at_once():
+    """The program ends as a process that is gone at once: its output ends here (the
+    ``finally`` blocks the exception still runs through print nothing)."""
+    from . import streams
+
+    if streams.current is not None:
+        streams.current.ended = True
 
 
 def exit_error(exit_, output):
     """The run's error for a program that exited (``sys.exit``, ``os._exit``); None for
     status 0. A status that is not a number is printed to ``output``'s stderr, as CPython
     prints it, and exits with 1."""
+    if isinstance(exit_, Terminated):
+        import signal
+
+        name = signal.Signals(exit_.signum).name
+        message = f"the program was ended by {name} ({signal.strsignal(exit_.signum)}), the signal's default action"
+        return run_error("Terminated", message, exit_status=exit_.status)
     if isinstance(exit_, ProgramExit):
         if exit_.status == 0:
             return None

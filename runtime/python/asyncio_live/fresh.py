@@ -49,7 +49,7 @@ _installed = ()
 #: exercise check or the clock, nor lift a limit such as the trace's), but for the
 #: state the runner itself keeps there during a run.
 _RUNTIME = ("asyncio_live", "nest_asyncio")
-_RUNNER_STATE = ("current", "_pristine", "_replaced_code")
+_RUNNER_STATE = ("current", "_pristine", "_replaced_code", "_start_stack")
 
 _SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook")
 
@@ -141,7 +141,10 @@ def allow_stops():
     """Let Stop interrupt what runs now. The page stops a run by raising SIGINT in
     Python (Pyodide's interrupt buffer), which the default handler turns into
     KeyboardInterrupt; this also undoes a previous program's own SIGINT handler."""
-    _set_signal(signal.SIGINT, signal.default_int_handler)
+    from . import signals
+
+    # Run in the main thread, whichever thread the stop meets (signals.py).
+    _set_signal(signal.SIGINT, signals.routed(signal.default_int_handler))
 
 
 def hold_stops():

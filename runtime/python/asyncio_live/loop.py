@@ -11,11 +11,13 @@ import asyncio
 import heapq
 import inspect
 import itertools
-import os
+import signal
 import sys
+import threading
 import types
 import weakref
-from asyncio import events, selector_events
+import _threading_local
+from asyncio import coroutines, events, selector_events
 
 from . import lateness, network, stuck, trace
 from .clock import clock
@@ -32,6 +34,13 @@ class _Stuck(RuntimeError):
     def __init__(self, message):
         super().__init__(message)
         self.line, self.where = stuck.where_tasks_wait(PROGRAM)
+        if self.line is None:
+            # No task waits (threads blocked outside any loop): the program's innermost
+            # line on the stack that raises this.
+            frame = sys._getframe(1)
+            while frame is not None and frame.f_code.co_filename != PROGRAM:
+                frame = frame.f_back
+            self.line = frame.f_lineno if frame is not None else None
 
 
 class WaitsForever(_Stuck):
@@ -130,14 +139,13 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         super().__init__(network.VirtualSelector(_nothing_to_wait_for, self._next_deadline))
         # Wakes behind the code running now (lateness.py).
         self._drift = 0
-        # The threads of each executor's pool (run_in_executor).
-        self._default_workers = []
-        self._pool_workers = weakref.WeakKeyDictionary()
+        # add_signal_handler's handles, by signal (as CPython's Unix loop keeps them).
+        self._signal_handlers = {}
         self._still_turns = 0
         self._still_since = clock.skipped
 
-    # No other thread can wake this loop: it needs no self-pipe, and there is nothing
-    # to write to one.
+    # Another thread wakes this loop (call_soon_threadsafe) through the scheduler, not
+    # through a self-pipe: its selector is told (threads.py).
     def _make_self_pipe(self):
         pass
 
@@ -145,10 +153,52 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         pass
 
     def _write_to_self(self):
-        pass
+        self._selector.wake()
 
     def time(self):
         return clock.monotonic()
+
+    # Signals, as CPython's Unix loop takes them (unix_events.py), told directly by the
+    # handler rather than through a self-pipe (signals.py delivers in the main thread).
+    def add_signal_handler(self, sig, callback, *args):
+        if coroutines.iscoroutine(callback) or coroutines._iscoroutinefunction(callback):
+            raise TypeError("coroutines cannot be used with add_signal_handler()")
+        self._check_signal(sig)
+        self._check_closed()
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("set_wakeup_fd only works in main thread of the main interpreter")
+        self._signal_handlers[sig] = events.Handle(callback, args, self, None)
+        signal.signal(sig, _SignalToLoop(self))
+
+    def _handle_signal(self, sig):
+        handle = self._signal_handlers.get(sig)
+        if handle is None:
+            return
+        if handle._cancelled:
+            self.remove_signal_handler(sig)
+        else:
+            self._add_callback_signalsafe(handle)
+
+    def remove_signal_handler(self, sig):
+        self._check_signal(sig)
+        try:
+            del self._signal_handlers[sig]
+        except KeyError:
+            return False
+        signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
+        return True
+
+    def _check_signal(self, sig):
+        if not isinstance(sig, int):
+            raise TypeError(f"sig must be an int, not {sig!r}")
+        if sig not in signal.valid_signals():
+            raise ValueError(f"invalid signal number {sig}")
+
+    def close(self):
+        super().close()
+        if not sys.is_finalizing():
+            for sig in list(self._signal_handlers):
+                self.remove_signal_handler(sig)
 
     def _next_deadline(self):
         """When the earliest timer is due (None: no timer). Cancelled timers at the head
@@ -209,34 +259,6 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         self._ready.append(handle)
         return handle
 
-    def run_in_executor(self, executor, func, *args):
-        # There are no threads in the browser's Python. The function runs here and now,
-        # but on a time of its own (clock.run_in_thread): the loop's clock stands still,
-        # and the result arrives, and what it printed appears, when the thread's time
-        # says, while the loop's other tasks go on meanwhile, as with a real thread.
-        # This is what makes asyncio.to_thread work. A pool has as many threads as its
-        # ``max_workers``: a call that finds them all busy starts when one is free.
-        self._check_closed()
-        future = self.create_future()
-        now = self.time()
-        workers = self._workers_of(executor)
-        start = now if len(workers) < _max_workers(executor) else max(now, heapq.heappop(workers))
-        thread, returned, value = clock.run_in_thread(func, *args, after=start - now)
-        heapq.heappush(workers, start + thread.elapsed)
-        for after, stream, text in thread.output:
-            self.call_at(start + after, stream.write, text)
-        self.call_at(start + thread.elapsed, _deliver, future, returned, value)
-        return future
-
-    def _workers_of(self, executor):
-        """When each busy thread of ``executor``'s pool is free again (a heap of loop times)."""
-        if executor is None:
-            return self._default_workers
-        try:
-            return self._pool_workers.setdefault(executor, [])
-        except TypeError:  # an executor that takes no weak reference: one of its own each call
-            return []
-
     def create_task(self, coro, **kwargs):
         # The C Task numbers ``Task-N`` across the whole interpreter; number them per
         # run instead, so names match what a fresh CPython process prints. A task made
@@ -250,6 +272,20 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if trace.current is not None:
             trace.current.created(task)
         return task
+
+
+class _SignalToLoop:
+    """The handler ``add_signal_handler`` installs: the loop runs the callback next turn."""
+
+    __slots__ = ("_loop",)
+
+    def __init__(self, loop):
+        self._loop = weakref.ref(loop)
+
+    def __call__(self, signum, frame):
+        loop = self._loop()
+        if loop is not None and not loop.is_closed():
+            loop._handle_signal(signum)
 
 
 def _named_as_in_asyncio(cls):
@@ -266,24 +302,6 @@ def _named_as_in_asyncio(cls):
 
 
 _named_as_in_asyncio(VirtualLoop)
-
-
-def _max_workers(executor):
-    """How many threads ``executor`` runs at once; the loop's default executor has as
-    many as a ``ThreadPoolExecutor()`` (min(32, CPUs + 4))."""
-    if executor is None:
-        return min(32, (os.process_cpu_count() or 1) + 4)
-    return getattr(executor, "_max_workers", None) or 1
-
-
-def _deliver(future, returned, value):
-    """A thread's result (or exception) reaches its future, unless it was cancelled."""
-    if future.cancelled():
-        return
-    if returned:
-        future.set_result(value)
-    else:
-        future.set_exception(value)
 
 
 def _takes_name(factory):
@@ -372,6 +390,17 @@ class VirtualLoopPolicy(events._BaseDefaultEventLoopPolicy):
     """Makes ``new_event_loop``, ``asyncio.run`` and ``asyncio.Runner`` build a VirtualLoop."""
 
     _loop_factory = VirtualLoop
+
+    def __init__(self):
+        super().__init__()
+        # asyncio's per-thread "current loop" is a C thread-local, and every thread here
+        # shares the one OS thread: this one tells the program's threads apart.
+        self._local = _PerThread()
+
+
+class _PerThread(_threading_local.local):
+    _loop = None
+    _set_called = False
 
 
 def install_policy():

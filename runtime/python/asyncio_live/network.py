@@ -20,6 +20,7 @@ import selectors
 import socket as _socket
 from asyncio import selector_events
 
+from . import threads
 from .clock import clock
 from .sockets import LOCAL_ADDRESS, VirtualSocket, is_numeric, oserror
 
@@ -171,6 +172,8 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         # (MAXIMUM_SELECT_TIMEOUT); the virtual clock jumps straight to the timer, so a
         # sleep of a thousand years is one turn, and a timer at infinity is never due.
         self._next_deadline = next_deadline
+        # The thread waiting in ``select``, while one does.
+        self._waiter = None
 
     def _ready(self, now):
         ready = []
@@ -200,15 +203,35 @@ class VirtualSelector(selectors._BaseSelectorImpl):
             timeout = None if math.isinf(deadline) else max(timeout, deadline - now)
         if timeout is not None:
             wait = timeout if wait is None else min(wait, timeout)
+        if threads.scheduler.busy:
+            # Other threads run while this loop waits; one may wake it (``wake``).
+            woken = self._wait_among_threads(None if wait is None else clock.elapsed() + wait)
+            if not woken and deadline is not None and wait == timeout:
+                clock.advance_to(deadline)
+            return self._ready(clock.monotonic())
         if wait is None:
-            states = {network.sockets[key.fd]._state for key in self._fd_to_key.values() if key.fd in network.sockets}
-            self._on_nothing(listening="listening" in states, connected="connected" in states)
-            return []
+            self._nothing_to_wait_for()
         if deadline is not None and wait == timeout:
             clock.advance_to(deadline)
         else:
             clock.advance(wait)
         return self._ready(clock.monotonic())
+
+    def _nothing_to_wait_for(self):
+        states = {network.sockets[key.fd]._state for key in self._fd_to_key.values() if key.fd in network.sockets}
+        self._on_nothing(listening="listening" in states, connected="connected" in states)
+
+    def _wait_among_threads(self, due):
+        self._waiter = threads.scheduler.current
+        try:
+            return threads.scheduler.block(due, on_deadlock=self._nothing_to_wait_for)
+        finally:
+            self._waiter = None
+
+    def wake(self):
+        """Another thread scheduled a callback on this loop: its wait ends now."""
+        if self._waiter is not None:
+            threads.scheduler.wake(self._waiter)
 
     def close(self):
         super().close()

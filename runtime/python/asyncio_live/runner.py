@@ -14,7 +14,7 @@ from asyncio import events
 
 from . import check as exercise
 from . import clock as clock_module
-from . import errors, exits, fresh, keyboard, network, notebook, stop, streams, trace, warm_up
+from . import errors, exits, fresh, keyboard, network, notebook, signals, stop, streams, threads, trace, warm_up
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
 from . import options as run_options
 from .clock import clock
@@ -37,6 +37,8 @@ def setup(options_schema):
     run_options.configure(options_schema)
     clock_module.install()
     network.install()
+    threads.install()
+    signals.install()
     install_policy()
     stop.install()
     fresh.remember()
@@ -49,11 +51,12 @@ def setup(options_schema):
 SETUP = "<setup>"
 
 
-def run_json(code, options_json, on_output, on_trace, on_input=None):
+def run_json(code, options_json, on_output, on_trace, on_input=None, start_stack=None):
     """``run`` for the JavaScript side: the options as one JSON object, the result as JSON
     (checked there against results.ts)."""
     try:
-        result = run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace, on_input=on_input)
+        result = run(code, json.loads(options_json), on_output=on_output, on_trace=on_trace, on_input=on_input,
+                     start_stack=start_stack)
     except run_options.RunOptionsError as wrong:
         result = {"ok": False, "time": 0.0, "error": errors.run_error("RunOptionsError", str(wrong))}
     except BaseException as broken:  # noqa: BLE001 - whatever got past the runner is reported, not a crash
@@ -66,7 +69,7 @@ def run_json(code, options_json, on_output, on_trace, on_input=None):
     return json.dumps(result, allow_nan=False, default=str)
 
 
-def run(code, options, on_output=None, on_trace=None, on_input=None):
+def run(code, options, on_output=None, on_trace=None, on_input=None, start_stack=None):
     """Run ``code`` as the program ``main.py``. Returns ``{"ok": True, "time": s}`` or
     ``{"ok": False, "time": s, "error": {...}}``, the error's traceback in the result.
 
@@ -75,9 +78,9 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     (options.py). Output goes to ``on_output(stream, text, t)`` (by
     default, the real streams). With ``options.check``, an exercise's check runs after
     the program and the result gets its ``"check"`` verdict; ``time`` stays the
-    program's own."""
+    program's own. ``start_stack`` starts a thread's stack (threads.py; None: no threads)."""
     options = run_options.read(options)
-    output, main, at_exit = _start_afresh(code, options, on_output, on_trace, on_input)
+    output, main, at_exit = _start_afresh(code, options, on_output, on_trace, on_input, start_stack)
     error = None
     shown = None  # a notebook cell's Out
     ended = 0.0
@@ -93,13 +96,17 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
                 exec(compile(code, PROGRAM, "exec"), main.__dict__)
             _run_setup(hidden["after"], main)
         finally:
-            # The program ends here: the clean-up below is the runner's. It must not be
-            # stopped, its time is not the program's, and it needs the builtins and
-            # modules the program may have patched.
-            fresh.hold_stops()
-            ended = clock.elapsed()
-            excepthook = fresh.changed_hook("excepthook")
-            fresh.restore_code()
+            try:
+                # As the interpreter exits: its non-daemon threads joined first.
+                threads.shutdown()
+            finally:
+                # The program ends here: the clean-up below is the runner's. It must not be
+                # stopped, its time is not the program's, and it needs the builtins and
+                # modules the program may have patched.
+                fresh.hold_stops()
+                ended = clock.elapsed()
+                excepthook = fresh.changed_hook("excepthook")
+                fresh.restore_code()
     except SystemExit as exit_:
         if isinstance(exit_, exits.ProgramExit):
             # os._exit: no exit handlers, no clean-up, as in CPython.
@@ -115,6 +122,10 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
             # program's globals go (a check still needs them: then they stay).
             exits.exit_interpreter(at_exit, main if options.check is None else None)
         output.closed = True
+        # Threads still alive (daemons, or left by a stop) are unwound, quietly.
+        threads.scheduler.end_run()
+        # Handlers the program set for signals are undone.
+        signals.reset()
         if output.over and options.check is None:
             # Past its limit the program shows nothing more, but its globals still go now:
             # left for later, their going would warn in the next run of this interpreter.
@@ -124,6 +135,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
         output.flush()
         fresh.restore()
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        streams.current = None
         if trace.current is not None:
             trace.current.finish()
         trace.current = None
@@ -138,10 +150,11 @@ def run(code, options, on_output=None, on_trace=None, on_input=None):
     if check is not None:
         result["check"] = _check(main, check["code"], "".join(output.printed), check.get("prediction"), error,
                                  options.maxOutputLines, options.maxOutputBytes)
+    threads.forget_stacks()
     return result
 
 
-def _start_afresh(code, options, on_output, on_trace, on_input):
+def _start_afresh(code, options, on_output, on_trace, on_input, start_stack):
     """What every run resets before its program starts, in this order: each run is a new
     ``python main.py``, though all share one interpreter. Returns the run's output, the
     program's ``__main__`` and its exit handlers."""
@@ -153,6 +166,7 @@ def _start_afresh(code, options, on_output, on_trace, on_input):
     # Its own stdout and stderr: counted against the run's cap, sent to the page by line
     # (by default, to the real streams).
     output = streams.Output(on_output or streams.to_real_streams, options.maxOutputLines, options.maxOutputBytes)
+    streams.current = output
     sys.stdout = streams.Stream(output, "stdout")
     sys.stderr = streams.Stream(output, "stderr")
     # input() and sys.stdin: the reader's answers, or an error that says why there are none.
@@ -165,8 +179,10 @@ def _start_afresh(code, options, on_output, on_trace, on_input):
     clock.reset(deterministic=options.deterministic)
     # An empty network: no host, listener or connection of an earlier run.
     network.network.reset()
-    # Its tasks numbered from Task-1, as in a new process.
+    # Its tasks numbered from Task-1, as in a new process; no thread but the main one.
     task_numbers.reset()
+    threads.reset(start_stack)
+    signals.reset()
     # No loop current or running: a script starts with none.
     _close_leftover_loops()
     # A new __main__, with nothing of an earlier program's.
@@ -219,6 +235,7 @@ def _check(main, code, printed, prediction, error, max_lines, max_bytes):
         fresh.restore_code()
         exits.exit_interpreter(None, main)
         quiet.closed = True
+        threads.scheduler.end_run()
         _close_leftover_loops()
         exits.collect_garbage()
         fresh.restore()

@@ -5,7 +5,7 @@ import codecs
 import io
 import sys
 
-from . import trace
+from . import threads, trace
 from .clock import clock
 
 
@@ -16,6 +16,10 @@ class OutputLimitExceeded(BaseException):
     # Tracebacks name the runtime's errors by the module a run starts from, whichever of
     # its files raises them.
     __module__ = "asyncio_live.runner"
+
+
+#: The running program's Output (None between runs).
+current = None
 
 
 class Output:
@@ -37,6 +41,10 @@ class Output:
         # Set once the run is over: late writes (warnings at garbage collection after a
         # truncation) are dropped instead of raising where nobody can catch them.
         self.closed = False
+        # Set when the program ends at once (``os._exit``, a signal's default action): the
+        # process would be gone, so what still runs on the way out (``finally`` blocks)
+        # writes nowhere.
+        self.ended = False
         self.message = (
             f"the program printed more than {max_lines:,} lines or {max_bytes:,} bytes, "
             "and was stopped. Print less, or print a summary."
@@ -47,6 +55,8 @@ class Output:
         self._pending_t = {"stdout": 0.0, "stderr": 0.0}
 
     def write(self, stream, text):
+        if self.ended:
+            return len(text)
         if self.over:
             if self.closed:
                 return len(text)
@@ -169,9 +179,8 @@ class Stream(io.TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if clock.thread is not None:
-            # Printed "in a thread": shown when the thread's time comes (loop.py).
-            clock.thread.output.append((clock.thread.elapsed, self, text))
+        if threads.scheduler.current.killed:
+            # A thread being unwound (its run ended, or a Stop; threads.py): CPython's would be gone.
             return len(text)
         clock.pause()
         try:

@@ -76,6 +76,43 @@ describe('the runtime client', () => {
     expect((await outcomeOf(runtime.run('print(1)'))).output).toBe('1\n');
   });
 
+  it('stops a thread that computes and never blocks (a second Stop ends it, saying why), and the next run has no thread left', async () => {
+    const busy = runtime.run(
+      'import threading\ndef spin():\n    while True: pass\nprint("starting")\nthreading.Thread(target=spin).start()',
+    );
+    busy.listen((event) => event.type === 'output' && stopAfter(busy, 100));
+    const { outcome, output } = await outcomeOf(busy);
+    expect(output).toBe(
+      "starting\n[the thread 'Thread-1 (spin)' computed without ever blocking, so no other thread ran until the Stop ended it: " +
+        'threads here take turns only where one blocks (a sleep, a lock, an event, a queue, a join), while CPython also switches every 5 ms]\n',
+    );
+    expect(outcome.stopped).toBe(true);
+    expect(outcome.result.ok || outcome.result.error.type).toBe('Stopped');
+    const after = await outcomeOf(runtime.run('import threading\nprint(threading.active_count(), threading.Thread(target=print).name)'));
+    expect(after.output).toBe('1 Thread-1 (print)\n');
+  });
+
+  it('stops asyncio.run waiting on a thread that sleeps forever: the main task is cancelled first, its cleanup runs', async () => {
+    const code = [
+      'import asyncio, time',
+      'def forever():',
+      '    while True: time.sleep(1)',
+      'async def main():',
+      '    try:',
+      '        await asyncio.to_thread(forever)',
+      '    finally:',
+      '        print("cleanup ran")',
+      'asyncio.run(main())',
+    ].join('\n');
+    const run = runtime.run(code);
+    await new Promise<void>((resolve) => run.listen((e) => e.type === 'status' && e.status === 'running' && resolve()));
+    stopAfter(run, 200);
+    const { outcome, output } = await outcomeOf(run);
+    expect(outcome.stopped).toBe(true);
+    expect(output).toContain('cleanup ran\n');
+    expect((await outcomeOf(runtime.run('print("next")'))).output).toBe('next\n');
+  });
+
   it('stops a run through the interrupt buffer even after a program ignored SIGINT', async () => {
     await outcomeOf(runtime.run('import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)', { shared: true }));
     const busy = runtime.run('while True: pass', { shared: true });

@@ -146,7 +146,7 @@ describe('the virtual clock', () => {
       while (performance.now() < until);
     };
     let printed = '';
-    const result = (await sharedEngine()).run(
+    const result = await (await sharedEngine()).run(
       'import time\nstart = time.perf_counter()\nfor i in range(200): print(i)\nprint(f"{time.perf_counter() - start:.3f}")',
       { deterministic: false },
       (chunk) => {
@@ -242,7 +242,7 @@ describe('CPython 3.14 script semantics', () => {
   it("the interpreter's warm-up at boot leaves nothing behind: the first run starts fresh", async () => {
     const engine = await restoredEngine();
     let output = '';
-    const result = engine.run(
+    const result = await engine.run(
       dedent(`
         import asyncio, sys
         print([name for name in vars(sys.modules["__main__"]) if not name.startswith("__")])
@@ -651,7 +651,7 @@ describe('a Stop (SIGINT from the page: Stop, or the run’s time limit)', () =>
 describe('output', () => {
   it('streams partial lines as they are flushed', async () => {
     const chunks: string[] = [];
-    (await sharedEngine()).run(
+    await (await sharedEngine()).run(
       "import sys\nprint('loading', end='', flush=True)\nprint('.', end='', flush=True)\nprint(' done')\n",
       { deterministic: true },
       (chunk) => chunks.push(chunk.text),
@@ -662,7 +662,7 @@ describe('output', () => {
 
   it('sends whole lines, each with the loop time it was written at', async () => {
     const chunks: unknown[] = [];
-    (await sharedEngine()).run(
+    await (await sharedEngine()).run(
       'import time\nprint("a", "b")\ntime.sleep(2)\nprint("c", end="")\nprint("d")\nimport sys\nprint("e", file=sys.stderr)\n',
       { deterministic: true },
       (chunk) => chunks.push(chunk),

@@ -210,7 +210,7 @@ describe('a run on the network ends', () => {
 describe('the trace names waits on the network', () => {
   it("leaves asyncio's own plumbing off: the server's address lookup and each connection's set-up", async () => {
     const events: TraceEvent[] = [];
-    (await sharedEngine()).run(
+    await (await sharedEngine()).run(
       dedent(`
         import asyncio
         async def echo(reader, writer):
@@ -234,7 +234,7 @@ describe('the trace names waits on the network', () => {
 
   it('connecting, reading, draining and closing, with the other end by name', async () => {
     const events: TraceEvent[] = [];
-    (await sharedEngine()).run(
+    await (await sharedEngine()).run(
       withShop(`
         async def main():
             reader, writer = await asyncio.open_connection("shop.example", 80)

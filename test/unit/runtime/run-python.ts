@@ -21,7 +21,7 @@ export interface Ran {
 /** Runs a program (indentation of the template literal removed), deterministic by default. */
 export async function runPython(code: string, options: Partial<RunOptions> = {}): Promise<Ran> {
   const ran: Ran = { result: { ok: true, time: 0 }, stdout: '', stderr: '', output: '' };
-  ran.result = (await sharedEngine()).run(dedent(code), { deterministic: true, ...options }, (chunk) => {
+  ran.result = await (await sharedEngine()).run(dedent(code), { deterministic: true, ...options }, (chunk) => {
     ran[chunk.stream] += chunk.text;
     ran.output += chunk.text;
   });

@@ -32,9 +32,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
 
-function runOn(engine: Awaited<ReturnType<typeof bootNodeEngine>>, code: string): string {
+async function runOn(engine: Awaited<ReturnType<typeof bootNodeEngine>>, code: string): Promise<string> {
   let output = '';
-  const result = engine.run(dedent(code), { deterministic: true }, (chunk) => (output += chunk.text));
+  const result = await engine.run(dedent(code), { deterministic: true }, (chunk) => (output += chunk.text));
   return result.ok ? output : `${output}${result.error.type}: ${result.error.message}`;
 }
 
@@ -51,9 +51,9 @@ describe('a memory snapshot of the runtime', () => {
   it('restores an interpreter that runs the source lesson as a fresh boot does', async () => {
     const engine = await bootNodeEngine({ snapshot });
     expect(engine.fromSnapshot).toBe(true);
-    expect(runOn(engine, program('lesson/notebook_cell'))).toBe('Square 1\nEnd square 1\n1\n');
+    expect(await runOn(engine, program('lesson/notebook_cell'))).toBe('Square 1\nEnd square 1\n1\n');
     expect(
-      runOn(
+      await runOn(
         engine,
         `
         import asyncio, time
@@ -73,7 +73,8 @@ describe('a memory snapshot of the runtime', () => {
       print(random.random())
       print(sys.executable, os.environ.get("_"), sys.path.count(""))
     `;
-    const [one, two] = [runOn(await bootNodeEngine({ snapshot }), probe), runOn(await bootNodeEngine({ snapshot }), probe)];
+    const one = await runOn(await bootNodeEngine({ snapshot }), probe);
+    const two = await runOn(await bootNodeEngine({ snapshot }), probe);
     expect(one.split('\n')[0]).not.toBe(two.split('\n')[0]);
     // What a browser's Pyodide reports; never the path of the build's own script.
     expect(one.split('\n')[1]).toBe('/home/pyodide/this.program ./this.program 1');

@@ -6,7 +6,7 @@ import { dedent, sharedEngine } from './run-python';
 async function traceOf(code: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const engine = await sharedEngine();
-  const result = engine.run(
+  const result = await engine.run(
     dedent(code),
     { deterministic: true },
     () => {},
@@ -22,11 +22,13 @@ describe('the trace of a run', () => {
     const batches: TraceEvent[][] = [];
     const code = 'import asyncio\nasync def main():\n    for _ in range(6000):\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
     expect(
-      engine.run(
-        code,
-        { deterministic: true },
-        () => {},
-        (batch) => batches.push(batch),
+      (
+        await engine.run(
+          code,
+          { deterministic: true },
+          () => {},
+          (batch) => batches.push(batch),
+        )
       ).ok,
     ).toBe(true);
     const events = batches.flat();
@@ -42,7 +44,7 @@ describe('the trace of a run', () => {
     const engine = await sharedEngine();
     const events: TraceEvent[] = [];
     const code = 'import asyncio\nasync def main():\n    for _ in range(6000):\n        await asyncio.sleep(1)\nasyncio.run(main())\n';
-    const result = engine.run(
+    const result = await engine.run(
       code,
       { deterministic: true },
       () => {},
@@ -91,13 +93,13 @@ describe('the trace of a run', () => {
     ['a program measuring its own memory measures the same', memoryPerTask, /^0\.\d KiB per task\n$/],
   ])('changes nothing the program prints: %s', async (_what, code, expected) => {
     const engine = await sharedEngine();
-    const printed = (traced: boolean) => {
+    const printed = async (traced: boolean) => {
       let output = '';
-      engine.run(dedent(code), { deterministic: true }, (chunk) => (output += chunk.text), traced ? () => {} : undefined);
+      await engine.run(dedent(code), { deterministic: true }, (chunk) => (output += chunk.text), traced ? () => {} : undefined);
       return output;
     };
-    const traced = printed(true);
-    expect(traced).toBe(printed(false));
+    const traced = await printed(true);
+    expect(traced).toBe(await printed(false));
     expect(traced).toMatch(expected);
   });
 

@@ -7,7 +7,7 @@ import { dedent, sharedEngine } from '../runtime/run-python';
 /** The trace of a real run on the runtime (deterministic clock). */
 async function traced(code: string): Promise<{ events: TraceEvent[]; end: number }> {
   const events: TraceEvent[] = [];
-  const result = (await sharedEngine()).run(
+  const result = await (await sharedEngine()).run(
     dedent(code),
     { deterministic: true },
     () => {},
