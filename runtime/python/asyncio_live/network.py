@@ -13,16 +13,17 @@ hidden setup) puts on the network with ``host()``, each with a latency and a ban
 so that a slow server is slow on the clock. Any other name fails as DNS does.
 """
 
-import errno
 import itertools
 import math
+import select
 import selectors
 import socket as _socket
 from asyncio import selector_events
 
 from . import threads
 from .clock import clock
-from .sockets import LOCAL_ADDRESS, VirtualSocket, is_numeric, oserror
+from . import sockets
+from .sockets import LOCAL_ADDRESS, VirtualSocket, is_numeric
 
 AF_INET, AF_INET6, SOCK_STREAM = _socket.AF_INET, _socket.AF_INET6, _socket.SOCK_STREAM
 
@@ -63,6 +64,8 @@ class Network:
         self.hosts = {}
         self.by_address = {}
         self.listeners = {}
+        # Threads waiting for something on the network (a blocking socket, a selector).
+        self.waiting = set()
         self._fds = itertools.count(_FIRST_FD)
         self._ports = itertools.count(_FIRST_EPHEMERAL_PORT)
         self._addresses = itertools.count(1)
@@ -78,6 +81,13 @@ class Network:
             self.by_address[host.address] = host
         host.latency, host.bandwidth = latency, bandwidth
         return host
+
+    def changed(self):
+        """Something was sent, connected or closed: every thread waiting on the network
+        looks again (when one thread writes, another may be blocked reading)."""
+        if self.waiting:
+            for thread in list(self.waiting):
+                threads.scheduler.wake(thread)
 
     def resolve(self, name):
         """The address of a name, as DNS would give it; None for an unknown name."""
@@ -102,14 +112,24 @@ class Network:
     def ephemeral_port(self):
         return next(self._ports)
 
-    def port_taken(self, family, address, port):
+    def port_taken(self, family, kind, address, port):
         for sock in self.sockets.values():
-            if sock._bound is None or sock.family != family or sock._bound[1] != port:
+            if sock._bound is None or sock.family != family or sock.type != kind or sock._bound[1] != port:
                 continue
             other = sock._bound[0]
             if other == address or other in ("0.0.0.0", "::") or address in ("0.0.0.0", "::"):
                 return True
         return False
+
+    def datagram_socket(self, family, address, port):
+        """The UDP socket bound where a datagram to ``address:port`` arrives, if any."""
+        wildcard = "0.0.0.0" if family == AF_INET else "::"
+        for sock in self.sockets.values():
+            if sock.type == _socket.SOCK_DGRAM and sock.family == family and sock._bound is not None:
+                host, bound_port = sock._bound
+                if bound_port == port and (host == address or host == wildcard and self.is_local(address)):
+                    return sock
+        return None
 
     def listener(self, family, address, port):
         """The listening socket a connection to ``address:port`` reaches, if any."""
@@ -193,7 +213,7 @@ class VirtualSelector(selectors._BaseSelectorImpl):
     def select(self, timeout=None):
         now = clock.monotonic()
         ready = self._ready(now)
-        if ready or timeout == 0:
+        if ready or timeout is not None and timeout <= 0:
             return ready
         arrivals = [t for t in (network.sockets[key.fd]._next_time(now) for key in self._fd_to_key.values()
                                 if key.fd in network.sockets) if t is not None]
@@ -222,11 +242,13 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         self._on_nothing(listening="listening" in states, connected="connected" in states)
 
     def _wait_among_threads(self, due):
-        self._waiter = threads.scheduler.current
+        self._waiter = me = threads.scheduler.current
+        network.waiting.add(me)
         try:
             return threads.scheduler.block(due, on_deadlock=self._nothing_to_wait_for)
         finally:
             self._waiter = None
+            network.waiting.discard(me)
 
     def wake(self):
         """Another thread scheduled a callback on this loop: its wait ends now."""
@@ -273,7 +295,8 @@ def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
         for kind in kinds:
             sockaddr = (address, port, 0, 0) if f == AF_INET6 else (address, port)
             family_, kind_ = _socket.AddressFamily(f), _socket.SocketKind(kind)
-            result.append((family_, kind_, proto or _socket.IPPROTO_TCP, "", sockaddr))
+            default_proto = _socket.IPPROTO_UDP if kind == _socket.SOCK_DGRAM else _socket.IPPROTO_TCP
+            result.append((family_, kind_, proto or default_proto, "", sockaddr))
     return result
 
 
@@ -281,9 +304,73 @@ def _gethostbyname(name):
     return _getaddrinfo(name, 0, AF_INET)[0][4][0]
 
 
-def _socketpair(family=None, type=SOCK_STREAM, proto=0):
-    raise oserror(errno.EOPNOTSUPP, OSError,
-                  "socketpair() is not available on this page's network; use asyncio streams")
+class EpollSelector(VirtualSelector):
+    """``selectors.DefaultSelector`` (Linux's is the epoll one, hence the name), and what
+    ``select.select`` and a plain ``asyncio.SelectorEventLoop`` use: the virtual
+    network's selector outside any VirtualLoop. Its timeouts are waits on the virtual
+    clock."""
+
+    def __init__(self):
+        super().__init__(_selector_waits_forever, lambda: None)
+
+
+def _selector_waits_forever(listening, connected):
+    from .loop import WaitsForever
+
+    raise WaitsForever(sockets._NOTHING_COMES.format(what="a socket it watches to be ready"))
+
+
+def _select(rlist, wlist, xlist, timeout=None):
+    """``select.select`` over the virtual network's sockets."""
+    if timeout is not None:
+        if not isinstance(timeout, (int, float)):
+            raise TypeError("timeout must be a float or None")
+        if timeout < 0:
+            raise ValueError("timeout must be non-negative")
+    selector = EpollSelector()
+    wanted = {}
+    for objects, event in ((rlist, selectors.EVENT_READ), (wlist, selectors.EVENT_WRITE)):
+        for obj in objects:
+            key = selector._fileobj_lookup(obj)
+            wanted.setdefault(key, [obj, 0])[1] |= event
+    for fd, (obj, events) in wanted.items():
+        selector.register(fd, events, obj)
+    ready = selector.select(timeout)
+    selector.close()
+    readable = [obj for obj in rlist if any(k.data is obj and m & selectors.EVENT_READ for k, m in ready)]
+    writable = [obj for obj in wlist if any(k.data is obj and m & selectors.EVENT_WRITE for k, m in ready)]
+    return readable, writable, []
+
+
+def wait_for(sock, ready, timeout, what):
+    """A blocking socket waits until ``ready(now)``: other threads run meanwhile, and
+    the clock moves to the next arrival. ``timeout`` (seconds, None: none) ends it with
+    TimeoutError, as CPython's ``socket.timeout``."""
+    scheduler = threads.scheduler
+    deadline = None if timeout is None else clock.elapsed() + timeout
+    while True:
+        now = clock.monotonic()
+        if ready(now):
+            return
+        if deadline is not None and deadline - clock.elapsed() <= 1e-9:
+            raise TimeoutError("timed out")
+        arrival = sock._next_time(now)
+        due = None if arrival is None else clock.elapsed() + (arrival - now)
+        if deadline is not None and (due is None or deadline < due):
+            due = deadline
+        if scheduler.busy:
+            me = scheduler.current
+            network.waiting.add(me)
+            try:
+                scheduler.block(due)
+            finally:
+                network.waiting.discard(me)
+        elif due is None:
+            from .loop import WaitsForever
+
+            raise WaitsForever(sockets._NOTHING_COMES.format(what=what))
+        else:
+            clock.advance(due - clock.elapsed())
 
 
 def install():
@@ -293,7 +380,10 @@ def install():
     _socket.SocketType = VirtualSocket
     _socket.getaddrinfo = _getaddrinfo
     _socket.gethostbyname = _gethostbyname
-    _socket.socketpair = _socketpair
+    _socket.socketpair = sockets.socketpair
+    _socket.AF_UNIX = sockets.AF_UNIX
+    selectors.DefaultSelector = selectors.EpollSelector = EpollSelector
+    select.select = _select
     # asyncio.start_server sets it; Pyodide's socket module lacks it (Linux's value).
     if not hasattr(_socket, "SO_REUSEADDR"):
         _socket.SO_REUSEADDR = 2

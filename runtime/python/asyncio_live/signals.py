@@ -61,6 +61,9 @@ class _Routed:
 _pending = []
 #: The signal being delivered was raised in the running thread: the main one is not woken.
 _quiet = False
+#: The socket ``signal.set_wakeup_fd`` named (a virtual one; -1: none), written the
+#: signal's number as each arrives, as CPython's C handler does.
+_wakeup_fd = -1
 #: The name of a thread a Stop had to end because it never blocked (None: none).
 _hog = None
 
@@ -104,12 +107,39 @@ def deliver(signum, *, to_thread=False):
         if signum in _IGNORED_BY_DEFAULT:
             return
         _terminate(signum)
+    _write_wakeup(signum)
     _quiet = to_thread
     try:
         # CPython runs the handler before raise_signal returns (signal.c checks at once).
         _raise(signum)
     finally:
         _quiet = False
+
+
+def _write_wakeup(signum):
+    from . import network
+
+    sock = network.network.sockets.get(_wakeup_fd)
+    if sock is not None:
+        try:
+            sock.send(bytes([signum]))
+        except OSError:
+            pass
+
+
+def _set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
+    """``signal.set_wakeup_fd`` for the virtual network's sockets (a loop's self-pipe)."""
+    global _wakeup_fd
+    from . import network
+
+    scheduler = threads.scheduler
+    if scheduler.current is not scheduler.main:
+        raise ValueError("set_wakeup_fd only works in main thread of the main interpreter")
+    fd = int(fd)
+    if fd != -1 and fd not in network.network.sockets:
+        raise ValueError(f"invalid fd: {fd}")
+    previous, _wakeup_fd = _wakeup_fd, fd
+    return previous
 
 
 def _terminate(signum):
@@ -164,7 +194,8 @@ def send(signum, at):
 
 
 for _function, _name, _module in ((_signal, "signal", "signal"), (_getsignal, "getsignal", "signal"),
-                                  (_raise_signal, "raise_signal", "signal"), (_os_kill, "kill", "posix")):
+                                  (_raise_signal, "raise_signal", "signal"), (_os_kill, "kill", "posix"),
+                                  (_set_wakeup_fd, "set_wakeup_fd", "signal")):
     _function.__name__ = _function.__qualname__ = _name
     _function.__module__ = _module
 
@@ -174,6 +205,7 @@ def install():
     signal.signal = _signal
     signal.getsignal = _getsignal
     signal.raise_signal = _raise_signal
+    signal.set_wakeup_fd = _set_wakeup_fd
     os.kill = _os_kill
     threads.on_main_resumed = handle_pending
 
@@ -186,6 +218,8 @@ def reset():
             _set(signum, signal.SIG_DFL)
     _changed.clear()
     _pending.clear()
+    global _wakeup_fd
+    _wakeup_fd = -1
 
 
 def routed(handler):

@@ -15,7 +15,7 @@ import socket as _socket
 from . import network as _network
 from .clock import clock
 
-AF_INET, AF_INET6, SOCK_STREAM = _socket.AF_INET, _socket.AF_INET6, _socket.SOCK_STREAM
+AF_INET, AF_INET6, SOCK_STREAM, SOCK_DGRAM = _socket.AF_INET, _socket.AF_INET6, _socket.SOCK_STREAM, _socket.SOCK_DGRAM
 
 #: Bytes a connection holds between the writer's socket and the reader's program (its
 #: send and receive buffers together). Past it, ``send`` takes nothing and a transport
@@ -26,11 +26,22 @@ CONNECTION_BUFFER = 1024 * 1024
 #: This machine's address as a remote host sees it (a private address).
 LOCAL_ADDRESS = "10.0.0.2"
 
-_BLOCKING = (
-    "a blocking socket cannot wait here: the program is the only thing running, so "
-    "nothing could arrive while it waited. Use asyncio (asyncio.open_connection, "
-    "asyncio.start_server, loop.sock_recv) or call setblocking(False)."
+_NOTHING_COMES = (
+    "this program is waiting for something that can never happen: a blocking socket "
+    "waits for {what}, and nothing in the program can send it (no other thread runs, "
+    "and nothing is on its way over the network). In a real Python process it would "
+    "hang here forever. Let another thread or task do the other side, or use asyncio "
+    "(asyncio.open_connection, asyncio.start_server)."
 )
+
+#: ``socket.AF_UNIX`` (Linux's 1): Pyodide's socket module has none, and ``socketpair``
+#: makes such sockets.
+AF_UNIX = getattr(_socket, "AF_UNIX", None)
+if AF_UNIX is None:
+    AF_UNIX = int.__new__(_socket.AddressFamily, 1)
+    AF_UNIX._name_, AF_UNIX._value_ = "AF_UNIX", 1
+    _socket.AddressFamily._member_map_["AF_UNIX"] = AF_UNIX
+    _socket.AddressFamily._value2member_map_[1] = AF_UNIX
 
 
 class _Errno(int):
@@ -67,16 +78,13 @@ _LINUX = {
     errno.EAFNOSUPPORT: (97, "Address family not supported by protocol"),
     errno.EPROTONOSUPPORT: (93, "Protocol not supported"),
     errno.EOPNOTSUPP: (95, "Operation not supported"),
+    errno.EDESTADDRREQ: (89, "Destination address required"),
 }
 
 
 def oserror(code, cls=OSError, message=None):
     number = _Errno(code)
     return cls(number, message or number.message)
-
-
-class BlockingSocketError(OSError):
-    """A blocking call on a virtual socket: nothing could ever arrive while it blocks."""
 
 
 class _Pipe:
@@ -137,19 +145,29 @@ class _Pipe:
         return min(later) if later else None
 
 
+_TYPE_FLAGS = getattr(_socket, "SOCK_NONBLOCK", 0) | getattr(_socket, "SOCK_CLOEXEC", 0)
+
+
 class VirtualSocket:
-    """A TCP socket of the virtual network, with ``socket.socket``'s interface."""
+    """A TCP socket of the virtual network, with ``socket.socket``'s interface (a UDP
+    one is a DatagramSocket, below, made by the same call)."""
+
+    def __new__(cls, family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None):
+        if cls is VirtualSocket and type & ~_TYPE_FLAGS == SOCK_DGRAM:
+            cls = DatagramSocket
+        return object.__new__(cls)
 
     def __init__(self, family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None):
         if fileno is not None:
             raise oserror(errno.EBADF)
         family = _socket.AddressFamily(family) if family in (AF_INET, AF_INET6) else family
-        kind = type & ~(getattr(_socket, "SOCK_NONBLOCK", 0) | getattr(_socket, "SOCK_CLOEXEC", 0))
-        if family not in (AF_INET, AF_INET6):
-            raise oserror(errno.EAFNOSUPPORT, OSError, "only IPv4 and IPv6 sockets exist on this page's network")
-        if kind != SOCK_STREAM:
+        kind = type & ~_TYPE_FLAGS
+        if family not in (AF_INET, AF_INET6) and not (family == AF_UNIX and _pairing):
+            raise oserror(errno.EAFNOSUPPORT, OSError,
+                          "only IPv4 and IPv6 sockets exist on this page's network, and socketpair()'s")
+        if kind != SOCK_STREAM and not (kind == SOCK_DGRAM and isinstance(self, DatagramSocket)):
             raise oserror(errno.EPROTONOSUPPORT, OSError,
-                          "only TCP (SOCK_STREAM) sockets exist on this page's network")
+                          "only TCP (SOCK_STREAM) and UDP (SOCK_DGRAM) sockets exist on this page's network")
         self.family = family
         self.type = _socket.SocketKind(kind)
         self.proto = proto
@@ -178,9 +196,14 @@ class VirtualSocket:
         text = f"<socket.socket fd={self._fd}, family={int(self.family)}, type={int(self.type)}, proto={self.proto}"
         if self._fd == -1:
             return f"<socket.socket [closed] {text[len('<socket.socket '):]}>"
-        text += f", laddr={self.getsockname()}"
-        if self._peer_address is not None and self._state == "connected":
-            text += f", raddr={self._address(self._peer_address)}"
+        # As CPython's: an address only where there is one.
+        for name, address in (("laddr", self.getsockname), ("raddr", self.getpeername)):
+            try:
+                value = address()
+            except OSError:
+                continue
+            if value:
+                text += f", {name}={value}"
         return text + ">"
 
     def __enter__(self):
@@ -190,6 +213,8 @@ class VirtualSocket:
         self.close()
 
     def _address(self, pair):
+        if self.family == AF_UNIX:
+            return ""
         host, port = pair
         return (host, port, 0, 0) if self.family == AF_INET6 else (host, port)
 
@@ -234,10 +259,12 @@ class VirtualSocket:
         if self._fd == -1:
             raise oserror(errno.EBADF)
 
-    def _would_block(self):
-        if self._timeout != 0.0:
-            raise oserror(errno.EAGAIN, BlockingSocketError, _BLOCKING)
-        raise oserror(errno.EAGAIN, BlockingIOError)
+    def _would_block(self, ready, what):
+        """Nothing to take or give now: a non-blocking socket says so (BlockingIOError);
+        a blocking one waits until ``ready(now)``, or its timeout (TimeoutError)."""
+        if self._timeout == 0.0:
+            raise oserror(errno.EAGAIN, BlockingIOError)
+        _network.wait_for(self, ready, self._timeout, what)
 
     # Addresses.
     def _resolve(self, address):
@@ -264,7 +291,7 @@ class VirtualSocket:
             raise oserror(errno.EADDRNOTAVAIL)
         if port == 0:
             port = _network.network.ephemeral_port()
-        elif _network.network.port_taken(self.family, host, port):
+        elif _network.network.port_taken(self.family, self.type, host, port):
             raise oserror(errno.EADDRINUSE)
         self._bound = (host, port)
 
@@ -277,11 +304,14 @@ class VirtualSocket:
 
     def accept(self):
         self._check_open()
+        if self._state != "listening":
+            raise oserror(errno.EINVAL)
         now = clock.monotonic()
-        if self._backlog and self._backlog[0][0] <= now:
-            _arrival, conn, address = self._backlog.pop(0)
-            return conn, self._address(address)
-        self._would_block()
+        if not (self._backlog and self._backlog[0][0] <= now):
+            self._would_block(lambda now: bool(self._backlog) and self._backlog[0][0] <= now, "a connection")
+            now = clock.monotonic()
+        _arrival, conn, address = self._backlog.pop(0)
+        return conn, self._address(address)
 
     # Connecting.
     def connect(self, address):
@@ -291,7 +321,7 @@ class VirtualSocket:
         if self._state == "connecting":
             raise oserror(errno.EALREADY)
         if self._timeout != 0.0:
-            raise oserror(errno.EAGAIN, BlockingSocketError, _BLOCKING)
+            return self._connect_and_wait(address)
         host, port = self._resolve(address)
         if host == "0.0.0.0":
             host = "127.0.0.1"
@@ -321,7 +351,24 @@ class VirtualSocket:
             self._peer, server_side._peer = server_side, self
             # The server accepts when the handshake's last packet arrives.
             listener._backlog.append([now + 3 * link.latency, server_side, self._bound])
+            _network.network.changed()
         raise oserror(errno.EINPROGRESS, BlockingIOError)
+
+    def _connect_and_wait(self, address):
+        """A blocking connect: under way, then waited for (a round trip)."""
+        timeout, self._timeout = self._timeout, 0.0
+        try:
+            self.connect(address)
+        except BlockingIOError:
+            pass
+        finally:
+            self._timeout = timeout
+        _network.wait_for(self, lambda now: self._settle_connect(now) or self._state != "connecting", timeout,
+                          "its connection to be answered")
+        if self._state == "refused":
+            self._error = 0
+            self._forget_peer()
+            raise oserror(errno.ECONNREFUSED, ConnectionRefusedError)
 
     def connect_ex(self, address):
         try:
@@ -366,16 +413,20 @@ class VirtualSocket:
             return len(view)
         room = self._room()
         if room <= 0:
-            self._would_block()
+            self._would_block(self._writable, "room to send (the other side reads nothing)")
+            return self.send(view)
         taken = bytes(view[:room])
         self._outgoing.push(taken, now)
+        _network.network.changed()
         return len(taken)
 
     def sendall(self, data, flags=0):
         view = memoryview(data).cast("B")
         sent = self.send(view)
-        if sent < len(view):
-            self._would_block()
+        while sent < len(view):
+            if self._timeout == 0.0:
+                raise oserror(errno.EAGAIN, BlockingIOError)
+            sent += self.send(view[sent:])
 
     def sendmsg(self, buffers, ancdata=(), flags=0, address=None):
         return self.send(b"".join(bytes(buffer) for buffer in buffers))
@@ -394,7 +445,8 @@ class VirtualSocket:
             return pipe.take(size, now)
         if pipe.at_eof(now) or self._reset:
             return b""
-        self._would_block()
+        self._would_block(self._readable, "data to read")
+        return self.recv(size, flags)
 
     def recv_into(self, buffer, nbytes=0, flags=0):
         view = memoryview(buffer).cast("B")
@@ -409,6 +461,7 @@ class VirtualSocket:
         if how in (_socket.SHUT_WR, _socket.SHUT_RDWR) and not self._shut_wr:
             self._shut_wr = True
             self._outgoing.finish(clock.monotonic())
+            _network.network.changed()
 
     def close(self):
         if self._fd == -1:
@@ -428,6 +481,11 @@ class VirtualSocket:
             elif not self._shut_wr:
                 self._outgoing.finish(now)
         self._forget()
+        _network.network.changed()
+
+    def _forget_peer(self):
+        self._peer_address = None
+        self._state = "new"
 
     def _forget(self):
         _network.network.sockets.pop(self._fd, None)
@@ -470,6 +528,155 @@ class VirtualSocket:
             times.append(self._incoming.next_time(now))
         later = [t for t in times if t is not None and t > now]
         return min(later) if later else None
+
+
+#: Set while socketpair makes its sockets (the one way to an AF_UNIX socket here).
+_pairing = False
+
+
+def socketpair(family=None, type=SOCK_STREAM, proto=0):
+    """``socket.socketpair``: two connected sockets (AF_UNIX, as on Linux), blocking."""
+    global _pairing
+    family = AF_UNIX if family is None else family
+    if family != AF_UNIX:
+        raise oserror(errno.EOPNOTSUPP)
+    _pairing = True
+    try:
+        a, b = VirtualSocket(family, type, proto), VirtualSocket(family, type, proto)
+    finally:
+        _pairing = False
+    link = _network.network.link("127.0.0.1")
+    one, two = _Pipe(link), _Pipe(link)
+    a._outgoing = b._incoming = one
+    a._incoming = b._outgoing = two
+    a._peer, b._peer = b, a
+    for sock in (a, b):
+        sock._state = "connected"
+        sock._bound = sock._peer_address = ("", 0)
+    return a, b
+
+
+class DatagramSocket(VirtualSocket):
+    """A UDP socket of the virtual network: datagrams, each whole, arriving at the time
+    the link allows; none arrives where nothing is bound. A connected one sends to its
+    peer, hears only from it, and learns (at its next receive or send) that nothing
+    listened there: ``ConnectionRefusedError``, as Linux reports the ICMP answer."""
+
+    def __init__(self, family=AF_INET, type=SOCK_DGRAM, proto=0, fileno=None):
+        super().__init__(family, type, proto, fileno)
+        self._datagrams = collections.deque()  # [arrival, data, sender address]
+        self._refused_at = None  # when "port unreachable" comes back
+
+    def _own_address(self, host, *, connecting=False):
+        """The address ``host`` sees this socket send from. An unbound one is bound
+        first: to every address when it sends (``0.0.0.0``, as Linux does), to the one
+        on the way to ``host`` when it connects."""
+        local_ip = "127.0.0.1" if _network.network.is_local(host) else LOCAL_ADDRESS
+        if self._bound is None:
+            wildcard = "0.0.0.0" if self.family == AF_INET else "::"
+            self._bound = (local_ip if connecting else wildcard, _network.network.ephemeral_port())
+        bound_host, port = self._bound
+        return (local_ip if bound_host in ("0.0.0.0", "::") else bound_host), port
+
+    def connect(self, address):
+        self._check_open()
+        host, port = self._resolve(address)
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+        self._own_address(host, connecting=True)
+        self._peer_address = (host, port)
+        self._state = "connected"
+
+    def connect_ex(self, address):
+        self.connect(address)
+        return 0
+
+    def sendto(self, data, flags_or_address, address=None):
+        self._check_open()
+        address = flags_or_address if address is None else address
+        view = memoryview(data).cast("B")
+        self._raise_refused(clock.monotonic())
+        host, port = self._resolve(address)
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+        local = _network.network.is_local(host)
+        if not local and host not in _network.network.by_address:
+            raise oserror(errno.ENETUNREACH)
+        sender = self._own_address(host)
+        link = _network.network.link(host)
+        now = clock.monotonic()
+        target = _network.network.datagram_socket(self.family, host, port)
+        if target is not None and (target._state != "connected" or target._peer_address == sender):
+            target._datagrams.append([now + link.latency, bytes(view), sender])
+            _network.network.changed()
+        elif target is None and self._state == "connected" and (host, port) == self._peer_address:
+            self._refused_at = now + 2 * link.latency
+        return len(view)
+
+    def send(self, data, flags=0):
+        if self._state != "connected":
+            raise oserror(errno.EDESTADDRREQ)
+        return self.sendto(data, self._peer_address)
+
+    def sendall(self, data, flags=0):
+        self.send(data, flags)
+
+    def _raise_refused(self, now):
+        if self._refused_at is not None and self._refused_at <= now:
+            self._refused_at = None
+            raise oserror(errno.ECONNREFUSED, ConnectionRefusedError)
+
+    def recvfrom(self, size, flags=0):
+        self._check_open()
+        if size < 0:
+            raise ValueError("negative buffersize in recvfrom")
+        now = clock.monotonic()
+        self._raise_refused(now)
+        if not (self._datagrams and self._datagrams[0][0] <= now):
+            self._would_block(self._readable, "a datagram")
+            return self.recvfrom(size, flags)
+        _arrival, data, sender = self._datagrams.popleft()
+        return data[:size], self._address(sender)
+
+    def recv(self, size, flags=0):
+        return self.recvfrom(size, flags)[0]
+
+    def recvfrom_into(self, buffer, nbytes=0, flags=0):
+        view = memoryview(buffer).cast("B")
+        data, sender = self.recvfrom(nbytes or len(view), flags)
+        view[: len(data)] = data
+        return len(data), sender
+
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        return self.recvfrom_into(buffer, nbytes, flags)[0]
+
+    def listen(self, backlog=128):
+        raise oserror(errno.EOPNOTSUPP)
+
+    def accept(self):
+        raise oserror(errno.EOPNOTSUPP)
+
+    def shutdown(self, how):
+        self._check_open()
+        if self._state != "connected":
+            raise oserror(errno.ENOTCONN)
+
+    def close(self):
+        if self._fd == -1:
+            return
+        self._datagrams.clear()
+        self._forget()
+        _network.network.changed()
+
+    def _readable(self, now):
+        arrived = bool(self._datagrams) and self._datagrams[0][0] <= now
+        return arrived or (self._refused_at is not None and self._refused_at <= now)
+
+    def _writable(self, now):
+        return True
+
+    def _next_time(self, now):
+        times = [t for t in (self._datagrams[0][0] if self._datagrams else None, self._refused_at)
+                 if t is not None and t > now]
+        return min(times) if times else None
 
 
 def is_numeric(host):
