@@ -20,6 +20,7 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/notebook.py': new URL('../python/asyncio_live/notebook.py', import.meta.url),
   'asyncio_live/options.py': new URL('../python/asyncio_live/options.py', import.meta.url),
   'asyncio_live/packages.py': new URL('../python/asyncio_live/packages.py', import.meta.url),
+  'asyncio_live/processes.py': new URL('../python/asyncio_live/processes.py', import.meta.url),
   'asyncio_live/runner.py': new URL('../python/asyncio_live/runner.py', import.meta.url),
   'asyncio_live/signals.py': new URL('../python/asyncio_live/signals.py', import.meta.url),
   'asyncio_live/sockets.py': new URL('../python/asyncio_live/sockets.py', import.meta.url),

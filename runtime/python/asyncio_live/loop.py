@@ -82,12 +82,22 @@ _WAITS_ON_A_SERVER = (
 )
 
 
+_WAITS_ON_A_CHILD = (
+    " A child process is waiting too: one that writes more than its pipe holds (64 KiB) "
+    "waits until its parent reads, while a parent that waits for it to end before reading "
+    "waits forever (read with communicate(), or read before wait())."
+)
+
+
 def _nothing_to_wait_for(listening, connected):
     """Every task waits, no timer will ever fire and nothing is on its way over the
     network."""
+    from . import processes
+
     if listening and not connected:
         raise WaitsForever(_WAITS_ON_A_SERVER)
-    raise WaitsForever(_WAITS_FOREVER + (_WAITS_ON_A_CONNECTION if connected else ""))
+    child = _WAITS_ON_A_CHILD if processes._children else ""
+    raise WaitsForever(_WAITS_FOREVER + (_WAITS_ON_A_CONNECTION if connected and not child else "") + child)
 
 
 class TimerHandle(events.TimerHandle):
@@ -204,6 +214,30 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         """When the earliest timer is due (None: no timer). Cancelled timers at the head
         of the heap are already gone: the turn that asks has just dropped them."""
         return self._scheduled[0]._when if self._scheduled else None
+
+    # Child processes (processes.py): their pipes are sockets of the virtual network.
+    async def _make_subprocess_transport(self, protocol, args, shell, stdin, stdout, stderr, bufsize,
+                                         extra=None, **kwargs):
+        from . import processes
+
+        waiter = self.create_future()
+        transport = processes.SubprocessTransport(self, protocol, args, shell, stdin, stdout, stderr, bufsize,
+                                                  waiter=waiter, extra=extra, **kwargs)
+        try:
+            await waiter
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException:
+            transport.close()
+            await transport._wait()
+            raise
+        return transport
+
+    def _make_read_pipe_transport(self, pipe, protocol, waiter=None, extra=None):
+        return network.BoundedSocketTransport(self, pipe, protocol, waiter, extra)
+
+    def _make_write_pipe_transport(self, pipe, protocol, waiter=None, extra=None):
+        return network.WritePipeTransport(self, pipe, protocol, waiter, extra)
 
     def _make_socket_transport(self, sock, protocol, waiter=None, *, extra=None, server=None):
         # CPython's transport, with a bound on its write buffer (network.py).

@@ -490,3 +490,15 @@ class BoundedSocketTransport(selector_events._SelectorSocketTransport):
         list_of_data = list(list_of_data)
         self._check_room(sum(map(len, list_of_data)))
         super().writelines(list_of_data)
+
+
+class WritePipeTransport(BoundedSocketTransport):
+    """A child's stdin, as the parent writes it: a socket transport that never reads
+    (a write pipe's protocol takes no data and no end of it)."""
+
+    def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):
+        super().__init__(loop, sock, protocol, waiter, extra, server)
+        self._paused = True
+
+    def is_reading(self):
+        return False

@@ -14,7 +14,8 @@ from asyncio import events
 
 from . import check as exercise
 from . import clock as clock_module
-from . import errors, exits, fresh, keyboard, network, notebook, signals, stop, streams, threads, trace, warm_up
+from . import errors, exits, fresh, keyboard, network, notebook, processes, signals, stop, streams, threads, trace
+from . import warm_up
 from . import http as _http  # noqa: F401 - loaded at boot, so no reader's run pays for it
 from . import options as run_options
 from .clock import clock
@@ -39,6 +40,7 @@ def setup(options_schema):
     network.install()
     threads.install()
     signals.install()
+    processes.install()
     install_policy()
     stop.install()
     fresh.remember()
@@ -170,7 +172,7 @@ def _start_afresh(code, options, on_output, on_trace, on_input, start_stack):
     sys.stdout = streams.Stream(output, "stdout")
     sys.stderr = streams.Stream(output, "stderr")
     # input() and sys.stdin: the reader's answers, or an error that says why there are none.
-    builtins.input, sys.stdin = keyboard.keyboard(on_input)
+    builtins.input, sys.stdin = processes.route_stdin(*keyboard.keyboard(on_input))
     # os._exit ends the program, not the interpreter every run shares.
     os._exit = exits.os_exit
     # Its trace, or none: what the loop and the streams report to from here on.
@@ -183,6 +185,7 @@ def _start_afresh(code, options, on_output, on_trace, on_input, start_stack):
     task_numbers.reset()
     threads.reset(start_stack)
     signals.reset()
+    processes.reset()
     # No loop current or running: a script starts with none.
     _close_leftover_loops()
     # A new __main__, with nothing of an earlier program's.

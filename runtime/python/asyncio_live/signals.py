@@ -171,15 +171,17 @@ def _raise_signal(signalnum):
 
 
 def _os_kill(pid, sig):
-    """``os.kill``: this process (its pid, or 0: its group) gets the signal; any other
-    pid is no process here."""
+    """``os.kill``: this process (its pid, or 0: its group) gets the signal, a child of
+    the run its default action; any other pid is no process here."""
     if pid in (os.getpid(), 0):
         if not 0 <= int(sig) < signal.NSIG:
             raise OSError(22, "Invalid argument")
         if sig != 0:
             deliver(sig)
         return
-    raise ProcessLookupError(3, "No such process")
+    from . import processes
+
+    processes.signal_child(pid, int(sig))
 
 
 def send(signum, at):

@@ -186,6 +186,7 @@ class VirtualSocket:
         self._shut_wr = False
         self._reset = False  # a reset arrived: sends fail
         self._service_loop = None  # the loop that serves a remote host's listener
+        self._buffer = CONNECTION_BUFFER  # what the connection holds each way
         self._fd = _network.network.fd(self)
 
     # What a socket is.
@@ -393,7 +394,7 @@ class VirtualSocket:
             raise oserror(errno.ECONNRESET, ConnectionResetError)
 
     def _room(self):
-        return CONNECTION_BUFFER - self._outgoing.size
+        return self._buffer - self._outgoing.size
 
     def send(self, data, flags=0):
         self._check_open()
@@ -534,8 +535,9 @@ class VirtualSocket:
 _pairing = False
 
 
-def socketpair(family=None, type=SOCK_STREAM, proto=0):
-    """``socket.socketpair``: two connected sockets (AF_UNIX, as on Linux), blocking."""
+def socketpair(family=None, type=SOCK_STREAM, proto=0, *, buffer=CONNECTION_BUFFER):
+    """``socket.socketpair``: two connected sockets (AF_UNIX, as on Linux), blocking.
+    ``buffer``: what each way holds before its writer waits (a child's pipe: less)."""
     global _pairing
     family = AF_UNIX if family is None else family
     if family != AF_UNIX:
@@ -553,6 +555,7 @@ def socketpair(family=None, type=SOCK_STREAM, proto=0):
     for sock in (a, b):
         sock._state = "connected"
         sock._bound = sock._peer_address = ("", 0)
+        sock._buffer = buffer
     return a, b
 
 

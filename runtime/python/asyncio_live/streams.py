@@ -179,9 +179,14 @@ class Stream(io.TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if threads.scheduler.current.killed:
+        current = threads.scheduler.current
+        if current.killed:
             # A thread being unwound (its run ended, or a Stop; threads.py): CPython's would be gone.
             return len(text)
+        if current.process is not None:
+            # A child process's (processes.py): its own standard stream.
+            child = current.process
+            return (child.child_out if self._name == "stdout" else child.child_err).write(text)
         clock.pause()
         try:
             return self._output.write(self._name, text)

@@ -89,7 +89,7 @@ class VirtualThread:
     """One thread's stack and what it waits for."""
 
     __slots__ = ("ident", "function", "handle", "daemon", "started", "done", "waker",
-                 "due", "woken", "killed", "error")
+                 "due", "woken", "killed", "error", "process")
 
     def __init__(self, ident, function=None, handle=None, daemon=True):
         self.ident = ident
@@ -107,6 +107,8 @@ class VirtualThread:
         self.killed = False
         # An error to raise where it waits (a deadlock found while another thread ran).
         self.error = None
+        # The child process it runs in (processes.py), or None: the run's own.
+        self.process = None
 
 
 class Scheduler:
@@ -141,6 +143,8 @@ class Scheduler:
         if _start_stack is None or not can_run_sync():
             raise RuntimeError("can't start new thread: this run was not started with stack switching")
         thread = VirtualThread(_IDENT_BASE + next(self._idents) * _IDENT_STEP, function, handle, daemon)
+        # A thread a child starts is the child's.
+        thread.process = self.current.process
         self.threads[thread.ident] = thread
         self.ready.append(thread)
         return thread
@@ -222,10 +226,12 @@ class Scheduler:
             return
         resumed = asyncio.Future(loop=_switchboard)
         me.waker = resumed
+        _leave(me)
         self._resume(target)
         run_sync(resumed)
         me.waker = None
         self.current = me
+        _arrive(me)
 
     def _resume(self, target):
         self.current = target
@@ -243,6 +249,7 @@ class Scheduler:
             return
         # A new thread has no event loop running.
         events._set_running_loop(None)
+        _arrive(thread)
         try:
             thread.function()
         except ThreadKilled:
@@ -291,6 +298,23 @@ class Scheduler:
 
 
 scheduler = Scheduler()
+
+#: ``sys.argv`` of the run's own process while one of its children runs.
+_own_argv = []
+
+
+def _leave(thread):
+    """A thread is set aside: what is per process in CPython (``sys.argv``) is kept."""
+    global _own_argv
+    if thread.process is None:
+        _own_argv = sys.argv
+    else:
+        thread.process.argv = sys.argv
+
+
+def _arrive(thread):
+    """A thread runs again: its process's ``sys.argv`` is back."""
+    sys.argv = _own_argv if thread.process is None else thread.process.argv
 
 
 def current():
