@@ -342,6 +342,40 @@ def _select(rlist, wlist, xlist, timeout=None):
     return readable, writable, []
 
 
+class _Poll:
+    """``select.poll()`` over the virtual network's sockets (timeouts in milliseconds)."""
+
+    def __init__(self):
+        self._selector = EpollSelector()
+        self._masks = {}
+
+    def register(self, fd, eventmask=select.POLLIN | select.POLLPRI | select.POLLOUT):
+        fd = selectors._fileobj_to_fd(fd)
+        self._masks[fd] = eventmask
+        events = (selectors.EVENT_READ if eventmask & (select.POLLIN | select.POLLPRI) else 0) | (
+            selectors.EVENT_WRITE if eventmask & select.POLLOUT else 0)
+        if fd in self._selector._fd_to_key:
+            self._selector.modify(fd, events or selectors.EVENT_READ)
+        else:
+            self._selector.register(fd, events or selectors.EVENT_READ)
+
+    modify = register
+
+    def unregister(self, fd):
+        fd = selectors._fileobj_to_fd(fd)
+        del self._masks[fd]
+        self._selector.unregister(fd)
+
+    def poll(self, timeout=None):
+        seconds = None if timeout is None or timeout < 0 else timeout / 1000
+        ready = []
+        for key, mask in self._selector.select(seconds):
+            events = (select.POLLIN if mask & selectors.EVENT_READ else 0) | (
+                select.POLLOUT if mask & selectors.EVENT_WRITE else 0)
+            ready.append((key.fd, events & self._masks.get(key.fd, events) or events))
+        return ready
+
+
 def wait_for(sock, ready, timeout, what):
     """A blocking socket waits until ``ready(now)``: other threads run meanwhile, and
     the clock moves to the next arrival. ``timeout`` (seconds, None: none) ends it with
@@ -382,8 +416,11 @@ def install():
     _socket.gethostbyname = _gethostbyname
     _socket.socketpair = sockets.socketpair
     _socket.AF_UNIX = sockets.AF_UNIX
-    selectors.DefaultSelector = selectors.EpollSelector = EpollSelector
+    # Every selector class a module may have picked (socketserver takes PollSelector).
+    for name in ("DefaultSelector", "EpollSelector", "PollSelector", "SelectSelector"):
+        setattr(selectors, name, EpollSelector)
     select.select = _select
+    select.poll = _Poll
     # asyncio.start_server sets it; Pyodide's socket module lacks it (Linux's value).
     if not hasattr(_socket, "SO_REUSEADDR"):
         _socket.SO_REUSEADDR = 2

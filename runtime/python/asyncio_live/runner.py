@@ -119,12 +119,16 @@ def run(code, options, on_output=None, on_trace=None, on_input=None, start_stack
         # message, and the command line prints it from the result.
         error = errors.error_of(raised, excepthook)
     finally:
+        # Threads still alive (daemons, or left by a stop) are unwound, quietly, while
+        # the program's globals are still there (CPython stops them before it clears
+        # modules; a thread that met its globals gone could spin without ever waiting).
+        threads.scheduler.end_run()
         if not output.over:
             # What CPython does as the interpreter exits: the exit handlers, then the
             # program's globals go (a check still needs them: then they stay).
             exits.exit_interpreter(at_exit, main if options.check is None else None)
         output.closed = True
-        # Threads still alive (daemons, or left by a stop) are unwound, quietly.
+        # And any an exit handler started.
         threads.scheduler.end_run()
         # Handlers the program set for signals are undone.
         signals.reset()
@@ -136,7 +140,7 @@ def run(code, options, on_output=None, on_trace=None, on_input=None, start_stack
         exits.collect_garbage()
         output.flush()
         fresh.restore()
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        streams.use_real()
         streams.current = None
         if trace.current is not None:
             trace.current.finish()
@@ -169,10 +173,9 @@ def _start_afresh(code, options, on_output, on_trace, on_input, start_stack):
     # (by default, to the real streams).
     output = streams.Output(on_output or streams.to_real_streams, options.maxOutputLines, options.maxOutputBytes)
     streams.current = output
-    sys.stdout = streams.Stream(output, "stdout")
-    sys.stderr = streams.Stream(output, "stderr")
     # input() and sys.stdin: the reader's answers, or an error that says why there are none.
-    builtins.input, sys.stdin = processes.route_stdin(*keyboard.keyboard(on_input))
+    builtins.input, stdin = processes.route_stdin(*keyboard.keyboard(on_input))
+    streams.use(streams.Stream(output, "stdout"), streams.Stream(output, "stderr"), stdin)
     # os._exit ends the program, not the interpreter every run shares.
     os._exit = exits.os_exit
     # Its trace, or none: what the loop and the streams report to from here on.
@@ -228,7 +231,7 @@ def _check(main, code, printed, prediction, error, max_lines, max_bytes):
     (its own output, a coroutine never awaited) is not the program's, and must not reach
     the next run, which may share this interpreter: it goes to a quiet output."""
     quiet = streams.Output(lambda stream, text, t: None, max_lines, max_bytes)
-    sys.stdout, sys.stderr = streams.Stream(quiet, "stdout"), streams.Stream(quiet, "stderr")
+    streams.use(streams.Stream(quiet, "stdout"), streams.Stream(quiet, "stderr"), sys.stdin)
     # The check calls the reader's code, which may loop forever: Stop must reach it.
     fresh.allow_stops()
     try:
@@ -236,10 +239,10 @@ def _check(main, code, printed, prediction, error, max_lines, max_bytes):
     finally:
         fresh.hold_stops()
         fresh.restore_code()
+        threads.scheduler.end_run()
         exits.exit_interpreter(None, main)
         quiet.closed = True
-        threads.scheduler.end_run()
         _close_leftover_loops()
         exits.collect_garbage()
         fresh.restore()
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        streams.use_real()

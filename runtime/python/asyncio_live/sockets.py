@@ -147,10 +147,27 @@ class _Pipe:
 
 _TYPE_FLAGS = getattr(_socket, "SOCK_NONBLOCK", 0) | getattr(_socket, "SOCK_CLOEXEC", 0)
 
+#: CPython's own socket class, taken before network.py puts VirtualSocket in its place:
+#: its ``makefile`` (buffered files over ``recv_into`` and ``send``) serves ours too.
+_CPythonSocket = _socket.socket if not getattr(_socket.socket, "_virtual", False) else _socket.socket._cpython
+
 
 class VirtualSocket:
     """A TCP socket of the virtual network, with ``socket.socket``'s interface (a UDP
     one is a DatagramSocket, below, made by the same call)."""
+
+    _virtual = True
+    _cpython = _CPythonSocket
+    # What ``makefile``'s files count on (socket.SocketIO).
+    _io_refs = 0
+    _closed = False
+    makefile = _CPythonSocket.makefile
+
+    def _decref_socketios(self):
+        if self._io_refs > 0:
+            self._io_refs -= 1
+        if self._closed:
+            self.close()
 
     def __new__(cls, family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None):
         if cls is VirtualSocket and type & ~_TYPE_FLAGS == SOCK_DGRAM:
@@ -162,9 +179,9 @@ class VirtualSocket:
             raise oserror(errno.EBADF)
         family = _socket.AddressFamily(family) if family in (AF_INET, AF_INET6) else family
         kind = type & ~_TYPE_FLAGS
-        if family not in (AF_INET, AF_INET6) and not (family == AF_UNIX and _pairing):
+        if family not in (AF_INET, AF_INET6, AF_UNIX):
             raise oserror(errno.EAFNOSUPPORT, OSError,
-                          "only IPv4 and IPv6 sockets exist on this page's network, and socketpair()'s")
+                          "only IPv4, IPv6 and AF_UNIX sockets exist on this page's network")
         if kind != SOCK_STREAM and not (kind == SOCK_DGRAM and isinstance(self, DatagramSocket)):
             raise oserror(errno.EPROTONOSUPPORT, OSError,
                           "only TCP (SOCK_STREAM) and UDP (SOCK_DGRAM) sockets exist on this page's network")
@@ -269,6 +286,10 @@ class VirtualSocket:
 
     # Addresses.
     def _resolve(self, address):
+        if self.family == AF_UNIX:
+            # A socketpair's are connected already; one by path has nowhere to go.
+            raise oserror(errno.EOPNOTSUPP, OSError,
+                          "Unix sockets by path are not on this page's network (socketpair() works)")
         try:
             host, port = address[0], int(address[1])
         except (TypeError, IndexError, ValueError):
@@ -531,22 +552,13 @@ class VirtualSocket:
         return min(later) if later else None
 
 
-#: Set while socketpair makes its sockets (the one way to an AF_UNIX socket here).
-_pairing = False
-
-
 def socketpair(family=None, type=SOCK_STREAM, proto=0, *, buffer=CONNECTION_BUFFER):
     """``socket.socketpair``: two connected sockets (AF_UNIX, as on Linux), blocking.
     ``buffer``: what each way holds before its writer waits (a child's pipe: less)."""
-    global _pairing
     family = AF_UNIX if family is None else family
     if family != AF_UNIX:
         raise oserror(errno.EOPNOTSUPP)
-    _pairing = True
-    try:
-        a, b = VirtualSocket(family, type, proto), VirtualSocket(family, type, proto)
-    finally:
-        _pairing = False
+    a, b = VirtualSocket(family, type, proto), VirtualSocket(family, type, proto)
     link = _network.network.link("127.0.0.1")
     one, two = _Pipe(link), _Pipe(link)
     a._outgoing = b._incoming = one

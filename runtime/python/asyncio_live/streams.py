@@ -21,6 +21,23 @@ class OutputLimitExceeded(BaseException):
 #: The running program's Output (None between runs).
 current = None
 
+#: The interpreter's own streams (Pyodide's: a crash report, the command line's), taken
+#: at boot: during a run ``sys.__stdout__`` and ``sys.__stderr__`` are the run's, as in
+#: CPython ``sys.stdout is sys.__stdout__`` until a program replaces it.
+REAL_STDOUT, REAL_STDERR, REAL_STDIN = sys.__stdout__, sys.__stderr__, sys.__stdin__
+
+
+def use(stdout, stderr, stdin):
+    """Make these the run's standard streams, ``sys.__stdout__`` and co. included."""
+    sys.stdout = sys.__stdout__ = stdout
+    sys.stderr = sys.__stderr__ = stderr
+    sys.stdin = sys.__stdin__ = stdin
+
+
+def use_real():
+    """The interpreter's own streams again, between runs."""
+    use(REAL_STDOUT, REAL_STDERR, REAL_STDIN)
+
 
 class Output:
     """Both output streams of one run: counted against the cap, buffered by line, and
@@ -122,7 +139,7 @@ class Output:
 
 def to_real_streams(stream, text, t):
     """The sink of a run that was given none: the interpreter's own streams."""
-    (sys.__stdout__ if stream == "stdout" else sys.__stderr__).write(text)
+    (REAL_STDOUT if stream == "stdout" else REAL_STDERR).write(text)
 
 
 class Stream(io.TextIOBase):

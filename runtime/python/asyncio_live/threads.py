@@ -80,6 +80,10 @@ _DEADLOCK = (
     "lock acquired twice, or an event nobody sets."
 )
 
+#: How many times a killed thread may catch ThreadKilled and wait again before it is
+#: abandoned (a program that swallows every exception in a loop would never end).
+_KILLS_BEFORE_ABANDONING = 100
+
 #: The idents a program's threads get (CPython's are pthread addresses, as large as these).
 _IDENT_BASE = 0x7F00_0000_1000
 _IDENT_STEP = 0x80_0000
@@ -89,7 +93,7 @@ class VirtualThread:
     """One thread's stack and what it waits for."""
 
     __slots__ = ("ident", "function", "handle", "daemon", "started", "done", "waker",
-                 "due", "woken", "killed", "error", "process")
+                 "due", "woken", "killed", "kills", "error", "process")
 
     def __init__(self, ident, function=None, handle=None, daemon=True):
         self.ident = ident
@@ -105,6 +109,7 @@ class VirtualThread:
         # Set by whoever woke it before its deadline (``block`` returns True).
         self.woken = False
         self.killed = False
+        self.kills = 0
         # An error to raise where it waits (a deadlock found while another thread ran).
         self.error = None
         # The child process it runs in (processes.py), or None: the run's own.
@@ -158,7 +163,7 @@ class Scheduler:
         where it waits."""
         me = self.current
         if me.killed:
-            raise ThreadKilled()
+            self._killed_again(me)
         me.woken = False
         me.due = due
         if due is not None:
@@ -178,11 +183,22 @@ class Scheduler:
         finally:
             me.due = None
         if me.killed:
-            raise ThreadKilled()
+            self._killed_again(me)
         if me is self.main:
             # Signals that met another thread are handled here (signals.py).
             on_main_resumed()
         return me.woken
+
+    def _killed_again(self, me):
+        """A killed thread waits: it unwinds (``ThreadKilled``). One that catches that
+        and waits again, often (a loop that swallows every exception), is set aside for
+        good, its stack never resumed, so that the run can end."""
+        me.kills += 1
+        if me.kills <= _KILLS_BEFORE_ABANDONING or me is self.main:
+            raise ThreadKilled()
+        me.done = True
+        self.threads.pop(me.ident, None)
+        self._switch(self._next(), me)
 
     def wake(self, thread):
         """``thread`` may go on (a lock released, an event set, a loop written to)."""
@@ -298,6 +314,7 @@ class Scheduler:
 
 
 scheduler = Scheduler()
+
 
 #: ``sys.argv`` of the run's own process while one of its children runs.
 _own_argv = []

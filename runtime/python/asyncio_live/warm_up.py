@@ -3,7 +3,7 @@ an interpreter pays for the code paths it uses for the first time; on a clock th
 counts computation, a reader's first run would report "sleep until 1.01 s" where later
 runs say 1.00. After the warm-up, the reader's first run costs what later ones do."""
 
-import sys
+from . import streams
 
 from . import options as run_options
 
@@ -68,4 +68,4 @@ def warm_up(run):
     # A warm-up that fails warms nothing, and readers' runs still work: say so where the
     # runtime's developers look (the console, test output), and boot on.
     if not result["ok"]:
-        sys.__stderr__.write(f"asyncio-live: the warm-up run failed: {result['error']}\n")
+        streams.REAL_STDERR.write(f"asyncio-live: the warm-up run failed: {result['error']}\n")

@@ -94,6 +94,31 @@ describe('threads', () => {
   });
 });
 
+describe('threads that will not end', () => {
+  it('a thread that swallows every exception and waits again is set aside, and the run ends; the next run has no thread', async () => {
+    const first = await runPython(`
+      import threading, time
+      def stubborn():
+          while True:
+              try:
+                  time.sleep(1)
+              except BaseException:
+                  print("caught it")
+      threading.Thread(target=stubborn, daemon=True).start()
+      time.sleep(0.5)
+      print("main done")
+    `);
+    expect(first.output).toBe('main done\n');
+    expect(first.result).toEqual({ ok: true, time: 0.5 });
+    const { output } = await runPython(`
+      import threading, time
+      time.sleep(3)
+      print(threading.active_count())
+    `);
+    expect(output).toBe('1\n');
+  });
+});
+
 describe('signals', () => {
   it("a signal's default action ends the program as the kernel ends a process: no finally output, no exit handlers, status 143", async () => {
     const { output, result } = await runPython(`

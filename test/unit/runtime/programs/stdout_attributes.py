@@ -11,3 +11,4 @@ try:
 except Exception as error:
     print(type(error).__name__)
 print(repr(out.newlines), out.closed)
+print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__, sys.stdin is sys.__stdin__)
