@@ -40,8 +40,8 @@ const modules = positionals.length
       'test_queues',
     ];
 
-/** How long one module may take. */
-const LIMIT_MS = 300_000;
+/** How long one module may take (LIMIT_S in the environment: another figure). */
+const LIMIT_MS = Number(process.env.LIMIT_S ?? 300) * 1000;
 
 if (modules.length > 1) {
   // One process a module, each with a time limit: a test that waits on something the
@@ -51,6 +51,14 @@ if (modules.length > 1) {
     const child = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: LIMIT_MS });
     process.stdout.write(child.stdout || '');
     if (child.error) console.log(`${module}: stopped after ${LIMIT_MS / 1000} s (a test that never ends)`);
+    else if (!child.stdout) {
+      const last = (child.stderr || '')
+        .trim()
+        .split('\n')
+        .filter((line) => line.trim() && line.length < 300)
+        .at(-1);
+      console.log(`${module}: the interpreter failed: ${last ?? `exit status ${child.status}`}`);
+    }
   }
   process.exit(0);
 }
@@ -85,7 +93,8 @@ try:
         causes[cause] = causes.get(cause, 0) + 1
 except BaseException as error:
     causes["the module did not load: " + "".join(traceback.format_exception_only(error)).strip()[:200]] = 1
-print(json.dumps({"counts": counts, "causes": sorted(causes.items(), key=lambda c: -c[1])[:8]}))
+# To the run's own stdout: a test may leave sys.stdout replaced.
+print(json.dumps({"counts": counts, "causes": sorted(causes.items(), key=lambda c: -c[1])[:8]}), file=sys.__stdout__)
 `;
 
 for (const module of modules) {
@@ -108,9 +117,15 @@ for (const module of modules) {
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (process.env.PROGRAM) console.log(out, JSON.stringify(result).slice(0, 3000));
-  const line = out.trim().split('\n').at(-1) ?? '';
+  // The summary line (stderr may have left a partial line before it, and what the
+  // interpreter prints as it collects the last garbage may follow it).
+  const at = out.lastIndexOf('{"counts"');
+  const line = at >= 0 ? out.slice(at).split('\n')[0] : (out.trim().split('\n').at(-1) ?? '');
   if (!result.ok || !line.startsWith('{')) {
-    console.log(`${module}: the run failed (${seconds} s): ${result.error?.type}: ${String(result.error?.message).slice(0, 200)}`);
+    const why = result.ok
+      ? `its output ended with ${JSON.stringify(line.slice(0, 200))}`
+      : `${result.error.type}: ${result.error.message.slice(0, 200)}`;
+    console.log(`${module}: the run failed (${seconds} s): ${why}`);
     continue;
   }
   const { counts, causes } = JSON.parse(line);

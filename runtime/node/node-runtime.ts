@@ -15,16 +15,19 @@ export { makeSnapshot, snapshotName } from '../snapshot/snapshot.ts';
 const PYTHON_DIR = join(import.meta.dirname, '../python');
 
 /** The runtime's Python package, read from `runtime/python/`. */
-export function pythonFiles(dir = PYTHON_DIR): PythonFiles {
+export function pythonFiles(root = PYTHON_DIR): PythonFiles {
   const files: PythonFiles = {};
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== '__pycache__') Object.assign(files, pythonFiles(path));
-    } else if (name.endsWith('.py')) {
-      files[relative(PYTHON_DIR, path)] = readFileSync(path, 'utf8');
+  const read = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== '__pycache__') read(path);
+      } else if (name.endsWith('.py')) {
+        files[relative(root, path)] = readFileSync(path, 'utf8');
+      }
     }
-  }
+  };
+  read(root);
   return files;
 }
 

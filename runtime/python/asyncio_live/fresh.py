@@ -37,7 +37,8 @@ _PACKAGES = (
     "concurrent", "traceback", "json", "math", "itertools", "collections", "inspect",
     "logging", "socket", "os", "io", "signal", "gc", "heapq", "weakref", "contextlib",
     "types", "typing", "dataclasses", "enum", "re", "string", "operator", "copy",
-    "linecache", "tracemalloc", "atexit", "datetime", "_pydatetime",
+    "linecache", "tracemalloc", "atexit", "datetime", "_pydatetime", "subprocess", "select", "selectors",
+    "queue", "_thread", "_threading_local", "socketserver", "shlex",
 )
 
 #: The packages that come with the runtime, once installed: their top-level modules, put
@@ -51,7 +52,7 @@ _installed = ()
 _RUNTIME = ("asyncio_live", "nest_asyncio")
 _RUNNER_STATE = ("current", "_pristine", "_replaced_code", "_start_stack")
 
-_SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook")
+_SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook", "executable")
 
 #: ``sys`` lists that steer imports: a program could add a finder to every later import.
 _SYS_LISTS = ("meta_path", "path_hooks", "path")

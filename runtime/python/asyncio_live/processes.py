@@ -19,6 +19,7 @@ import shlex
 import subprocess
 import sys
 import traceback
+import types
 from asyncio import base_subprocess
 
 from . import sockets, streams, threads
@@ -27,7 +28,7 @@ from .clock import clock
 PIPE, STDOUT, DEVNULL = subprocess.PIPE, subprocess.STDOUT, subprocess.DEVNULL
 
 #: What a shell line or argv may name to run Python.
-_PYTHONS = {"python", "python3", "python3.14"}
+_PYTHONS = frozenset({"python", "python3", "python3.14"})
 
 _real_getpid = os.getpid
 
@@ -224,7 +225,8 @@ def _chain(tb):
 def _program(argv):
     if not argv:
         raise IndexError("list index out of range")
-    name = os.path.basename(str(argv[0]))
+    argv = [os.fsdecode(os.fspath(arg)) if isinstance(arg, (str, bytes, os.PathLike)) else arg for arg in argv]
+    name = os.path.basename(argv[0])
     if argv[0] == sys.executable or name in _PYTHONS:
         return _python(argv[1:])
     command = _COMMANDS.get(name)
@@ -316,7 +318,12 @@ def _head(process, args):
     return 0
 
 
-_COMMANDS = {
+def _exit(process, args):
+    return int(args[0]) & 0xFF if args else 0
+
+
+_COMMANDS = types.MappingProxyType({
+    "exit": _exit,
     "sleep": _sleep,
     "echo": _echo,
     "cat": _cat,
@@ -324,13 +331,29 @@ _COMMANDS = {
     "false": lambda process, args: 1,
     "yes": _yes,
     "head": _head,
-}
+})
+
+
+#: Shell syntax this shell does not have: a line with any of it is refused, not misread.
+_UNSUPPORTED_SHELL = ("&&", "||", ";", ">", ">>", "<", "&", "(", ")", ";;", "<<", ">&", "<&", "|&")
 
 
 def _shell_program(line):
     """``/bin/sh -c LINE``: commands joined by ``|``, the status of the last."""
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    words = list(lexer)
+    unsupported = [w for w in words if w in _UNSUPPORTED_SHELL or "$" in w or "`" in w]
+    if unsupported:
+        def refuse(process):
+            process.child_err.write(
+                f"/bin/sh: {unsupported[0]!r}: this page's shell runs one command, or commands joined "
+                "by |; for more, start each child from Python\n")
+            return 2
+
+        return refuse
     stages = [[]]
-    for word in shlex.split(line):
+    for word in words:
         if word == "|":
             stages.append([])
         else:
@@ -407,16 +430,58 @@ class Popen:
         return self._process.wait(timeout)
 
     def communicate(self, input=None, timeout=None):
-        if self.stdin is not None:
-            if input:
+        """Write ``input``, read stdout and stderr to their ends, all at once (as
+        CPython does with a selector: a child that fills one pipe while the parent
+        reads the other does not deadlock); ``timeout`` on the clock."""
+        import selectors
+
+        deadline = None if timeout is None else clock.elapsed() + timeout
+        data = input.encode(self._encoding, self._errors) if isinstance(input, str) else (input or b"")
+        chunks = {"stdout": [], "stderr": []}
+        selector = selectors.DefaultSelector()
+        for name in ("stdout", "stderr"):
+            sock = getattr(self._process, name)
+            if sock is not None and getattr(self, name) is not None:
+                sock.setblocking(False)
+                selector.register(sock, selectors.EVENT_READ, name)
+        stdin = self._process.stdin if self.stdin is not None else None
+        if stdin is not None:
+            if data:
+                stdin.setblocking(False)
+                selector.register(stdin, selectors.EVENT_WRITE, "stdin")
+            else:
+                self.stdin.close()
+        while selector.get_map():
+            left = None if deadline is None else deadline - clock.elapsed()
+            if left is not None and left <= 0:
+                raise subprocess.TimeoutExpired(self.args, timeout)
+            for key, _mask in selector.select(left):
+                if key.data == "stdin":
+                    try:
+                        sent = stdin.send(data[:65536])
+                    except (BrokenPipeError, ConnectionResetError):
+                        sent = len(data)
+                    except BlockingIOError:
+                        continue
+                    data = data[sent:]
+                    if not data:
+                        selector.unregister(stdin)
+                        self.stdin.close()
+                    continue
                 try:
-                    self.stdin.write(input)
-                except BrokenPipeError:
-                    pass
-            self.stdin.close()
-        out = self.stdout.read() if self.stdout is not None else None
-        err = self.stderr.read() if self.stderr is not None else None
-        self.wait(timeout)
+                    chunk = key.fileobj.recv(65536)
+                except BlockingIOError:
+                    continue
+                if chunk:
+                    chunks[key.data].append(chunk)
+                else:
+                    selector.unregister(key.fileobj)
+        selector.close()
+        self.wait(None if deadline is None else max(0.0, deadline - clock.elapsed()))
+        out, err = (b"".join(chunks[n]) if getattr(self, n) is not None else None for n in ("stdout", "stderr"))
+        if self._text:
+            out, err = (None if b is None else b.decode(self._encoding, self._errors).replace("\r\n", "\n")
+                        for b in (out, err))
         return out, err
 
     def send_signal(self, sig):
@@ -528,10 +593,43 @@ def reset():
     _children.clear()
 
 
+def system(command):
+    """``os.system``: the command runs as a child of the run (a shell line), its output
+    the run's; the wait status, as CPython returns it (exit code << 8, or the signal)."""
+    child = Process(os.fsdecode(command), True, None, None, None)
+    status = child.wait()
+    return (status & 0xFF) << 8 if status >= 0 else -status
+
+
+def _no_host_processes(name):
+    def refuse(*args, **kwargs):
+        raise OSError(38, f"os.{name}() is not available here: a program's processes are "
+                          "children of its run (subprocess, asyncio.create_subprocess_exec, os.system)")
+
+    refuse.__name__ = refuse.__qualname__ = name
+    refuse.__module__ = "posix"
+    return refuse
+
+
+#: What in ``os`` would start or replace a process of the machine (in Node, Pyodide's
+#: os.system runs a real shell): each refuses, saying what to use instead.
+_HOST_PROCESS_CALLS = (
+    "fork", "forkpty", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp", "execvpe",
+    "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp", "spawnvpe",
+    "posix_spawn", "posix_spawnp",
+)
+
+
 def install():
-    """Once per interpreter: ``subprocess.Popen`` runs children of the run, and
-    ``os.getpid`` answers for the process (child or not) that asks."""
+    """Once per interpreter: ``subprocess.Popen`` and ``os.system`` run children of the
+    run, nothing starts a process of the machine, and ``os.getpid`` answers for the
+    process (child or not) that asks."""
     subprocess.Popen = Popen
+    os.system = system
+    system.__module__ = "posix"
+    for name in _HOST_PROCESS_CALLS:
+        if hasattr(os, name):
+            setattr(os, name, _no_host_processes(name))
     os.getpid = getpid
 
 

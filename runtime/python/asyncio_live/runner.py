@@ -147,6 +147,10 @@ def run(code, options, on_output=None, on_trace=None, on_input=None, start_stack
         trace.current = None
         sys.stdout.flush()
         sys.stderr.flush()
+    if error is None and output.over:
+        # Cut in a thread (whose error the program never sees): the run still says so.
+        text = f"OutputLimitExceeded: {output.message}\n"
+        error = errors.run_error("OutputLimitExceeded", output.message, traceback=text)
     result = {"ok": error is None, "time": ended}
     if error is not None:
         result["error"] = error

@@ -79,6 +79,7 @@ _LINUX = {
     errno.EPROTONOSUPPORT: (93, "Protocol not supported"),
     errno.EOPNOTSUPP: (95, "Operation not supported"),
     errno.EDESTADDRREQ: (89, "Destination address required"),
+    errno.EMSGSIZE: (90, "Message too long"),
 }
 
 
@@ -428,6 +429,9 @@ class VirtualSocket:
             raise oserror(errno.EPIPE, BrokenPipeError)
         view = memoryview(data).cast("B")
         peer = self._peer
+        if (peer is None or peer._fd == -1) and self.family == AF_UNIX:
+            # A local socket knows at once that its peer is gone.
+            raise oserror(errno.EPIPE, BrokenPipeError)
         if peer is None or peer._fd == -1:
             # The peer has closed: this data goes out, and its answer is a reset.
             self._incoming.reset(now)
@@ -464,7 +468,10 @@ class VirtualSocket:
         self._raise_pending(now)
         pipe = self._incoming
         if pipe.arrived(now):
-            return pipe.take(size, now)
+            data = pipe.take(size, now)
+            # Room for the writer, who may be waiting for it in another thread.
+            _network.network.changed()
+            return data
         if pipe.at_eof(now) or self._reset:
             return b""
         self._would_block(self._readable, "data to read")
@@ -571,6 +578,10 @@ def socketpair(family=None, type=SOCK_STREAM, proto=0, *, buffer=CONNECTION_BUFF
     return a, b
 
 
+#: The largest UDP payload over IPv4 (65,535 less the IP and UDP headers).
+_LARGEST_DATAGRAM = 65507
+
+
 class DatagramSocket(VirtualSocket):
     """A UDP socket of the virtual network: datagrams, each whole, arriving at the time
     the link allows; none arrives where nothing is bound. A connected one sends to its
@@ -609,6 +620,8 @@ class DatagramSocket(VirtualSocket):
         self._check_open()
         address = flags_or_address if address is None else address
         view = memoryview(data).cast("B")
+        if len(view) > _LARGEST_DATAGRAM:
+            raise oserror(errno.EMSGSIZE)
         self._raise_refused(clock.monotonic())
         host, port = self._resolve(address)
         host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)

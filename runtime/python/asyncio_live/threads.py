@@ -243,7 +243,14 @@ class Scheduler:
         resumed = asyncio.Future(loop=_switchboard)
         me.waker = resumed
         _leave(me)
-        self._resume(target)
+        try:
+            self._resume(target)
+        except BaseException:
+            # The other stack never ran: this one goes on, and is the one running.
+            me.waker = None
+            self.current = me
+            _arrive(me)
+            raise
         run_sync(resumed)
         me.waker = None
         self.current = me
@@ -506,6 +513,7 @@ def install():
     locks, events, conditions and queues wait by letting the other threads run."""
     import _threading_local
     import concurrent.futures.thread as pool
+    import time
     import queue
     import threading
 
@@ -518,6 +526,9 @@ def install():
     threading._CRLock = None
     threading.get_ident = get_ident
     threading.local = _threading_local.local
+    # threading times its waits (Condition.wait_for, Semaphore, Barrier) with the
+    # monotonic clock it took at import, the real one: the virtual one instead.
+    threading._time = time.monotonic
     # The C SimpleQueue waits on a lock of the OS thread: the pure-Python one waits here.
     queue.SimpleQueue = queue._PySimpleQueue
     # Made at import with a C lock, which would hang the page if a second thread met it held.
