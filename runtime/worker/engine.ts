@@ -149,12 +149,14 @@ export class Engine {
     this.#packages ??= files;
   }
 
-  #installPackagesFor(code: string, check: string | undefined): void {
+  async #installPackagesFor(code: string, check: string | undefined): Promise<void> {
     if (this.#packagesInstalled || this.#packages === null || !importsPackages(code, check)) return;
     const files = typeof this.#packages === 'function' ? this.#packages() : this.#packages;
     this.#packages = null;
     try {
-      this.#pyodide.pyimport('asyncio_live.packages').install(JSON.stringify(files));
+      // With stack switching, as every run is: a plain call between two runs would use the
+      // C stack where a stack left waiting by the last run (a thread never ended) lives.
+      await this.#pyodide.pyimport('asyncio_live.packages').install.callPromising(JSON.stringify(files));
       this.#packagesInstalled = true;
     } catch {
       // Not installed: the program's import fails with Python's own message, and the
@@ -186,7 +188,7 @@ export class Engine {
     onTrace?: (events: TraceEvent[]) => void,
     onInput?: (prompt: string) => string | false | undefined,
   ): Promise<RunResult> {
-    this.#installPackagesFor(code, options.check?.code);
+    await this.#installPackagesFor(code, options.check?.code);
     this.#listener = onOutput;
     try {
       const result = await this.#run.callPromising(

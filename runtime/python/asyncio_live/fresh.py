@@ -50,7 +50,7 @@ _installed = ()
 #: exercise check or the clock, nor lift a limit such as the trace's), but for the
 #: state the runner itself keeps there during a run.
 _RUNTIME = ("asyncio_live", "nest_asyncio")
-_RUNNER_STATE = ("current", "_pristine", "_replaced_code", "_start_stack")
+_RUNNER_STATE = ("current", "_pristine", "_replaced_code", "_start_stack", "_bootstrap_proxies")
 
 _SYS_HOOKS = ("excepthook", "unraisablehook", "displayhook", "breakpointhook", "executable")
 

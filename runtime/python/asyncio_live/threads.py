@@ -264,7 +264,7 @@ class Scheduler:
         else:
             target.started = True
             # The new stack starts once this one is set aside (Pyodide schedules it).
-            _start_stack(self._bootstrap, target.ident)
+            _start_stack(_bootstrap_proxy(), target.ident)
 
     def _bootstrap(self, ident):
         thread = self.threads.get(ident)
@@ -536,10 +536,25 @@ def install():
     _boot["atexits"] = list(threading._threading_atexits)
 
 
+#: The proxy JavaScript calls a new stack's bootstrap through (made once a run needs it).
+_bootstrap_proxies = []
+
+
+def _bootstrap_proxy():
+    if not _bootstrap_proxies:
+        from pyodide.ffi import create_proxy
+
+        _bootstrap_proxies.append(create_proxy(scheduler._bootstrap))
+    return _bootstrap_proxies[0]
+
+
 def forget_stacks():
-    """When a run is over: no JavaScript function of its stays in Python's reach."""
+    """When a run is over: no JavaScript function of its stays in Python's reach, and
+    the bootstrap's proxy goes (from Python, on the run's own stack)."""
     global _start_stack
     _start_stack = None
+    while _bootstrap_proxies:
+        _bootstrap_proxies.pop().destroy()
 
 
 def reset(start_stack):
