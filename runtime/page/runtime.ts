@@ -287,7 +287,7 @@ export class Runtime {
         run.emit({ type: 'input', prompt: message.prompt });
         return;
       case 'run/done':
-        if (message.fatal || message.memory > this.#options.memoryLimit) this.#replaceWorker(session);
+        if (message.fatal || message.retire || message.memory > this.#options.memoryLimit) this.#replaceWorker(session);
         this.#end(run, message.result);
         return;
       default:

@@ -76,7 +76,14 @@ const READERS: { [Type in WorkerToPage['type']]: Reader<Type> } = {
   'run/trace': (data, id) => ({ type: 'run/trace', id, events: checkTraceEvents(data.events).map(cutEvent) }),
   'run/done': (data, id) => {
     if (!finite(data.memory) || typeof data.fatal !== 'boolean') return MALFORMED;
-    return { type: 'run/done', id, result: cutResult(checkRunResult(data.result)), memory: data.memory, fatal: data.fatal };
+    return {
+      type: 'run/done',
+      id,
+      result: cutResult(checkRunResult(data.result)),
+      memory: data.memory,
+      fatal: data.fatal,
+      retire: data.retire === true,
+    };
   },
 };
 

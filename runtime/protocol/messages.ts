@@ -85,6 +85,8 @@ export type RunMessage =
       memory: number;
       /** The interpreter crashed and cannot run anything more: replace the worker. */
       fatal: boolean;
+      /** The program ran threads on stacks of their own: replace the worker (engine.ts `retired`). */
+      retire?: boolean;
     };
 
 /**

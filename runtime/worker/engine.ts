@@ -43,6 +43,12 @@ export class Engine {
   #packages: PythonFiles | (() => PythonFiles) | null = null;
   #packagesInstalled = false;
 
+  /**
+   * A run of this interpreter started threads on stacks of their own: its C stack is no
+   * longer one a later run can trust (runner.py's run_json), and its worker is replaced.
+   */
+  retired = false;
+
   /** This interpreter was restored from a memory snapshot (see snapshot.ts), not booted. */
   readonly fromSnapshot: boolean;
   /** When each step of the boot ended, in ms from its start (BootInfo.phases). */
@@ -201,7 +207,10 @@ export class Engine {
         onInput,
         startStack,
       );
-      return readRunResult(result);
+      // What the runner says of the interpreter rather than of the program (runner.py).
+      const { retire, ...rest } = JSON.parse(result) as { retire?: boolean };
+      this.retired ||= retire === true;
+      return readRunResult(JSON.stringify(rest));
     } finally {
       this.#listener = null;
     }

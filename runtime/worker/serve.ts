@@ -171,7 +171,7 @@ export function serveWorker(port: WorkerPort, loadPyodide: typeof LoadPyodide): 
     // A timer the program set (`js.setInterval`) would fire after it ended, into
     // the next run's interpreter: programs end with their timers.
     clearTimers();
-    port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal });
+    port.postMessage({ type: 'run/done', id, result, memory: fatal ? 0 : engine.memory, fatal, retire: engine.retired });
   }
 }
 

@@ -12,6 +12,7 @@ import heapq
 import inspect
 import itertools
 import signal
+import socket
 import sys
 import threading
 import types
@@ -214,6 +215,12 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         """When the earliest timer is due (None: no timer). Cancelled timers at the head
         of the heap are already gone: the turn that asks has just dropped them."""
         return self._scheduled[0]._when if self._scheduled else None
+
+    async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
+        # Answered at once, from the virtual network's names. CPython asks a thread of
+        # the default executor (DNS can keep it waiting); here a lookup never waits, and
+        # a thread would retire the page's worker after the run (runner.py).
+        return socket.getaddrinfo(host, port, family, type, proto, flags)
 
     # Child processes (processes.py): their pipes are sockets of the virtual network.
     async def _make_subprocess_transport(self, protocol, args, shell, stdin, stdout, stderr, bufsize,

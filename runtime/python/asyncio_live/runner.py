@@ -67,6 +67,12 @@ def run_json(code, options_json, on_output, on_trace, on_input=None, start_stack
             "Run it again; reload the page if it happens twice."
         )
         result = {"ok": False, "time": 0.0, "error": errors.run_error("RuntimeFailure", message)}
+    if threads.scheduler.stacks_started:
+        # Pyodide leaves the C stack of an interpreter whose program ran threads on
+        # stacks of their own in a state a later run can crash on (seen: a run of the
+        # same worker that imports a large package, "memory access out of bounds"):
+        # the worker that ran this is retired (engine.ts), as one past its memory limit.
+        result["retire"] = True
     # Never NaN or Infinity: they are not JSON.
     return json.dumps(result, allow_nan=False, default=str)
 

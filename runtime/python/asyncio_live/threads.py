@@ -133,6 +133,9 @@ class Scheduler:
         self._order = itertools.count()
         self._idents = itertools.count(1)
         self.ending = False
+        # Whether this run started a stack of its own (the worker is then replaced:
+        # runner.py's run_json says so).
+        self.stacks_started = False
 
     def set_main_ident(self, ident):
         self.main.ident = ident
@@ -263,6 +266,7 @@ class Scheduler:
             waker.set_result(None)
         else:
             target.started = True
+            self.stacks_started = True
             # The new stack starts once this one is set aside (Pyodide schedules it).
             _start_stack(_bootstrap_proxy(), target.ident)
 

@@ -182,6 +182,20 @@ describe('the runtime client', () => {
     expect(after.statuses).toContain('booting');
   }, 60_000);
 
+  it('replaces the shared worker after a run that started threads (their stacks leave the C stack as no later run can trust)', async () => {
+    const { outcome, output } = await outcomeOf(
+      runtime.run('import asyncio\nprint(asyncio.run(asyncio.to_thread(sum, [1, 2])))', { shared: true }),
+    );
+    expect(outcome.result.ok).toBe(true);
+    expect(output).toBe('3\n');
+    const after = await outcomeOf(runtime.run('print("fresh worker")', { shared: true }));
+    expect(after.output).toBe('fresh worker\n');
+    expect(after.statuses).toContain('booting');
+    // A run without threads keeps its worker.
+    const kept = await outcomeOf(runtime.run('print("same worker")', { shared: true }));
+    expect(kept.statuses).not.toContain('booting');
+  }, 60_000);
+
   it('caps output per run', async () => {
     const { output, outcome } = await outcomeOf(runtime.run('while True: print("flood")', { maxOutputLines: 50 }));
     expect(output).toMatch(/\[output truncated: the program printed more than 50 lines/);
