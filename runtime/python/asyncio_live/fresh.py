@@ -37,8 +37,8 @@ _PACKAGES = (
     "concurrent", "traceback", "json", "math", "itertools", "collections", "inspect",
     "logging", "socket", "os", "io", "signal", "gc", "heapq", "weakref", "contextlib",
     "types", "typing", "dataclasses", "enum", "re", "string", "operator", "copy",
-    "linecache", "tracemalloc", "atexit", "datetime", "_pydatetime", "subprocess", "select", "selectors",
-    "queue", "_thread", "_threading_local", "socketserver", "shlex",
+    "linecache", "tracemalloc", "atexit", "datetime", "_pydatetime", "subprocess", "select", "selectors", "queue",
+    "_thread",
 )
 
 #: The packages that come with the runtime, once installed: their top-level modules, put

@@ -15,7 +15,7 @@ no real process is started, and every child ends with its run.
 import io
 import itertools
 import os
-import shlex
+from shlex import quote as _quote, shlex as _shlex
 import subprocess
 import sys
 import traceback
@@ -253,6 +253,14 @@ def _python(args):
         elif args and args[0] == "-m":
             import runpy
 
+            if args[1:3] in (["asyncio", "ps"], ["asyncio", "pstree"]):
+                # It reads another process's memory (_remote_debugging), which here
+                # would hang the run: said instead.
+                process.child_err.write(
+                    f"python -m asyncio {args[2]}: reading another process's tasks is not available here; "
+                    "asyncio.print_call_graph() shows the tasks of the program itself\n")
+                return 1
+
             process.argv = sys.argv = [args[1], *args[2:]]
             runpy.run_module(args[1], run_name="__main__", alter_sys=False)
             return 0
@@ -340,7 +348,7 @@ _UNSUPPORTED_SHELL = ("&&", "||", ";", ">", ">>", "<", "&", "(", ")", ";;", "<<"
 
 def _shell_program(line):
     """``/bin/sh -c LINE``: commands joined by ``|``, the status of the last."""
-    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer = _shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     words = list(lexer)
     unsupported = [w for w in words if w in _UNSUPPORTED_SHELL or "$" in w or "`" in w]
@@ -402,7 +410,7 @@ class Popen:
         self._encoding = encoding or "utf-8"
         self._errors = errors or "strict"
         if shell and not isinstance(args, str):
-            args = " ".join(shlex.quote(str(a)) for a in args)
+            args = " ".join(_quote(str(a)) for a in args)
         elif not shell and isinstance(args, (str, bytes)):
             args = [args]
         self._process = Process(args, shell, stdin, stdout, stderr)
