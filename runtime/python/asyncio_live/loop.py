@@ -101,6 +101,10 @@ def _nothing_to_wait_for(listening, connected):
     raise WaitsForever(_WAITS_FOREVER + (_WAITS_ON_A_CONNECTION if connected and not child else "") + child)
 
 
+#: The VirtualLoops running now (one per thread that runs one).
+running_loops = weakref.WeakSet()
+
+
 class TimerHandle(events.TimerHandle):
     """A timer whose deadline, when it ties with another, is decided as in CPython.
 
@@ -168,6 +172,15 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
 
     def time(self):
         return clock.monotonic()
+
+    # Which loops are running, for ``python -m asyncio ps`` (processes.py).
+    def _run_forever_setup(self):
+        super()._run_forever_setup()
+        running_loops.add(self)
+
+    def _run_forever_cleanup(self):
+        running_loops.discard(self)
+        super()._run_forever_cleanup()
 
     # Signals, as CPython's Unix loop takes them (unix_events.py), told directly by the
     # handler rather than through a self-pipe (signals.py delivers in the main thread).

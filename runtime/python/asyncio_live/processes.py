@@ -253,13 +253,8 @@ def _python(args):
         elif args and args[0] == "-m":
             import runpy
 
-            if args[1:3] in (["asyncio", "ps"], ["asyncio", "pstree"]):
-                # It reads another process's memory (_remote_debugging), which here
-                # would hang the run: said instead.
-                process.child_err.write(
-                    f"python -m asyncio {args[2]}: reading another process's tasks is not available here; "
-                    "asyncio.print_call_graph() shows the tasks of the program itself\n")
-                return 1
+            if args[1:3] in (["asyncio", "ps"], ["asyncio", "pstree"]) and len(args) == 4:
+                return _asyncio_tool(process, args[2], args[3])
 
             process.argv = sys.argv = [args[1], *args[2:]]
             runpy.run_module(args[1], run_name="__main__", alter_sys=False)
@@ -281,6 +276,50 @@ def _python(args):
         return 0
 
     return run
+
+
+def _asyncio_tool(process, command, pid):
+    """``python -m asyncio ps|pstree PID`` for the run's own process: CPython's own
+    table and tree (asyncio/tools.py), over what its ``_remote_debugging`` would read
+    from the process's memory (which cannot be read here: it hung the run), taken from
+    the run's running loops instead."""
+    import asyncio.tools
+    from collections import namedtuple
+
+    from .loop import running_loops
+
+    try:
+        pid = int(pid)
+    except ValueError:
+        process.child_err.write(f"usage: python -m asyncio {command} [-h] pid\n"
+                                f"python -m asyncio {command}: error: argument pid: invalid int value: {pid!r}\n")
+        return 2
+    if pid != _real_getpid():
+        process.child_err.write("Error retrieving tasks: [Errno 3] No such process\n")
+        return 1
+    frame_info = namedtuple("FrameInfo", "filename lineno funcname")
+    coro_info = namedtuple("CoroInfo", "call_stack task_name")
+    task_info = namedtuple("TaskInfo", "task_id task_name coroutine_stack awaited_by")
+    awaited_info = namedtuple("AwaitedInfo", "thread_id awaited_by")
+
+    def frames(graph):
+        return [frame_info(e.frame.f_code.co_filename, e.frame.f_lineno, e.frame.f_code.co_qualname)
+                for e in graph.call_stack]
+
+    result = []
+    for loop in list(running_loops):
+        tasks = []
+        for task in asyncio.all_tasks(loop):
+            graph = asyncio.capture_call_graph(task)
+            awaiters = [coro_info(frames(parent), id(parent.future)) for parent in graph.awaited_by]
+            tasks.append(task_info(id(task), task.get_name(), [coro_info(frames(graph), task.get_name())], awaiters))
+        result.append(awaited_info(loop._thread_id, tasks))
+    asyncio.tools.get_all_awaited_by = lambda pid: result
+    if command == "ps":
+        asyncio.tools.display_awaited_by_tasks_table(pid)
+    else:
+        asyncio.tools.display_awaited_by_tasks_tree(pid)
+    return 0
 
 
 def _sleep(process, args):

@@ -59,4 +59,32 @@ describe('child processes', () => {
     expect(result.ok).toBe(true);
     expect(stdout).toBe("b'fine\\n' True\n([], [], []) EpollSelector 1\n");
   });
+
+  it("python -m asyncio ps and pstree show the run's tasks in CPython 3.14's own table and tree", async () => {
+    const { stdout, result } = await runPython(`
+      import asyncio, os, sys
+
+      async def leaf():
+          await asyncio.sleep(10)
+
+      async def main():
+          async with asyncio.TaskGroup() as tg:
+              tg.create_task(leaf(), name="leaf")
+              await asyncio.sleep(0.1)
+              for command in ("ps", "pstree"):
+                  proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "asyncio", command, str(os.getpid()))
+                  await proc.wait()
+              raise SystemExit
+
+      asyncio.run(main())
+    `);
+    expect(result.ok).toBe(true);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^tid {8}task id {14}task name {12}coroutine stack/);
+    expect(
+      lines.find((line) => /\bleaf\s+sleep -> leaf\s+BaseSubprocessTransport\._wait -> Process\.wait -> main Task-1/.test(line)),
+    ).toBeDefined();
+    expect(stdout).toContain('└── (T) Task-1\n    └──  main main.py:12\n');
+    expect(stdout).toContain('└── (T) leaf\n');
+  });
 });
