@@ -118,6 +118,10 @@ class Process:
             status = _exit_status(exit_, self)
         except threads.ThreadKilled:
             status = -(self._signal or 9)
+        except KeyboardInterrupt as interrupt:
+            # CPython prints it, then ends itself with SIGINT's default action.
+            self.child_err.write(_child_traceback(interrupt))
+            status = -2
         except BaseException as error:  # noqa: BLE001 - printed as the child's Python prints it
             self.child_err.write(_child_traceback(error))
             status = 1

@@ -81,6 +81,9 @@ def _signal(signalnum, handler):
     scheduler = threads.scheduler
     if scheduler.current is not scheduler.main:
         raise ValueError("signal only works in main thread of the main interpreter")
+    if int(signalnum) in (signal.SIGKILL, signal.SIGSTOP):
+        # No process may catch or ignore these (Linux refuses, and so does CPython).
+        raise OSError(22, "Invalid argument")
     previous = _getsignal(signalnum)
     wrapped = _Routed(handler) if callable(handler) else handler
     _set(signalnum, wrapped)

@@ -281,8 +281,10 @@ class Scheduler:
             thread.function()
         except ThreadKilled:
             pass
-        except BaseException:  # noqa: BLE001 - threading's own bootstrap reports a thread's errors
-            pass
+        except BaseException as error:  # noqa: BLE001 - past threading's own reporting: the runtime's to report
+            import traceback
+
+            sys.stderr.write("".join(traceback.format_exception(error)))
         finally:
             thread.done = True
             self.threads.pop(thread.ident, None)
@@ -351,6 +353,16 @@ def current():
 
 def get_ident():
     return scheduler.current.ident
+
+
+def get_native_id():
+    """``threading.get_native_id``: as Linux numbers threads, the main one by the
+    process's pid, the others after it."""
+    import os
+
+    pid = os.getpid()
+    thread = scheduler.current
+    return pid if thread is scheduler.main else pid + (thread.ident - _IDENT_BASE) // _IDENT_STEP
 
 
 def current_thread_name():
@@ -529,6 +541,8 @@ def install():
     # ``threading.RLock()`` falls back to its pure-Python RLock, over the Lock above.
     threading._CRLock = None
     threading.get_ident = get_ident
+    # Pyodide's threading has none (its _thread lacks it): what Linux's would say.
+    threading.get_native_id = get_native_id
     threading.local = _threading_local.local
     # threading times its waits (Condition.wait_for, Semaphore, Barrier) with the
     # monotonic clock it took at import, the real one: the virtual one instead.
