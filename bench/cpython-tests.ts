@@ -14,7 +14,6 @@
  * clock; the numbers are unittest's, printed with the first line of each failure's cause.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadPyodide } from 'pyodide';
 import { PYODIDE_DIR, pythonFiles } from '../runtime/node/node-runtime.ts';
@@ -70,9 +69,7 @@ pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: values.tests }, '/cpytho
 const run = pyodide.pyimport('asyncio_live.runner').run_json;
 
 const program = (module: string) =>
-  process.env.PROGRAM
-    ? readFileSync(process.env.PROGRAM, 'utf8')
-    : `
+  `
 import io, json, sys, unittest, importlib, traceback
 sys.path.insert(0, "/cpython")
 # test.support skips sockets, subprocesses and threads on Emscripten wholesale: the
@@ -116,7 +113,6 @@ for (const module of modules) {
     ),
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (process.env.PROGRAM) console.log(out, JSON.stringify(result).slice(0, 3000));
   // The summary line (stderr may have left a partial line before it, and what the
   // interpreter prints as it collects the last garbage may follow it).
   const at = out.lastIndexOf('{"counts"');

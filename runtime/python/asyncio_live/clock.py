@@ -15,6 +15,8 @@ import math
 import operator
 import time as _time
 
+from .naming import named_as
+
 # The real clock functions, saved before ``install`` replaces them in ``time``.
 _real_perf_counter = _time.perf_counter
 _real_time = _time.time
@@ -173,7 +175,7 @@ def _sleep(seconds):
             scheduler.block(due)
 
 
-_sleep.__name__ = _sleep.__qualname__ = "sleep"
+named_as(_sleep, "sleep", "time")
 
 
 def _seconds(secs):

@@ -82,6 +82,16 @@ class Network:
         host.latency, host.bandwidth = latency, bandwidth
         return host
 
+    def wait(self, due, on_deadlock=None):
+        """The running thread waits for the network (or ``due``): woken by ``changed``."""
+        scheduler = threads.scheduler
+        me = scheduler.current
+        self.waiting.add(me)
+        try:
+            return scheduler.block(due, on_deadlock=on_deadlock)
+        finally:
+            self.waiting.discard(me)
+
     def changed(self):
         """Something was sent, connected or closed: every thread waiting on the network
         looks again (when one thread writes, another may be blocked reading)."""
@@ -242,13 +252,11 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         self._on_nothing(listening="listening" in states, connected="connected" in states)
 
     def _wait_among_threads(self, due):
-        self._waiter = me = threads.scheduler.current
-        network.waiting.add(me)
+        self._waiter = threads.scheduler.current
         try:
-            return threads.scheduler.block(due, on_deadlock=self._nothing_to_wait_for)
+            return network.wait(due, on_deadlock=self._nothing_to_wait_for)
         finally:
             self._waiter = None
-            network.waiting.discard(me)
 
     def wake(self):
         """Another thread scheduled a callback on this loop: its wait ends now."""
@@ -393,12 +401,7 @@ def wait_for(sock, ready, timeout, what):
         if deadline is not None and (due is None or deadline < due):
             due = deadline
         if scheduler.busy:
-            me = scheduler.current
-            network.waiting.add(me)
-            try:
-                scheduler.block(due)
-            finally:
-                network.waiting.discard(me)
+            network.wait(due)
         elif due is None:
             from .loop import WaitsForever
 

@@ -24,6 +24,7 @@ from asyncio import base_subprocess
 
 from . import sockets, streams, threads
 from .clock import clock
+from .naming import named_as
 
 PIPE, STDOUT, DEVNULL = subprocess.PIPE, subprocess.STDOUT, subprocess.DEVNULL
 
@@ -633,9 +634,7 @@ def route_stdin(keyboard_input, stdin):
         def fileno(self):
             return 0
 
-    routed_input.__name__ = routed_input.__qualname__ = "input"
-    routed_input.__module__ = "builtins"
-    return routed_input, RoutedStdin()
+    return named_as(routed_input, "input", "builtins"), RoutedStdin()
 
 
 def reset():
@@ -657,9 +656,7 @@ def _no_host_processes(name):
         raise OSError(38, f"os.{name}() is not available here: a program's processes are "
                           "children of its run (subprocess, asyncio.create_subprocess_exec, os.system)")
 
-    refuse.__name__ = refuse.__qualname__ = name
-    refuse.__module__ = "posix"
-    return refuse
+    return named_as(refuse, name, "posix")
 
 
 #: What in ``os`` would start or replace a process of the machine (in Node, Pyodide's
@@ -676,8 +673,7 @@ def install():
     run, nothing starts a process of the machine, and ``os.getpid`` answers for the
     process (child or not) that asks."""
     subprocess.Popen = Popen
-    os.system = system
-    system.__module__ = "posix"
+    os.system = named_as(system, "system", "posix")
     for name in _HOST_PROCESS_CALLS:
         if hasattr(os, name):
             setattr(os, name, _no_host_processes(name))
@@ -689,5 +685,4 @@ def getpid():
     return process.pid if process is not None else _real_getpid()
 
 
-getpid.__name__ = getpid.__qualname__ = "getpid"
-getpid.__module__ = "posix"
+named_as(getpid, "getpid", "posix")

@@ -18,6 +18,7 @@ import signal
 import sys
 
 from . import threads
+from .naming import named_as
 from .exits import Terminated, end_at_once
 
 #: The real functions, taken before ``install`` replaces them.
@@ -201,8 +202,7 @@ def send(signum, at):
 for _function, _name, _module in ((_signal, "signal", "signal"), (_getsignal, "getsignal", "signal"),
                                   (_raise_signal, "raise_signal", "signal"), (_os_kill, "kill", "posix"),
                                   (_set_wakeup_fd, "set_wakeup_fd", "signal")):
-    _function.__name__ = _function.__qualname__ = _name
-    _function.__module__ = _module
+    named_as(_function, _name, _module)
 
 
 def install():

@@ -347,10 +347,6 @@ def _arrive(thread):
     sys.argv = _own_argv if thread.process is None else thread.process.argv
 
 
-def current():
-    return scheduler.current
-
-
 def get_ident():
     return scheduler.current.ident
 
@@ -527,6 +523,7 @@ def install():
     """Once per interpreter: ``threading`` (and what builds on it: ``queue``,
     ``concurrent.futures``, ``asyncio.to_thread``) starts its threads here, and its
     locks, events, conditions and queues wait by letting the other threads run."""
+    import _thread
     import _threading_local
     import concurrent.futures.thread as pool
     import time
@@ -547,6 +544,8 @@ def install():
     # threading times its waits (Condition.wait_for, Semaphore, Barrier) with the
     # monotonic clock it took at import, the real one: the virtual one instead.
     threading._time = time.monotonic
+    # _thread's own way to start one (its C one says it cannot).
+    _thread.start_new_thread = _thread.start_new = start_new_thread
     # The C SimpleQueue waits on a lock of the OS thread: the pure-Python one waits here.
     queue.SimpleQueue = queue._PySimpleQueue
     # Made at import with a C lock, which would hang the page if a second thread met it held.
