@@ -43,7 +43,7 @@ describe('live examples in Chromium, elsewhere', () => {
     beforeAll(async () => {
       [noScript, withoutPython] = await Promise.all([
         open(inject('isolatedURL'), PAGE, { javaScript: false }),
-        open(inject('isolatedURL'), '/beyond/many-tasks/', { withoutPython: true }),
+        open(inject('isolatedURL'), '/beyond/eager-tasks/', { withoutPython: true }),
       ]);
     });
     afterAll(async () => {
@@ -76,11 +76,11 @@ describe('live examples in Chromium, elsewhere', () => {
     });
 
     it('a surprise hides its output until the reader reveals it, then compares their prediction; with JavaScript off it still opens', async () => {
-      const EAGER = 'A lazy task and an eager one';
+      const EAGER = 'eager_start=True, new in 3.14';
       for (const javaScript of [true, false]) {
         // With JavaScript, the page open() loaded; without, the same page by address.
         const { page } = javaScript ? withoutPython : noScript;
-        if (!javaScript) await page.goto(`${inject('isolatedURL')}/beyond/many-tasks/`, { waitUntil: 'load' });
+        if (!javaScript) await page.goto(`${inject('isolatedURL')}/beyond/eager-tasks/`, { waitUntil: 'load' });
         const ex = example(page, EAGER);
         const output = ex.locator('.live-example__reveal pre');
         expect(await output.isVisible()).toBe(false);
@@ -90,7 +90,7 @@ describe('live examples in Chromium, elsewhere', () => {
         const verdict = ex.locator('.live-example__verdict');
         if (javaScript)
           expect(await verdict.innerText()).toBe(
-            'Your prediction differs from line 1 on: the program prints "after the lazy create_task" there.',
+            'Your prediction differs from line 1 on: the program prints "eager starts" there.',
           );
         else expect(await verdict.isVisible()).toBe(false);
       }

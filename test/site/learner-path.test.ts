@@ -184,8 +184,8 @@ describe('on one isolated desktop page, from page to page by links', () => {
     });
 
     it('a surprise marked predict runs only once the reader predicted, and then compares', async () => {
-      await follow(page, '/beyond/many-tasks/');
-      const ex = example(page, 'A lazy task and an eager one');
+      await follow(page, '/beyond/eager-tasks/');
+      const ex = example(page, 'eager_start=True, new in 3.14');
       await ex.getByRole('button', { name: 'Run' }).click();
       await ex.locator('.live-example__notice', { hasText: 'Predict first' }).waitFor();
       const guess = ex.getByRole('textbox', { name: 'Predict first: what will it print?' });
