@@ -9,7 +9,10 @@ import manifest from './manifest.json' with { type: 'json' };
  */
 export const PACKAGE_NAMES: readonly string[] = manifest.packages.flatMap((entry) => entry.imports);
 
-const IMPORTS = new RegExp(`^[ \\t]*(?:from|import)[ \\t]+(?:${PACKAGE_NAMES.join('|')})\\b`, 'm');
+const NAMES = `(?:${PACKAGE_NAMES.join('|')})\\b`;
+// `import asyncio, httpx` names it after others; `import os as o, httpx as h` too.
+const OTHERS = '(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*';
+const IMPORTS = new RegExp(`^[ \\t]*(?:from[ \\t]+${NAMES}|import[ \\t]+${OTHERS}${NAMES})`, 'm');
 
 /** Does this code import one of the packages (at the start of a line, as code does)? */
 export function importsPackages(...code: (string | undefined)[]): boolean {

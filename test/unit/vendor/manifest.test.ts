@@ -124,5 +124,9 @@ describe('the import names', () => {
     expect(PACKAGE_NAMES.filter((name) => !importsPackages(`import ${name}`))).toEqual([]);
     expect(importsPackages('from typing_extensions import Self')).toBe(true);
     expect(importsPackages('import httpxx', 'import ssl')).toBe(false);
+    // Named after other modules on one line, as readers write it.
+    expect(importsPackages('import asyncio, httpx')).toBe(true);
+    expect(importsPackages('import os.path as p, time as t,httpx as h')).toBe(true);
+    expect(importsPackages('import asyncio, httpxx', 'from asyncio import httpx')).toBe(false);
   });
 });
