@@ -532,6 +532,11 @@ class BoundedSocketTransport(selector_events._SelectorSocketTransport):
         super().writelines(list_of_data)
 
 
+# A program that prints its transport, or its type, sees CPython's name for it.
+BoundedSocketTransport.__name__ = BoundedSocketTransport.__qualname__ = "_SelectorSocketTransport"
+BoundedSocketTransport.__module__ = "asyncio.selector_events"
+
+
 class WritePipeTransport(BoundedSocketTransport):
     """A child's stdin, as the parent writes it: a socket transport that never reads
     (a write pipe's protocol takes no data and no end of it)."""

@@ -94,6 +94,9 @@ class Process:
         self._signal = None
         self._waiters = []
         self.argv = []
+        # Its sys.stdout/stderr/stdin: the run's own, which write to this child's pipes
+        # while it runs (streams.Stream), whatever the parent put in their place.
+        self.streams = (sys.__stdout__, sys.__stderr__, sys.__stdin__)
         self.main = {"__name__": "__main__", "__builtins__": __builtins__}
         program = _shell_program(args) if shell else _program(list(args))
         if stdio is None:

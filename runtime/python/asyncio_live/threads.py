@@ -329,22 +329,34 @@ class Scheduler:
 scheduler = Scheduler()
 
 
-#: ``sys.argv`` of the run's own process while one of its children runs.
+#: ``sys.argv`` and the standard streams of the run's own process while one of its
+#: children runs.
 _own_argv = []
+_own_streams = None
 
 
 def _leave(thread):
-    """A thread is set aside: what is per process in CPython (``sys.argv``) is kept."""
-    global _own_argv
+    """A thread is set aside: what is per process in CPython (``sys.argv``, the
+    standard streams a program may replace, as ``contextlib.redirect_stdout`` does) is kept."""
+    global _own_argv, _own_streams
+    streams = (sys.stdout, sys.stderr, sys.stdin)
     if thread.process is None:
-        _own_argv = sys.argv
+        _own_argv, _own_streams = sys.argv, streams
     else:
-        thread.process.argv = sys.argv
+        thread.process.argv, thread.process.streams = sys.argv, streams
 
 
 def _arrive(thread):
-    """A thread runs again: its process's ``sys.argv`` is back."""
-    sys.argv = _own_argv if thread.process is None else thread.process.argv
+    """A thread runs again: its process's ``sys.argv`` and standard streams are back."""
+    global _own_streams
+    if thread.process is None:
+        sys.argv = _own_argv
+        if _own_streams is not None:
+            sys.stdout, sys.stderr, sys.stdin = _own_streams
+            _own_streams = None  # not kept past the run
+    else:
+        sys.argv = thread.process.argv
+        sys.stdout, sys.stderr, sys.stdin = thread.process.streams
 
 
 def get_ident():
