@@ -241,7 +241,9 @@ def _check(main, code, printed, prediction, error, max_lines, max_bytes):
     (its own output, a coroutine never awaited) is not the program's, and must not reach
     the next run, which may share this interpreter: it goes to a quiet output."""
     quiet = streams.Output(lambda stream, text, t: None, max_lines, max_bytes)
-    streams.use(streams.Stream(quiet, "stdout"), streams.Stream(quiet, "stderr"), sys.stdin)
+    # No reader to answer input(); a child the check starts still reads its own pipe.
+    builtins.input, stdin = processes.route_stdin(*keyboard.keyboard(None))
+    streams.use(streams.Stream(quiet, "stdout"), streams.Stream(quiet, "stderr"), stdin)
     # The check calls the reader's code, which may loop forever: Stop must reach it.
     fresh.allow_stops()
     try:

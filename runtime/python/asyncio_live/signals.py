@@ -177,14 +177,21 @@ def _raise_signal(signalnum):
 def _os_kill(pid, sig):
     """``os.kill``: this process (its pid, or 0: its group) gets the signal, a child of
     the run its default action; any other pid is no process here."""
+    from . import processes
+
+    child = threads.scheduler.current.process
+    if child is not None and pid in (child.pid, 0):
+        # A child signalling itself: its own default action, not the run's, at once.
+        processes.signal_child(child.pid, int(sig))
+        if sig:
+            raise threads.ThreadKilled()
+        return
     if pid in (os.getpid(), 0):
         if not 0 <= int(sig) < signal.NSIG:
             raise OSError(22, "Invalid argument")
         if sig != 0:
             deliver(sig)
         return
-    from . import processes
-
     processes.signal_child(pid, int(sig))
 
 

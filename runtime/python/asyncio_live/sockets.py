@@ -465,8 +465,10 @@ class VirtualSocket:
         self._settle_connect(now)
         if self._state == "new" or self._incoming is None:
             raise oserror(errno.ENOTCONN)
-        self._raise_pending(now)
         pipe = self._incoming
+        # What arrived before a reset is read first, then the reset (as Linux does).
+        if not pipe.arrived(now):
+            self._raise_pending(now)
         if pipe.arrived(now):
             data = pipe.take(size, now)
             # Room for the writer, who may be waiting for it in another thread.
@@ -485,7 +487,10 @@ class VirtualSocket:
 
     def shutdown(self, how):
         self._check_open()
-        if self._state != "connected":
+        now = clock.monotonic()
+        reset = self._incoming is not None and self._incoming.reset_at is not None and self._incoming.reset_at <= now
+        # A connection the peer reset is closed: Linux says it is not connected.
+        if self._state != "connected" or reset:
             raise oserror(errno.ENOTCONN)
         if how in (_socket.SHUT_WR, _socket.SHUT_RDWR) and not self._shut_wr:
             self._shut_wr = True

@@ -45,6 +45,27 @@ describe('an exercise check', () => {
     expect(result.check).toEqual({ passed: true, message: '' });
   });
 
+  it('may start a child that reads its own standard input, and input() of its own says there is none', async () => {
+    const check = dedent(`
+      import asyncio, sys
+      async def child():
+          proc = await asyncio.create_subprocess_exec(
+              sys.executable, "-c", "import sys; print(sys.stdin.read().upper())",
+              stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+          out, _ = await proc.communicate(b"abc")
+          return out
+      assert asyncio.run(child()) == b"ABC\\n", "the child did not read its pipe"
+      try:
+          input()
+      except Exception as error:
+          assert "input" in str(error).lower() or type(error).__name__ != "EOFError", repr(error)
+      else:
+          raise AssertionError("input() in a check read something")
+    `);
+    const { result } = await runPython('print("ran")', { check: { code: check } });
+    expect(result.check).toEqual({ passed: true, message: '' });
+  });
+
   it('sees what the program printed, and the reader’s prediction', async () => {
     const check = 'assert lines(prediction) == lines(printed), "Not what it printed."';
     const program = 'print("a")\nprint("b")\n';
