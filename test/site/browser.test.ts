@@ -89,9 +89,7 @@ describe('live examples in Chromium, elsewhere', () => {
         expect(await output.isVisible()).toBe(true);
         const verdict = ex.locator('.live-example__verdict');
         if (javaScript)
-          expect(await verdict.innerText()).toBe(
-            'Your prediction differs from line 1 on: the program prints "eager starts" there.',
-          );
+          expect(await verdict.innerText()).toBe('Your prediction differs from line 1 on: the program prints "eager starts" there.');
         else expect(await verdict.isVisible()).toBe(false);
       }
     });

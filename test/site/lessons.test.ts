@@ -119,7 +119,10 @@ describe('lesson pages', () => {
     const kinds = (slug: string) => new Set(examplesOf(slug).flatMap((example) => (example.exercise ? [example.exercise.kind] : [])));
     const withExercises = lessons.filter((slug) => kinds(slug).size >= 2);
     expect(withExercises).toEqual(lessons.filter((slug) => /^(lessons|beyond|network|os)\//.test(slug)));
-    expect(lessons.filter((slug) => !/^(lessons|beyond|network|os)\//.test(slug))).toEqual(['reference/cheat-sheet', 'reference/exercises']);
+    expect(lessons.filter((slug) => !/^(lessons|beyond|network|os)\//.test(slug))).toEqual([
+      'reference/cheat-sheet',
+      'reference/exercises',
+    ]);
   });
 
   it.each(lessons)('%s links to the previous and next lesson', (slug) => {

@@ -79,7 +79,8 @@ export async function visitLesson(page: Page, slug: string): Promise<string[]> {
       // An example that shows a program ending in an error (a signal's default action)
       // ends with that error, as the lesson's output says.
       const ended = /^Ended with (\w+)/.exec(status)?.[1];
-      if (ended) expect(example.expected?.split('\n').at(-1), `${slug}: ${id} (${example.title}): ${status}`).toMatch(new RegExp(`^${ended}\\b`));
+      if (ended)
+        expect(example.expected?.split('\n').at(-1), `${slug}: ${id} (${example.title}): ${status}`).toMatch(new RegExp(`^${ended}\\b`));
       else expect(status, `${slug}: ${id} (${example.title})`).toMatch(/^Done/);
     }
   }
