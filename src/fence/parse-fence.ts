@@ -96,16 +96,18 @@ export class FenceError extends Error {
  * line hides its end behind a sideways scroll.
  */
 export const MAX_LINE_LENGTH = 78;
+/** An exercise's frame (its accent border and inset) takes a column of its own. */
+export const MAX_EXERCISE_LINE_LENGTH = 77;
 
 /** A shown line longer than the column, as a build error that says where and what to do. */
-function checkLineLengths(code: string, where: FenceLocation, offset: number, what: string): void {
+function checkLineLengths(code: string, where: FenceLocation, offset: number, what: string, max = MAX_LINE_LENGTH): void {
   const lines = code.split('\n');
-  const long = lines.findIndex((line) => line.length > MAX_LINE_LENGTH);
+  const long = lines.findIndex((line) => line.length > max);
   if (long === -1) return;
   throw new FenceError(
     where,
     offset,
-    `${what} line ${long + 1} is ${lines[long].length} characters long; the column shows ${MAX_LINE_LENGTH} at 1280 px. ` +
+    `${what} line ${long + 1} is ${lines[long].length} characters long; the column shows ${max} at 1280 px. ` +
       'Rewrap it (break the call over lines, shorten a comment or a name).',
   );
 }
@@ -279,7 +281,7 @@ export function parseFence(meta: string, source: string, where: FenceLocation): 
   const title = options.get('title');
   const id = options.get('id');
   const code = shown.map((l) => l.slice(indent)).join('\n');
-  checkLineLengths(code, where, 1, "the shown code's");
+  checkLineLengths(code, where, 1, "the shown code's", exercise ? MAX_EXERCISE_LINE_LENGTH : MAX_LINE_LENGTH);
   if (exercise && exercise.kind !== 'predict') checkLineLengths(exercise.solution, where, 1, "the solution's");
   return {
     code,

@@ -113,6 +113,12 @@ describe('parseFence', () => {
     expect(() => parseFence('exercise="fix"', `print(1)\n#| check\nassert 1\n#| hint\nh\n#| solution\n${wide}`, at)).toThrowError(
       /the solution's line 1 is 89 characters long/,
     );
+    // An exercise's frame is a column narrower: 78 characters fit an example, not an exercise.
+    const edge = `print("${'x'.repeat(69)}")`;
+    expect(parseFence('', `${edge}\n#| output\n1`, at).code).toBe(edge);
+    expect(() => parseFence('exercise="fix"', `${edge}\n#| check\nassert 1\n#| hint\nh\n#| solution\nprint(1)`, at)).toThrowError(
+      /the shown code's line 1 is 78 characters long; the column shows 77 at 1280 px/,
+    );
   });
 
   it('reads the notebook flag', () => {
