@@ -348,6 +348,20 @@ describe('live examples in Chromium, elsewhere', () => {
       await expect.poll(() => content.innerText()).toContain('    await asyncio.sleep(1)  # here\n');
     });
 
+    it('a solution put into an editor scrolled sideways shows from its left edge', async () => {
+      await follow(page, PAGE);
+      const ex = example(page, 'The draft that was never saved');
+      await ex.locator('.live-example__code .line').first().tap();
+      const content = ex.locator('.cm-content');
+      await content.waitFor();
+      await page.keyboard.press('End');
+      await page.keyboard.insertText(`  # ${'a long note, far to the right '.repeat(4)}`);
+      await expect.poll(() => ex.locator('.cm-scroller').evaluate((scroller) => scroller.scrollLeft)).toBeGreaterThan(100);
+      await ex.locator('.exercise__solution summary').tap();
+      await ex.getByRole('button', { name: 'Put this solution in the editor' }).tap();
+      await expect.poll(() => ex.locator('.cm-scroller').evaluate((scroller) => scroller.scrollLeft)).toBe(0);
+    });
+
     it('gives touch devices a real editor (CodeMirror: coloured, numbered, undo), opened by a tap into the code, not by Run; the run bar fits one row', async () => {
       await follow(page, PAGE);
       const ex = example(page, SQUARING);

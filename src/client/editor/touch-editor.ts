@@ -105,7 +105,13 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
   return {
     getValue: () => view.state.doc.toString(),
     // A change like the reader's own, kept in the history: undo brings the code back.
-    setValue: (value) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } }),
+    // New code starts at its left edge, the caret at its start: a view left scrolled
+    // sideways by the old code showed a solution put in as a blank column of line numbers.
+    setValue: (value) => {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, selection: { anchor: 0 } });
+      // In CodeMirror's own measure cycle: a scroll set before it is restored by it.
+      view.requestMeasure({ read: () => null, write: () => void (view.scrollDOM.scrollLeft = 0) });
+    },
     focus(offset) {
       if (offset !== undefined) view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) } });
       view.focus();
