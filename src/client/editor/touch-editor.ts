@@ -110,7 +110,12 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
     setValue: (value) => {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, selection: { anchor: 0 } });
       // In CodeMirror's own measure cycle: a scroll set before it is restored by it.
-      view.requestMeasure({ read: () => null, write: () => void (view.scrollDOM.scrollLeft = 0) });
+      view.requestMeasure({
+        read: () => null,
+        write: () => {
+          view.scrollDOM.scrollLeft = 0;
+        },
+      });
     },
     focus(offset) {
       if (offset !== undefined) view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) } });
