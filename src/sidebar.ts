@@ -66,4 +66,6 @@ export const sidebar = [
       { label: 'All exercises', slug: 'reference/exercises' },
     ],
   },
+  // A page of the reader's own: outside the course's order (no Previous or Next).
+  { label: 'Playground', link: '/playground/' },
 ];

@@ -53,7 +53,7 @@ describe('lesson pages', () => {
     const links = built(lessons[0])
       .querySelectorAll('nav.sidebar a')
       .map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/', ...lessons.map((slug) => `/${slug}/`)]);
+    expect(links).toEqual(['/', ...lessons.map((slug) => `/${slug}/`), '/playground/']);
   });
 
   it.each(Object.entries(SOURCE_SECTIONS))('source section "%s" has its page and heading', (_name, [slug, id]) => {

@@ -107,6 +107,26 @@ describe('share links', () => {
     await close();
   });
 
+  it('the playground: a reader’s program kept, a template opened by its link after a run, and Reset bringing the program back', async () => {
+    const { page, close } = await open(base(), '/playground/');
+    const ex = page.locator('live-example#example-playground');
+    await replaceCode(page, ex, 'print("my own program")');
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await finished(ex)).toBe('my own program');
+    // After a run, the page's router would take the link: it loads the page again instead.
+    await page.getByRole('link', { name: 'A server and its client' }).click();
+    await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
+    // The code as shown, in the editor or not (the editor draws spaces as no-break ones).
+    const code = async () => (await ex.locator('.live-example__code').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(code).toContain('asyncio.start_server(echo, "127.0.0.1", 0)');
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await finished(ex)).toBe("b'HELLO\\n'");
+    await ex.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(code).toContain('print("my own program")');
+    expect(await code()).not.toContain('start_server');
+    await close();
+  });
+
   it('a broken link says why, and the example keeps the lesson code', async () => {
     const { page, close } = await open(base(), `${PAGE}#share-${ID}=AAAA`, { withoutPython: true });
     const ex = example(page, TITLE);
