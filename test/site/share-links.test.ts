@@ -118,11 +118,11 @@ describe('share links', () => {
     await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
     // The code as shown, in the editor or not (the editor draws spaces as no-break ones).
     const code = async () => (await ex.locator('.live-example__code').innerText()).replace(/\u00a0/g, ' ');
-    await expect.poll(code).toContain('asyncio.start_server(echo, "127.0.0.1", 0)');
+    await expect.poll(code, { timeout: 30_000 }).toContain('asyncio.start_server(echo, "127.0.0.1", 0)');
     await ex.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await finished(ex)).toBe("b'HELLO\\n'");
     await ex.getByRole('button', { name: 'Reset' }).click();
-    await expect.poll(code).toContain('print("my own program")');
+    await expect.poll(code, { timeout: 30_000 }).toContain('print("my own program")');
     expect(await code()).not.toContain('start_server');
     await close();
   });
