@@ -356,10 +356,12 @@ describe('live examples in Chromium, elsewhere', () => {
       await content.waitFor();
       await page.keyboard.press('End');
       await page.keyboard.insertText(`  # ${'a long note, far to the right '.repeat(4)}`);
-      await expect.poll(() => ex.locator('.cm-scroller').evaluate((scroller) => scroller.scrollLeft)).toBeGreaterThan(100);
+      await expect
+        .poll(() => ex.locator('.cm-scroller').evaluate((scroller) => scroller.scrollLeft), { timeout: 30_000 })
+        .toBeGreaterThan(100);
       await ex.locator('.exercise__solution summary').tap();
       await ex.getByRole('button', { name: 'Put this solution in the editor' }).tap();
-      await expect.poll(() => ex.locator('.cm-scroller').evaluate((scroller) => scroller.scrollLeft)).toBe(0);
+      await expect.poll(() => ex.locator('.cm-scroller').evaluate((scroller) => scroller.scrollLeft), { timeout: 30_000 }).toBe(0);
     });
 
     it('gives touch devices a real editor (CodeMirror: coloured, numbered, undo), opened by a tap into the code, not by Run; the run bar fits one row', async () => {
