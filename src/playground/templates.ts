@@ -1,10 +1,9 @@
 /**
  * The playground's templates. Each opens in the playground's editor by a share link
- * (`#share-playground=...`, as src/client/share/share-link.ts reads it), made here at build
- * time: a template is code from the site, but it loads as any shared code does, shown
- * with a notice and never run by itself.
+ * (`#share-playground=...`), made at build time by the site's own `shareFragment`
+ * (src/components/PlaygroundTemplates.astro): a template is code from the site, but it
+ * loads as any shared code does, shown with a notice and never run by itself.
  */
-import { deflateRawSync } from 'node:zlib';
 import serverAndClient from './templates/server-and-client.py?raw';
 import taskGroup from './templates/task-group.py?raw';
 import threadAndChild from './templates/thread-and-child.py?raw';
@@ -26,8 +25,3 @@ export const PLAYGROUND_TEMPLATES: readonly PlaygroundTemplate[] = [
   { name: 'A pool of workers', summary: 'a queue of jobs shared by two workers', code: workerPool },
   { name: 'A thread and a child process', summary: 'a blocking call and another program, beside the loop', code: threadAndChild },
 ];
-
-/** The fragment that opens `code` in the playground. */
-export function playgroundFragment(code: string): string {
-  return `#share-${PLAYGROUND_EXAMPLE}=${deflateRawSync(Buffer.from(code)).toString('base64url')}`;
-}

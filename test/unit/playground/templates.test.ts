@@ -5,7 +5,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PLAYGROUND_EXAMPLE, PLAYGROUND_TEMPLATES, playgroundFragment } from '../../../src/playground/templates.ts';
+import { shareFragment } from '../../../src/client/share/share-link.ts';
+import { PLAYGROUND_EXAMPLE, PLAYGROUND_TEMPLATES } from '../../../src/playground/templates.ts';
 import { runPython } from '../runtime/run-python';
 
 const CPYTHON: Record<string, string> = {
@@ -29,9 +30,9 @@ describe('the playground’s templates', () => {
     },
   );
 
-  it('opens each in the playground’s example by a share link carrying its code', () => {
+  it('opens each in the playground’s example by a share link carrying its code', async () => {
     for (const { code } of PLAYGROUND_TEMPLATES) {
-      const fragment = playgroundFragment(code);
+      const fragment = await shareFragment(PLAYGROUND_EXAMPLE, code);
       const prefix = `#share-${PLAYGROUND_EXAMPLE}=`;
       expect(fragment.startsWith(prefix)).toBe(true);
       expect(inflateRawSync(Buffer.from(fragment.slice(prefix.length), 'base64url')).toString()).toBe(code);
