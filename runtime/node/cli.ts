@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npx asyncio-live run FILE.py [--trace] [--deterministic] [--notebook]`: runs a program on the
+ * `npx asyncio-live run FILE.py [--trace] [--steps] [--deterministic] [--notebook]`: runs a program on the
  * runtime in Node, printing its stdout and stderr as CPython would (run-file.ts). Exits
  * as CPython does: 1 when the program raised, its status when it exited
  * (`sys.exit(3)`), 2 on a usage error.
  *
  * --trace prints the run's trace instead, as JSON lines on stdout (the program's
  * output is in its `output` events), ending with a `result` line.
+ * --steps adds the loop's state at the end of each turn to that trace (`turn` events).
  * --deterministic makes computation cost no loop time, as the doc-tests do.
  * --notebook runs the file as a Jupyter notebook cell: in a loop that is already
  * running, with top-level `await`, its last expression's value shown.
@@ -16,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { bootNodeEngine } from './node-runtime.ts';
 import { runFile } from './run-file.ts';
 
-const usage = 'usage: asyncio-live run FILE.py [--trace] [--deterministic] [--notebook]';
+const usage = 'usage: asyncio-live run FILE.py [--trace] [--steps] [--deterministic] [--notebook]';
 
 function fail(message: string): never {
   process.stderr.write(`asyncio-live: ${message}\n${usage}\n`);
@@ -26,13 +27,13 @@ function fail(message: string): never {
 let parsed: ReturnType<
   typeof parseArgs<{
     allowPositionals: true;
-    options: { deterministic: { type: 'boolean' }; notebook: { type: 'boolean' }; trace: { type: 'boolean' } };
+    options: { deterministic: { type: 'boolean' }; notebook: { type: 'boolean' }; trace: { type: 'boolean' }; steps: { type: 'boolean' } };
   }>
 >;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { deterministic: { type: 'boolean' }, notebook: { type: 'boolean' }, trace: { type: 'boolean' } },
+    options: { deterministic: { type: 'boolean' }, notebook: { type: 'boolean' }, trace: { type: 'boolean' }, steps: { type: 'boolean' } },
   });
 } catch (error) {
   fail((error as Error).message);

@@ -11,6 +11,8 @@ export interface FileRunOptions {
   /** Print the run's trace as JSON lines instead of its output. */
   trace?: boolean;
   deterministic?: boolean;
+  /** Add the loop's state at each turn to the trace (RunOptions.steps; implies `trace`). */
+  steps?: boolean;
   /** Run the file as a notebook cell (RunOptions.notebook). */
   notebook?: boolean;
 }
@@ -46,21 +48,22 @@ export async function runFile(engine: Engine, bytes: Uint8Array, file: string, o
     else if (chunk.stream === 'stdout') streams.stdout(chunk.text);
     else streams.stderr(chunk.text);
   };
-  const runOptions = { deterministic: options.deterministic, notebook: options.notebook };
+  const runOptions = { deterministic: options.deterministic, notebook: options.notebook, steps: options.steps };
   // Pyodide reports its own fatal errors on the console, quoting its whole minified
   // source: held back here, and summed up in one line below.
   const console_ = { error: console.error, warn: console.warn };
   console.error = console.warn = () => {};
   let result: RunResult;
   try {
-    result = options.trace
-      ? await engine.run(
-          source.code,
-          runOptions,
-          () => {},
-          (events) => events.forEach(jsonLine),
-        )
-      : await engine.run(source.code, runOptions, write, undefined, streams.readLine && (() => streams.readLine!()));
+    result =
+      options.trace || options.steps
+        ? await engine.run(
+            source.code,
+            runOptions,
+            () => {},
+            (events) => events.forEach(jsonLine),
+          )
+        : await engine.run(source.code, runOptions, write, undefined, streams.readLine && (() => streams.readLine!()));
   } catch (error) {
     printReport();
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
@@ -70,7 +73,7 @@ export async function runFile(engine: Engine, bytes: Uint8Array, file: string, o
     Object.assign(console, console_);
   }
   printReport();
-  if (options.trace) jsonLine({ type: 'result', ...result });
+  if (options.trace || options.steps) jsonLine({ type: 'result', ...result });
   // As CPython does, a program that raised ends with its traceback on stderr.
   else if (!result.ok) streams.stderr(result.error.traceback);
   return result.ok ? 0 : (result.error.exitStatus ?? 1);

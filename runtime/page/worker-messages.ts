@@ -7,8 +7,11 @@
  */
 import {
   TEXT_LIMITS,
+  TURN_LIMITS,
   type BootInfo,
   type BootPhases,
+  type LoopCallback,
+  type LoopTurn,
   type OutputChunk,
   type RunResult,
   type TraceEvent,
@@ -144,6 +147,27 @@ function cutWait(on: WaitTarget): WaitTarget {
   }
 }
 
+/** A callback of the loop, its names cut. */
+function cutCallback<C extends LoopCallback>(callback: C): C {
+  return { ...callback, task: callback.task === null ? null : label(callback.task), name: label(callback.name) };
+}
+
+/** A turn of the loop with every name cut, and no more entries per list than Python sends (microscope.py's MAX_ITEMS, MAX_TASKS). */
+function cutTurn(turn: LoopTurn): LoopTurn {
+  return {
+    ...turn,
+    ran: turn.ran.slice(0, TURN_LIMITS.items).map(cutCallback),
+    ready: turn.ready.slice(0, TURN_LIMITS.items).map(cutCallback),
+    timers: turn.timers.slice(0, TURN_LIMITS.items).map(cutCallback),
+    io: turn.io
+      .slice(0, TURN_LIMITS.items)
+      .map((watched) => ({ ...watched, events: label(watched.events), socket: label(watched.socket), callback: label(watched.callback) })),
+    tasks: turn.tasks
+      .slice(0, TURN_LIMITS.tasks)
+      .map((task) => ({ ...task, task: label(task.task), on: task.on === null ? null : cutWait(task.on) })),
+  };
+}
+
 /** A trace event with its names cut; loop times must be finite and not negative. */
 function cutEvent(event: TraceEvent): TraceEvent {
   if (event.t < 0) throw new Error('a trace event before the run began');
@@ -164,6 +188,8 @@ function cutEvent(event: TraceEvent): TraceEvent {
     case 'block':
     case 'output':
       return { ...event, task: event.task === null ? null : label(event.task) };
+    case 'turn':
+      return cutTurn(event);
     default:
       return event;
   }

@@ -3,6 +3,9 @@
 /** Events a run's trace keeps; past them, one `limit` event says how many there were. */
 export const TRACE_LIMIT = 10_000;
 
+/** A stepped run's bounds (runtime/python/asyncio_live/microscope.py holds the same numbers): turns recorded, entries per list, tasks per turn. */
+export const TURN_LIMITS = { turns: 1_000, items: 16, tasks: 24 } as const;
+
 /**
  * The longest text of each kind that crosses from a run to the page, in characters.
  * Python cuts at these (errors.py, trace.py, check.py: the same numbers), and the page cuts

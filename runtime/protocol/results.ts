@@ -80,7 +80,64 @@ export type TraceEvent =
   | { type: 'block'; task: string | null; t: number /** a blocking time.sleep */; seconds: number }
   | { type: 'output'; stream: 'stdout' | 'stderr'; task: string | null; t: number; text: string }
   /** The last event of a trace that was cut short, at the loop time of the cut: the first `shown` of `total` events were kept. */
-  | { type: 'limit'; t: number; shown: number; total: number };
+  | { type: 'limit'; t: number; shown: number; total: number }
+  | LoopTurn
+  /** A stepped run had more turns than it records: the first `shown` of `total` were kept (`t`: where the cut fell). */
+  | { type: 'turnLimit'; t: number; shown: number; total: number };
+
+/**
+ * The event loop at the end of one of its turns, in a run with the `steps` option
+ * (runtime/python/asyncio_live/microscope.py): what the turn ran, and what the loop holds
+ * for the next. Turn 0 is the state the loop starts from. Each list holds the first
+ * entries; `more` counts the rest.
+ */
+export interface LoopTurn {
+  type: 'turn';
+  n: number;
+  t: number;
+  /** The callbacks this turn ran, in order. */
+  ran: LoopCallback[];
+  /** The ready queue: what the next turn runs first. */
+  ready: LoopCallback[];
+  /** The timer heap, earliest first. */
+  timers: LoopTimer[];
+  /** The sockets the loop's selector watches. */
+  io: WatchedSocket[];
+  /** The run's first tasks, in the order they were made. */
+  tasks: TaskAtTurn[];
+  more: { ran: number; ready: number; timers: number; io: number; tasks: number };
+}
+
+/** A callback the loop holds or ran: a task's step, its wake-up (what it awaited is done), the end of a sleep, or another callback. */
+export interface LoopCallback {
+  kind: 'step' | 'wake' | 'sleep' | 'callback';
+  /** The task it runs or serves, when there is one. */
+  task: string | null;
+  /** `Task.__step`, `sleep`, `Timeout._on_timeout`, `_SelectorSocketTransport._read_ready`, a program's function. */
+  name: string;
+}
+
+/** A timer of the loop's heap: the callback, due at loop time `at` (s from the run's start). */
+export interface LoopTimer extends LoopCallback {
+  at: number;
+}
+
+/** A socket the loop's selector watches: `read`, `write` or `read+write`, and the callbacks it wakes. */
+export interface WatchedSocket {
+  fd: number;
+  events: string;
+  /** `listening on 127.0.0.1:8888`, `127.0.0.1:50000 → 127.0.0.1:8888`. */
+  socket: string;
+  callback: string;
+}
+
+/** A task at the end of a turn, and the line of the program it is suspended at (null when it is not suspended in the program). */
+export interface TaskAtTurn {
+  task: string;
+  state: 'ready' | 'running' | 'waiting' | 'done' | 'cancelled' | 'failed';
+  on: WaitTarget | null;
+  line: number | null;
+}
 
 /** How an interpreter started. */
 export interface BootInfo {

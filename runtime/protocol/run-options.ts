@@ -54,6 +54,13 @@ export const RUN_OPTIONS_SCHEMA = {
       type: 'boolean',
       default: false,
     },
+    steps: {
+      description:
+        "Record the loop's state at the end of each turn (the ready queue, the timer heap, the sockets it watches, every task's state " +
+        'and line) as `turn` events in the trace, for stepping through the run. Needs the trace; costs a few milliseconds a turn.',
+      type: 'boolean',
+      default: false,
+    },
     setup: {
       description:
         "An example's hidden setup, run around the code in the same namespace: `before` first, `after` last. The code is compiled on " +
@@ -63,7 +70,7 @@ export const RUN_OPTIONS_SCHEMA = {
       default: null,
     },
   },
-  required: ['deterministic', 'maxOutputLines', 'maxOutputBytes', 'check', 'notebook', 'setup'],
+  required: ['deterministic', 'maxOutputLines', 'maxOutputBytes', 'check', 'notebook', 'steps', 'setup'],
   additionalProperties: false,
 } as const satisfies JSONSchema;
 

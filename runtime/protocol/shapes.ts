@@ -7,7 +7,19 @@
  * A small hand-written schema (not a library): the runtime also runs in the page's
  * worker, and these few shapes do not justify a dependency there.
  */
-import type { CheckVerdict, NetworkAction, RunError, RunResult, TraceEvent, WaitTarget } from './index.ts';
+import type {
+  CheckVerdict,
+  LoopCallback,
+  LoopTimer,
+  LoopTurn,
+  NetworkAction,
+  RunError,
+  RunResult,
+  TaskAtTurn,
+  TraceEvent,
+  WaitTarget,
+  WatchedSocket,
+} from './index.ts';
 
 /** Python sent something `protocol.ts` does not describe: a bug of the runtime, not of the reader. */
 export class ProtocolError extends Error {
@@ -117,6 +129,32 @@ const waitTarget = tagged<WaitTarget>('kind', {
   }),
 });
 
+const loopCallbackFields = {
+  kind: literal<LoopCallback['kind']>('step', 'wake', 'sleep', 'callback'),
+  task: nullable(string),
+  name: string,
+};
+const loopCallback = object<LoopCallback>(loopCallbackFields);
+const loopTimer = object<LoopTimer>({ ...loopCallbackFields, at: number });
+const watchedSocket = object<WatchedSocket>({ fd: number, events: string, socket: string, callback: string });
+const taskAtTurn = object<TaskAtTurn>({
+  task: string,
+  state: literal<TaskAtTurn['state']>('ready', 'running', 'waiting', 'done', 'cancelled', 'failed'),
+  on: nullable(waitTarget),
+  line: nullable(number),
+});
+const loopTurn = object<LoopTurn>({
+  type: literal('turn'),
+  n: number,
+  t: number,
+  ran: array(loopCallback),
+  ready: array(loopCallback),
+  timers: array(loopTimer),
+  io: array(watchedSocket),
+  tasks: array(taskAtTurn),
+  more: object<LoopTurn['more']>({ ran: number, ready: number, timers: number, io: number, tasks: number }),
+});
+
 type Event<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;
 const traceEventSchema = tagged<TraceEvent>('type', {
   task: object<Event<'task'>>({ type: literal('task'), task: string, coro: string, t: number }),
@@ -135,6 +173,8 @@ const traceEventSchema = tagged<TraceEvent>('type', {
     text: string,
   }),
   limit: object<Event<'limit'>>({ type: literal('limit'), t: number, shown: number, total: number }),
+  turn: loopTurn,
+  turnLimit: object<Event<'turnLimit'>>({ type: literal('turnLimit'), t: number, shown: number, total: number }),
 });
 const traceBatchSchema = array(traceEventSchema);
 

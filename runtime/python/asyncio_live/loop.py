@@ -265,7 +265,13 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         return network.BoundedSocketTransport(self, sock, protocol, waiter, extra, server)
 
     def _run_once(self):
-        super()._run_once()
+        scope = _microscope(self)
+        if scope is not None:
+            scope.before_turn(self)
+            super()._run_once()
+            scope.after_turn(self)
+        else:
+            super()._run_once()
         if clock.skipped != self._still_since:
             self._still_since = clock.skipped
             self._still_turns = 0
@@ -279,6 +285,12 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
                 "control to each other (an `await asyncio.sleep(0)` in an endless loop?), so "
                 "the program would never end. Give the loop an end condition."
             )
+
+    def _process_events(self, event_list):
+        super()._process_events(event_list)
+        scope = _microscope(self)
+        if scope is not None:
+            scope.planned(self)
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
@@ -326,6 +338,14 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if trace.current is not None:
             trace.current.created(task)
         return task
+
+
+def _microscope(loop):
+    """The microscope watching ``loop``, when the run steps (microscope.py)."""
+    tracer = trace.current
+    if tracer is None or tracer.microscope is None or not tracer.microscope.watches(loop):
+        return None
+    return tracer.microscope
 
 
 class _SignalToLoop:

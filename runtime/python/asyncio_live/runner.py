@@ -189,7 +189,7 @@ def _start_afresh(code, options, on_output, on_trace, on_input, start_stack):
     # os._exit ends the program, not the interpreter every run shares.
     os._exit = exits.os_exit
     # Its trace, or none: what the loop and the streams report to from here on.
-    trace.current = trace.Tracer(on_trace) if on_trace is not None else None
+    trace.current = trace.Tracer(on_trace, steps=options.steps) if on_trace is not None else None
     # Its clock at zero, counting computation from here (unless deterministic).
     clock.reset(deterministic=options.deterministic)
     # An empty network: no host, listener or connection of an earlier run.

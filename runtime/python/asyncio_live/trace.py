@@ -29,6 +29,11 @@ def _cut(text, limit):
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def cut_label(text):
+    """A name as the trace carries it: cut to ``LABEL_LIMIT``."""
+    return _cut(text, LABEL_LIMIT)
+
+
 def _short(value, limit=60):
     return _cut(repr(value), limit)
 
@@ -113,8 +118,16 @@ class Tracer:
     call). Keeps at most ``MAX_EVENTS``; ``finish`` sends the rest and, when events
     were left out, a ``limit`` event saying how many there were."""
 
-    def __init__(self, emit, max_events=MAX_EVENTS):
+    def __init__(self, emit, max_events=MAX_EVENTS, steps=False):
         self._emit_batch = emit
+        # The loop's state at each turn, for stepping through the run (microscope.py).
+        self.microscope = None
+        if steps:
+            from .microscope import Microscope
+            from .loop import PROGRAM
+
+            self.microscope = Microscope(self, PROGRAM)
+        self.tasks_created = 0
         self._batch = []
         self._max_events = max_events
         self.total = 0
@@ -147,6 +160,8 @@ class Tracer:
             return
         self.total += 1
         self._batch.append(event)
+        if self.microscope is not None:
+            self.microscope.saw(event)
         if len(self._batch) >= BATCH:
             self._send_batch()
 
@@ -171,9 +186,17 @@ class Tracer:
             line, self._line = self._line, None
             self._send(line)
 
+    def emit_turn(self, event):
+        """A turn of the loop (microscope.py), in order among the other events."""
+        self._emit(event)
+
     def finish(self):
         """The run is over: send what is left, and say what was left out."""
         self.flush()
+        if self.microscope is not None:
+            cut = self.microscope.finish()
+            if cut is not None:
+                self._batch.append(cut)
         if self.total > self._max_events:
             self._batch.append({"type": "limit", "t": self._cut_at, "shown": self._max_events, "total": self.total})
         self._send_batch()
@@ -194,6 +217,9 @@ class Tracer:
             self._internal.add(task)
             return
         self._labelled += 1
+        self.tasks_created += 1
+        if self.microscope is not None:
+            self.microscope.created(task)
         label = coroutine_label(coro, with_arguments=self._labelled <= LABELS_WITH_ARGUMENTS)
         self._emit({"type": "task", "task": name_of(task), "coro": _cut(label, LABEL_LIMIT), "t": self.now()})
 
