@@ -20,7 +20,8 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['test/site/**/*.test.ts'],
-          globalSetup: ['test/site/build-site.ts'],
+          // The snapshot too: a test may run a program on the runtime in Node to judge the page by.
+          globalSetup: [SNAPSHOT, 'test/site/build-site.ts'],
           // Generous: a test waits for events, never for a time; this only ends a hung one.
           testTimeout: 90_000,
         },

@@ -16,6 +16,7 @@ export const PYTHON_FILE_URLS: Record<string, URL> = {
   'asyncio_live/keyboard.py': new URL('../python/asyncio_live/keyboard.py', import.meta.url),
   'asyncio_live/lateness.py': new URL('../python/asyncio_live/lateness.py', import.meta.url),
   'asyncio_live/loop.py': new URL('../python/asyncio_live/loop.py', import.meta.url),
+  'asyncio_live/microscope.py': new URL('../python/asyncio_live/microscope.py', import.meta.url),
   'asyncio_live/naming.py': new URL('../python/asyncio_live/naming.py', import.meta.url),
   'asyncio_live/network.py': new URL('../python/asyncio_live/network.py', import.meta.url),
   'asyncio_live/notebook.py': new URL('../python/asyncio_live/notebook.py', import.meta.url),

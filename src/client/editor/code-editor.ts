@@ -1,3 +1,5 @@
+import type { LineMark } from '../microscope/steps.ts';
+
 /** What the example needs from an editor: Monaco on desktop, a plain textarea on touch devices. */
 export interface CodeEditor {
   getValue(): string;
@@ -14,6 +16,8 @@ export interface CodeEditor {
    */
   markError(line: number, note: string, message: string): void;
   clearError(): void;
+  /** Mark lines tasks are suspended at (the loop microscope), each in its task's colour, its tasks named after it; none: clear. */
+  markLines(marks: readonly LineMark[]): void;
   onChange(listener: (code: string) => void): void;
   /** The page this example was on was swapped for another (page-swap.ts): let go of it. */
   dispose(): void;

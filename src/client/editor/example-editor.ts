@@ -7,7 +7,8 @@ import { offsetAtPoint, type CodeEditor } from './code-editor.ts';
 import { keepTyping, type TypedEarly } from '../example/typed-early.ts';
 import type { ExampleCode } from '../example/example-code.ts';
 import { downloadedText } from '../example/download-text.ts';
-import { CODE, find, selector } from '../example/dom-names.ts';
+import { CODE, DATA, find, MICROSCOPE, selector, taskColourClass } from '../example/dom-names.ts';
+import { TASK_COLOURS, type LineMark } from '../microscope/steps.ts';
 import { downloadEditor } from './editor-download.ts';
 
 /** How long the editor may take to come before its progress bar shows. */
@@ -121,6 +122,28 @@ export class ExampleEditor {
 
   clearError(): void {
     this.#editor?.clearError();
+  }
+
+  /**
+   * Mark the lines tasks are suspended at (the loop microscope): in the editor when it is
+   * open, else on the static code (stepping needs no editor, and Monaco is 3.4 MB).
+   */
+  markLines(marks: readonly LineMark[]): void {
+    if (this.#editor) {
+      this.#editor.markLines(marks);
+      return;
+    }
+    const lines = this.#host.querySelectorAll<HTMLElement>(`pre ${selector(CODE.line)}`);
+    for (const line of this.#host.querySelectorAll<HTMLElement>(selector(MICROSCOPE.line))) {
+      line.classList.remove(MICROSCOPE.line, ...Array.from({ length: TASK_COLOURS }, (_, colour) => taskColourClass(colour)));
+      line.removeAttribute(DATA.tasks);
+    }
+    for (const { line, tasks, colour } of marks) {
+      const element = lines[line - 1];
+      if (!element) continue;
+      element.classList.add(MICROSCOPE.line, taskColourClass(colour));
+      element.setAttribute(DATA.tasks, tasks.join(', '));
+    }
   }
 
   /** Let go of the editor (its page was swapped for another), once it is open. */

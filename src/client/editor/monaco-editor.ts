@@ -11,7 +11,7 @@ import { CODE_THEMES } from '../../fence/highlight-themes.ts';
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
 import { pythonHighlighter } from './python-highlighter.ts';
 import { wrapsLines } from './wrap-lines.ts';
-import { CODE, selector, STATE } from '../example/dom-names.ts';
+import { CODE, MICROSCOPE, selector, STATE, taskColourClass } from '../example/dom-names.ts';
 import { listen, WRAP } from '../example/example-events.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -132,6 +132,8 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     }
   });
   const model = editor.getModel()!;
+  // The lines the loop microscope marks: where each task is suspended.
+  const taskLines = editor.createDecorationsCollection();
   // The error's message under the code, with its line (the squiggle's hover needs a
   // pointer), as the plain editor shows it.
   const message = document.createElement('p');
@@ -174,6 +176,19 @@ export async function createMonacoEditor(host: HTMLElement, code: string, label:
     clearError: () => {
       monaco.editor.setModelMarkers(model, 'asyncio-live', []);
       message.remove();
+    },
+    markLines(marks) {
+      taskLines.set(
+        marks.map(({ line, tasks, colour }) => ({
+          range: new monaco.Range(line, 1, line, model.getLineMaxColumn(line)),
+          options: {
+            isWholeLine: true,
+            className: `${MICROSCOPE.line} ${taskColourClass(colour)}`,
+            after: { content: `  ← ${tasks.join(', ')}`, inlineClassName: `${MICROSCOPE.lineTasks} ${taskColourClass(colour)}` },
+          },
+        })),
+      );
+      if (marks.length) editor.revealLineInCenterIfOutsideViewport(marks[0].line);
     },
     onChange: (listener) => editor.onDidChangeModelContent(() => listener(editor.getValue())),
     // Monaco keeps every model and editor in services of its own, for the page's life.

@@ -12,7 +12,8 @@ import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from 
 import { escapeThenTab, focusOutside, type CodeEditor } from './code-editor.ts';
 import { pythonColours } from './python-colours.ts';
 import { wrapsLines } from './wrap-lines.ts';
-import { CODE } from '../example/dom-names.ts';
+import { CODE, DATA, MICROSCOPE, taskColourClass } from '../example/dom-names.ts';
+import type { LineMark } from '../microscope/steps.ts';
 import { listen, WRAP } from '../example/example-events.ts';
 
 /** The line an error was raised at (0: none), drawn as a marked line. */
@@ -28,6 +29,32 @@ const errorLine = StateField.define<DecorationSet>({
         line > 0 && line <= transaction.state.doc.lines
           ? Decoration.set([Decoration.line({ class: CODE.errorLine }).range(transaction.state.doc.line(line).from)])
           : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** The lines the loop microscope marks (steps.ts): each in its task's colour, its tasks named after it. */
+const markTasks = StateEffect.define<readonly LineMark[]>();
+const taskLines = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(markTasks)) continue;
+      const { doc } = transaction.state;
+      next = Decoration.set(
+        effect.value
+          .filter(({ line }) => line >= 1 && line <= doc.lines)
+          .sort((a, b) => a.line - b.line)
+          .map(({ line, tasks, colour }) =>
+            Decoration.line({
+              class: `${MICROSCOPE.line} ${taskColourClass(colour)}`,
+              attributes: { [DATA.tasks]: tasks.join(', ') },
+            }).range(doc.line(line).from),
+          ),
+      );
     }
     return next;
   },
@@ -60,6 +87,7 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
         colours.of(syntaxHighlighting(pythonColours(dark()))),
         wrapping.of(wrap()),
         errorLine,
+        taskLines,
         // Ctrl+Enter runs (a keyboard on a tablet has it); Tab indents, as in Monaco.
         keymap.of([
           {
@@ -134,6 +162,13 @@ export function createTouchEditor(host: HTMLElement, code: string, label: string
     clearError() {
       message.remove();
       view.dispatch({ effects: markLine.of(0) });
+    },
+    markLines(marks) {
+      view.dispatch({ effects: markTasks.of(marks) });
+      if (marks.length) {
+        const line = view.state.doc.line(Math.min(marks[0].line, view.state.doc.lines));
+        view.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'nearest' }) });
+      }
     },
     onChange: (listener) => void listeners.push(listener),
     dispose() {

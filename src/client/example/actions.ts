@@ -1,5 +1,5 @@
 /** The buttons of an example's run bar and its exercise that the session answers, by their `data-action`. */
-export const ACTIONS = ['run', 'check', 'solution', 'stop', 'copy', 'download', 'share', 'reset', 'undo'] as const;
+export const ACTIONS = ['run', 'step', 'check', 'solution', 'stop', 'copy', 'download', 'share', 'reset', 'undo'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Every `data-action` of the markup: the session's, Wrap (wrap-lines.ts) and a fragment's Copy (live-example.ts). */

@@ -89,6 +89,36 @@ export const CODE = {
   errorLine: 'cm-error-line',
 } as const;
 
+/** The loop microscope: a stepped run shown turn by turn (Microscope.astro, src/client/microscope/). */
+export const MICROSCOPE = {
+  panel: 'microscope',
+  bar: 'microscope__bar',
+  grid: 'microscope__grid',
+  box: 'microscope__box',
+  heading: 'microscope__heading',
+  where: 'microscope__where',
+  slider: 'microscope__slider',
+  cut: 'microscope__cut',
+  ran: 'microscope__ran',
+  did: 'microscope__did',
+  tasks: 'microscope__tasks',
+  ready: 'microscope__ready',
+  timers: 'microscope__timers',
+  io: 'microscope__io',
+  said: 'microscope__said',
+  /** A task's colour beside an entry. */
+  swatch: 'microscope__swatch',
+  /** What an empty list means. */
+  empty: 'microscope__empty',
+  /** A line of code a task is suspended at (static code and the editors), coloured by its task. */
+  line: 'microscope-line',
+  /** In Monaco, the tasks named after such a line. */
+  lineTasks: 'microscope-line-tasks',
+} as const;
+
+/** A task's colour, `task-colour-0` to `task-colour-5` (src/client/microscope/steps.ts's TASK_COLOURS): in the microscope, on the code, on the timeline. */
+export const taskColourClass = (colour: number): string => `task-colour-${colour}`;
+
 /** What the lesson says the example prints, and a fence's prediction of it. */
 export const EXPECTED = {
   box: 'live-example__expected',
@@ -143,6 +173,7 @@ export type ClassName =
   | Values<typeof CODE>
   | Values<typeof EXPECTED>
   | Values<typeof EXERCISE>
+  | Values<typeof MICROSCOPE>
   | Values<typeof OUTPUT>
   | Values<typeof STATE>;
 
@@ -159,6 +190,10 @@ export const DATA = {
   passed: 'data-passed',
   /** A printed line's number, on the line and on its mark in the timeline. */
   line: 'data-line',
+  /** What a button of the microscope does: `first`, `back`, `forward`, `last`, `close`. */
+  step: 'data-step',
+  /** On a line of code: the tasks suspended at it, shown after it. */
+  tasks: 'data-tasks',
 } as const;
 
 /** A class as a selector. */

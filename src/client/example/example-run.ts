@@ -3,7 +3,7 @@
  * error marked at its line of the shown code. One run at a time per example; the page's
  * runtime queues runs of different examples.
  */
-import type { RunHandle, RunOutcome } from '../../../runtime/index.ts';
+import type { RunHandle, RunOutcome, TraceEvent } from '../../../runtime/index.ts';
 import { programToRun, type ExampleData } from '../../fence/example-data.ts';
 import type { ExampleCode } from './example-code.ts';
 import type { ExampleEditor } from '../editor/example-editor.ts';
@@ -17,6 +17,8 @@ import { pageRuntime } from '../page/page-runtime.ts';
 export interface RunControls {
   /** Buttons that start a run (Run, and Check for an exercise): marked disabled while one runs. */
   starters: HTMLButtonElement[];
+  /** Step, which starts a stepped run (examples have it, exercises do not). */
+  stepper: HTMLButtonElement | null;
   stop: HTMLButtonElement;
   /** Beside the starters: Python's download and boot, where the reader just pressed. */
   boot: HTMLElement;
@@ -66,11 +68,21 @@ export class ExampleRun {
     this.#lineOffset = this.#hiddenAbove;
   }
 
-  /** Run the reader's code; with `checked`, the exercise's check runs after it. */
-  start(checked = false): void {
+  /** A stepped run ended (Step): its trace, with a turn of the loop after each of its turns. */
+  #onStepped: ((trace: readonly TraceEvent[], lineOffset: number) => void) | null = null;
+
+  onStepped(listener: (trace: readonly TraceEvent[], lineOffset: number) => void): void {
+    this.#onStepped = listener;
+  }
+
+  /**
+   * Run the reader's code; with `checked`, the exercise's check runs after it; `stepped`
+   * (Step) records the loop's state at each turn for the microscope.
+   */
+  start(checked = false, stepped = false): void {
     if (this.#current && this.#current.status !== 'done') return;
     // Check is the last starter of an exercise; Run the first.
-    this.#startedBy = (checked ? this.#controls.starters.at(-1) : this.#controls.starters[0]) ?? null;
+    this.#startedBy = (stepped ? this.#controls.stepper : checked ? this.#controls.starters.at(-1) : this.#controls.starters[0]) ?? null;
     const exercise = this.#exercise;
     const check = checked && exercise ? exercise.checkRequest() : null;
     if (checked && exercise && check === null) return;
@@ -84,13 +96,23 @@ export class ExampleRun {
     // The lesson's own code, unedited, runs in the interpreter the page's examples share;
     // anything else (an edit, a share link) in one of its own, ended with the run.
     const shared = this.#code.value === this.#code.original;
-    const handle = pageRuntime().run(program.code, { trace: true, check, notebook: this.#data.notebook, setup: program.setup, shared });
+    const handle = pageRuntime().run(program.code, {
+      trace: true,
+      steps: stepped,
+      check,
+      notebook: this.#data.notebook,
+      setup: program.setup,
+      shared,
+    });
     this.#current = handle;
     this.#setRunning(true);
     // A link's own program, run with the exercise's check, could claim any verdict it
     // likes: it does not mark the exercise solved (the lesson's code from a link does).
     const fromLink = this.#code.fromLink && !shared;
-    this.#pane.show(handle, (outcome) => this.#ended(outcome, check !== null, fromLink, !shared));
+    this.#pane.show(handle, (outcome) => {
+      this.#ended(outcome, check !== null, fromLink, !shared);
+      if (stepped && !outcome.stopped) this.#onStepped?.(this.#pane.trace, this.#lineOffset);
+    });
     this.#showBoot(handle);
     bringIntoView(this.#controls.output, OUTPUT_ROOM_PX);
   }
@@ -140,10 +162,10 @@ export class ExampleRun {
   }
 
   #setRunning(running: boolean): void {
-    const { starters, stop } = this.#controls;
+    const { starters, stepper, stop } = this.#controls;
     // Run and Check only say they are disabled (clicks meanwhile are ignored, start()):
     // a really disabled button drops the keyboard's focus to the page on every run.
-    for (const starter of starters) starter.setAttribute('aria-disabled', String(running));
+    for (const starter of [...starters, ...(stepper ? [stepper] : [])]) starter.setAttribute('aria-disabled', String(running));
     const stopFocused = document.activeElement === stop;
     stop.disabled = !running;
     // Stop pressed from the keyboard: the focus goes back to what started the run.

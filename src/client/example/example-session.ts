@@ -8,7 +8,8 @@
 import { assembleProgram, type ExampleData } from '../../fence/example-data.ts';
 import type { Action } from './actions.ts';
 import { flash } from './button-feedback.ts';
-import { actionButton, CAPTION_TEXT, CODE, EXAMPLE, EXPECTED, find, NOTICE, part, RUN_BAR } from './dom-names.ts';
+import { actionButton, CAPTION_TEXT, CODE, EXAMPLE, EXPECTED, find, MICROSCOPE, NOTICE, part, RUN_BAR } from './dom-names.ts';
+import type { MicroscopeView } from '../microscope/microscope-view.ts';
 import { GOTO_LINE, listen } from './example-events.ts';
 import { CODE_LIMITS, withinCodeLimits } from '../storage/code-limits.ts';
 import { ExampleCode } from './example-code.ts';
@@ -61,10 +62,30 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   const exercise = data.exercise ? new ExerciseView(element, data.exercise, id) : null;
   const run = new ExampleRun(data, code, editor, pane, exercise, {
     starters: exercise ? [button('run'), button('check')] : [button('run')],
+    stepper: element.querySelector<HTMLButtonElement>(actionButton('step')),
     stop: button('stop'),
     boot: part(element, RUN_BAR.boot),
     output,
   });
+  // The loop microscope (Step): loaded with the first stepped run.
+  const panel = find(element, MICROSCOPE.panel);
+  let microscope: Promise<MicroscopeView> | null = null;
+  const openMicroscope = () =>
+    (microscope ??= import('../microscope/microscope-view.ts').then(
+      ({ MicroscopeView }) =>
+        new MicroscopeView(panel!, {
+          markLines: (marks) => editor.markLines(marks),
+          rewind: (at) => pane.rewind(at),
+          closed: () => button('step').focus(),
+        }),
+    ));
+  const closeMicroscope = () => void microscope?.then((view) => view.close());
+  run.onStepped((trace, lineOffset) => {
+    if (!panel) return;
+    void openMicroscope().then((view) => view.open(trace, lineOffset, code.value.split('\n').length));
+  });
+  // An edit makes the recorded run another program's: its lines and turns no longer fit.
+  code.onChange(closeMicroscope);
   const share = new ExampleShare(id, code, notice);
   const predictFirst = new PredictFirst(element, exercise?.data.kind === 'predict', exercise?.solved ?? false, pane, button('run'), notice);
   exercise?.onPass(() => predictFirst.reveal());
@@ -169,7 +190,19 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   const actions: Record<Action, () => void> = {
     run: () => {
       const as = predictFirst.runAs();
-      if (as) run.start(as === 'check');
+      if (!as) return;
+      closeMicroscope();
+      run.start(as === 'check');
+    },
+    // Step records a run turn by turn and shows its first turn; pressed again, the next
+    // turn (past the last, a new recording).
+    step: () => {
+      if (!panel) return;
+      void (microscope ?? Promise.resolve(null)).then((view) => {
+        if (view?.isOpen && !view.atEnd) return view.forward();
+        view?.close();
+        run.start(false, true);
+      });
     },
     check: () => run.start(true),
     stop: () => run.stop(),
@@ -232,6 +265,7 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
     },
     leave() {
       run.stop();
+      closeMicroscope();
       editor.dispose();
     },
   };

@@ -58,6 +58,10 @@ export class OutputPane {
   #lineElements: HTMLElement[] = [];
   #pending: Line[] = [];
   #trace: TraceEvent[] = [];
+  /** The timeline's replay shows the run up to this loop time (showUntil), or null: all of it. */
+  #replayUntil: number | null = null;
+  /** The loop microscope's step shown (rewind), or null: the whole run. */
+  #rewoundTo: { printed: number; events: number; t: number } | null = null;
   /** The block that the next lines go into (see #append). */
   #block: HTMLElement | null = null;
   #outcome: RunOutcome | null = null;
@@ -130,18 +134,43 @@ export class OutputPane {
       this.#lineElements = [];
       this.#block = null;
       this.#append(this.#lines);
+      this.#hideAhead();
     });
   }
 
   /** For replay: show only lines written at or before loop time `t` (null: all of them). */
   showUntil(t: number | null): void {
-    // Lines not yet written keep their place (invisible, not removed): the timeline
-    // below, and its Stop button, stay still under the reader's pointer.
+    this.#replayUntil = t;
+    this.#hideAhead();
+  }
+
+  /**
+   * The run as it stood at a step of the loop microscope: the lines printed by then (the
+   * rest keep their place, unseen), the timeline drawn up to then; null: the whole run.
+   */
+  rewind(at: { printed: number; events: number; t: number } | null): void {
+    this.#rewoundTo = at;
+    this.#hideAhead();
+    void this.#showTimeline();
+  }
+
+  /**
+   * Lines not yet written at the replay's time or the microscope's step keep their place
+   * (invisible, not removed): the timeline below, and its Stop button, stay still under
+   * the reader's pointer.
+   */
+  #hideAhead(): void {
+    const t = this.#replayUntil;
+    const at = this.#rewoundTo;
+    let printed = 0;
     for (const [i, element] of this.#lineElements.entries()) {
-      const lineTime = this.#lines[i].t;
-      element.classList.toggle(STATE.ahead, t !== null && (lineTime === null || lineTime > t));
+      const line = this.#lines[i];
+      if (line.t !== null) printed += line.text.length;
+      const afterReplay = t !== null && (line.t === null || line.t > t);
+      const afterStep = at !== null && (line.t === null || printed > at.printed);
+      element.classList.toggle(STATE.ahead, afterReplay || afterStep);
     }
-    this.#error.classList.toggle(STATE.ahead, t !== null);
+    this.#error.classList.toggle(STATE.ahead, t !== null || at !== null);
   }
 
   #link(target: Element | null | undefined): void {
@@ -156,7 +185,8 @@ export class OutputPane {
     this.#timelineBox.hidden = !on;
     if (!on) return;
     this.#timeline ??= import('../timeline/timeline-view.ts').then(({ TimelineView }) => new TimelineView(this.#timelineBox, this));
-    (await this.#timeline).show(this.#trace, this.#outcome!.result.time);
+    const at = this.#rewoundTo;
+    (await this.#timeline).show(at ? this.#trace.slice(0, at.events) : this.#trace, at ? at.t : this.#outcome!.result.time);
   }
 
   /** Show one run, from its first event to its outcome. */
@@ -169,6 +199,7 @@ export class OutputPane {
     this.#block = null;
     this.#pending = [];
     this.#trace = [];
+    this.#rewoundTo = null;
     this.#outcome = null;
     this.#timelineBox.hidden = true;
     this.#text.replaceChildren();
@@ -330,6 +361,11 @@ export class OutputPane {
   }
 
   /** What the run printed so far, both streams, as printed. */
+  /** The last run's trace, as far as it came. */
+  get trace(): readonly TraceEvent[] {
+    return this.#trace;
+  }
+
   get output(): string {
     return this.#lines.map((line) => line.text).join('');
   }

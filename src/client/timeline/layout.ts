@@ -203,6 +203,8 @@ export function startLayout(): LayoutBuilder {
 
   const add = (events: TraceEvent[]) => {
     for (const event of events) {
+      // The loop microscope's turns (a stepped run) are not drawn: the timeline is the tasks'.
+      if (event.type === 'turn' || event.type === 'turnLimit') continue;
       last = Math.max(last, event.t);
       if (event.t === previousT) k++;
       else instants.push({ t: event.t, k });

@@ -7,6 +7,8 @@
  */
 import { formatTime, startLayout, ticks, type Lane, type Mark, type Span, type TimelineLayout, type WaitSpan } from './layout.ts';
 import type { TraceEvent } from '../../../runtime/index.ts';
+import { taskColourClass } from '../example/dom-names.ts';
+import { TASK_COLOURS } from '../microscope/steps.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const LANE = 44;
@@ -183,7 +185,7 @@ export class TimelineView {
       root.append(block);
     }
     layout.lanes.forEach((lane, i) => {
-      root.append(this.#lane(lane, AXIS + i * LANE, x));
+      root.append(this.#lane(lane, AXIS + i * LANE, x, i));
     });
     this.#playhead = svg('line', { x1: PAD, x2: PAD, y1: AXIS - 4, y2: height - PAD, class: 'timeline__playhead', visibility: 'hidden' });
     root.append(this.#playhead);
@@ -191,7 +193,9 @@ export class TimelineView {
     fitLabels(root, width - 2 * PAD);
   }
 
-  #lane(lane: Lane, top: number, x: Place): SVGGElement {
+  /** Lane `index` (0: the loop); a task's lane takes the colour its task has in the loop microscope (by the order tasks were made). */
+  #lane(lane: Lane, top: number, x: Place, index: number): SVGGElement {
+    const colour = index === 0 ? '' : ` ${taskColourClass((index - 1) % TASK_COLOURS)}`;
     const group = svg('g', { class: lane.id === 'loop' ? 'timeline__lane timeline__lane--loop' : 'timeline__lane' });
     const label = lane.label + (lane.done ? ` · ${lane.done.outcome}` : '');
     // The whole label on hover, for when the drawing has to cut it short.
@@ -217,7 +221,7 @@ export class TimelineView {
           width: Math.max(3, x(step.to, step.kTo) - x(step.from, step.kFrom)),
           height: 12,
           rx: 2,
-          class: 'timeline__step',
+          class: `timeline__step${colour}`,
         }),
       );
     }
