@@ -191,3 +191,65 @@ describe('the loop microscope', () => {
     });
   });
 });
+
+describe('slow motion', () => {
+  const TICKS = `import asyncio
+
+
+async def main():
+    for i in range(4):
+        print(f"tick {i}")
+        await asyncio.sleep(0.5)
+    print("end")
+
+
+asyncio.run(main())
+`;
+
+  it('shows each line no sooner than its loop time at the pace asked, and Stop ends it where it is', async () => {
+    const { page, close } = await open(inject('isolatedURL'), `/playground/${await shareFragment(PLAYGROUND_EXAMPLE, TICKS)}`);
+    const ex = example(page, 'Your program');
+    await ex.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    // A first run at once: Python is warm, and the pane (with its pace menu) is there.
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    await ex.locator('.output__status', { hasText: /^Done/ }).waitFor({ timeout: 30_000 });
+    await ex.locator('select.output__pace').selectOption('2');
+    // When each line shows, from the press of Run (the page's clock).
+    const pressed = await page.evaluate(() => {
+      const seen: Record<string, number> = {};
+      (window as unknown as { seen: Record<string, number> }).seen = seen;
+      new MutationObserver(() => {
+        for (const line of document.querySelectorAll('.output__line')) seen[line.textContent!.trim()] ??= performance.now();
+      }).observe(document.querySelector('.output__text')!, { childList: true, subtree: true, characterData: true });
+      return performance.now();
+    });
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    await ex.locator('.output__status', { hasText: /^Done .* shown at 2×\.$/ }).waitFor({ timeout: 30_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
+    // At 2×, a line printed at loop time t shows t / 2 seconds after the run starts, never sooner.
+    for (const [line, loopTime] of [
+      ['tick 1', 0.5],
+      ['tick 2', 1],
+      ['tick 3', 1.5],
+      ['end', 2],
+    ] as const) {
+      expect(seen[line] - pressed, line).toBeGreaterThanOrEqual((loopTime / 2) * 1000);
+    }
+    expect(Object.keys(seen)).toEqual(['tick 0', 'tick 1', 'tick 2', 'tick 3', 'end']);
+
+    // A quarter speed, stopped once the second line shows: nothing printed later comes.
+    await ex.locator('select.output__pace').selectOption('0.25');
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    await ex.locator('.output__line', { hasText: 'tick 1' }).waitFor({ timeout: 30_000 });
+    await ex.getByRole('button', { name: 'Stop' }).click();
+    await ex.locator('.output__status', { hasText: /^Stopped/ }).waitFor({ timeout: 30_000 });
+    const stoppedAt = Number(/loop time ([\d.]+) s/.exec((await ex.locator('.output__status').textContent())!)![1]);
+    expect(stoppedAt).toBeGreaterThanOrEqual(0.5);
+    expect(stoppedAt).toBeLessThan(2);
+    const shown = await ex.locator('.output__line').allInnerTexts();
+    expect(shown.map((line) => line.trim())).toEqual(['tick 0', 'tick 1', 'tick 2', 'tick 3'].slice(0, Math.floor(stoppedAt / 0.5) + 1));
+    // The reader's choice is kept for the next runs, on every page.
+    expect(await page.evaluate(() => localStorage.getItem('asyncio-live:pace'))).toBe('0.25');
+    await close();
+  });
+});

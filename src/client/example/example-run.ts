@@ -109,10 +109,15 @@ export class ExampleRun {
     // A link's own program, run with the exercise's check, could claim any verdict it
     // likes: it does not mark the exercise solved (the lesson's code from a link does).
     const fromLink = this.#code.fromLink && !shared;
-    this.#pane.show(handle, (outcome) => {
-      this.#ended(outcome, check !== null, fromLink, !shared);
-      if (stepped && !outcome.stopped) this.#onStepped?.(this.#pane.trace, this.#lineOffset);
-    });
+    this.#pane.show(
+      handle,
+      (outcome) => {
+        this.#ended(outcome, check !== null, fromLink, !shared);
+        if (stepped && !outcome.stopped) this.#onStepped?.(this.#pane.trace, this.#lineOffset);
+      },
+      // A check's verdict, and a run to step through, come at once; a run at the reader's pace.
+      !stepped && check === null,
+    );
     this.#showBoot(handle);
     bringIntoView(this.#controls.output, OUTPUT_ROOM_PX);
   }
@@ -145,6 +150,8 @@ export class ExampleRun {
   }
 
   stop(): void {
+    // In slow motion the program may be over already: the pane stops showing it there.
+    this.#pane.stopPace();
     this.#current?.stop();
   }
 

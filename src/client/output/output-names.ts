@@ -12,6 +12,10 @@ export const OUTPUT = {
   downloaded: 'output__downloaded',
   times: 'output__times',
   timelineToggle: 'output__timeline-toggle',
+  /** How fast the output comes: at once, or in slow motion. */
+  pace: 'output__pace',
+  /** The loop time slow motion has reached. */
+  clock: 'output__clock',
   copy: 'output__copy',
   match: 'output__match',
   text: 'output__text',

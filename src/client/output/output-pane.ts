@@ -4,7 +4,7 @@ import { flash } from '../example/button-feedback.ts';
 import { DATA, part, RUN_BAR, selector, STATE } from '../example/dom-names.ts';
 import { dispatch, GOTO_LINE } from '../example/example-events.ts';
 import { downloadedText } from '../example/download-text.ts';
-import { readSwitch, writeSwitch } from '../storage/settings.ts';
+import { PACES, readPace, readSwitch, writePace, writeSwitch, type Pace } from '../storage/settings.ts';
 import { describeMatch, matchOutput } from './output-match.ts';
 import { OUTPUT } from './output-names.ts';
 import { CHARS_PER_FRAME, MAX_DRAWN_LINE, drawnLine, drawnText } from './output-text.ts';
@@ -15,6 +15,9 @@ interface Line {
   text: string;
   t: number | null;
 }
+
+/** The paces, as the pane's menu names them. */
+const PACE_NAMES: Record<Pace, string> = { 0: 'at once', 1: 'real time', 2: '2×', 0.25: '¼×' };
 
 const STATUS_TEXT: Record<Exclude<RunStatus, 'done'>, string> = {
   queued: 'Queued: another example is running first.',
@@ -58,6 +61,20 @@ export class OutputPane {
   #lineElements: HTMLElement[] = [];
   #pending: Line[] = [];
   #trace: TraceEvent[] = [];
+  readonly #paceSelect: HTMLSelectElement;
+  /** The loop time a slow run has reached, beside the status (not announced: it changes every frame). */
+  readonly #clock: HTMLElement;
+  /**
+   * Slow motion: the run's output shown at its loop times, `speed` loop seconds per real
+   * second, from loop time `fromT` at `since` (performance.now); null: output as it comes.
+   */
+  #pace: { speed: number; fromT: number; since: number } | null = null;
+  /** The run in slow motion is stopped at this loop time: nothing later is shown. */
+  #stoppedAt: number | null = null;
+  /** The pace the last run was shown at (null: as it came), for its status. */
+  #shownAt: Pace | null = null;
+  /** Pace the run being shown (a stepped run is not: it is for stepping through). */
+  #paced = true;
   /** The timeline's replay shows the run up to this loop time (showUntil), or null: all of it. */
   #replayUntil: number | null = null;
   /** The loop microscope's step shown (rewind), or null: the whole run. */
@@ -86,6 +103,8 @@ export class OutputPane {
         <span class="${OUTPUT.downloaded}" hidden></span>
         <label class="${OUTPUT.times}"><input type="checkbox"> loop times</label>
         <label class="${OUTPUT.times}"><input type="checkbox" class="${OUTPUT.timelineToggle}"> timeline</label>
+        <label class="${OUTPUT.times}">pace <select class="${OUTPUT.pace}">${PACES.map((pace) => `<option value="${pace}">${PACE_NAMES[pace]}</option>`).join('')}</select></label>
+        <span class="${OUTPUT.clock}" aria-hidden="true" hidden></span>
         <button type="button" class="${RUN_BAR.button} ${OUTPUT.copy}">Copy output</button>
       </div>
       <p class="${OUTPUT.match}" role="status" hidden></p>
@@ -127,6 +146,15 @@ export class OutputPane {
       root.addEventListener(type, (event) => this.#link((event.target as Element).closest?.(`[${DATA.line}]`)));
     }
     root.addEventListener('mouseleave', () => this.#link(null));
+    this.#paceSelect = part<HTMLSelectElement>(root, OUTPUT.pace);
+    this.#clock = part(root, OUTPUT.clock);
+    this.#paceSelect.value = String(readPace());
+    // A new pace applies at once to a run that is coming slowly, and to the next runs.
+    this.#paceSelect.addEventListener('change', () => {
+      const pace = Number(this.#paceSelect.value) as Pace;
+      writePace(pace);
+      this.#changePace(pace);
+    });
     this.#times.checked = readSwitch('loopTimes') === true;
     this.#times.addEventListener('change', () => {
       writeSwitch('loopTimes', this.#times.checked);
@@ -190,8 +218,13 @@ export class OutputPane {
   }
 
   /** Show one run, from its first event to its outcome. */
-  show(run: RunHandle, onDone: (outcome: RunOutcome) => void): void {
+  show(run: RunHandle, onDone: (outcome: RunOutcome) => void, paced = true): void {
     this.#root.hidden = this.#concealed;
+    this.#paced = paced;
+    this.#pace = null;
+    this.#stoppedAt = null;
+    this.#shownAt = null;
+    this.#clock.hidden = true;
     this.#cancelBatch();
     this.#drained = null;
     this.#lines = [];
@@ -217,6 +250,8 @@ export class OutputPane {
     switch (event.type) {
       case 'status':
         if (event.status !== 'done') this.#status.textContent = STATUS_TEXT[event.status];
+        // Loop time 0 is when the program starts: slow motion counts from there.
+        if (event.status === 'running' && this.#paced) this.#startPace(Number(this.#paceSelect.value));
         this.#download.hidden = true;
         this.#downloaded.hidden = true;
         break;
@@ -249,18 +284,73 @@ export class OutputPane {
         this.#input.querySelector('input')!.value = '';
         this.#input.querySelector('input')!.focus();
         break;
-      case 'done':
+      case 'done': {
         this.#input.hidden = true;
-        this.#drained = () => {
+        // In slow motion the whole run is known before it is all shown: its timeline
+        // comes now, its playhead following the output.
+        if (this.#pace) {
           this.#outcome = event.outcome;
-          this.#finish(event.outcome);
-          onDone(event.outcome);
+          void this.#showTimeline();
+        }
+        this.#drained = () => {
+          const outcome = this.#endedAt(event.outcome);
+          this.#shownAt = this.#pace ? (this.#pace.speed as Pace) : null;
+          this.#pace = null;
+          this.#clock.hidden = true;
+          void this.#timeline?.then((timeline) => timeline.playheadAt(null));
+          this.#outcome = outcome;
+          this.#finish(outcome);
+          onDone(outcome);
           void this.#showTimeline();
         };
         if (this.#pending.length === 0) this.#flush();
         else this.#scheduleBatch();
         break;
+      }
     }
+  }
+
+  /** The loop time slow motion has reached (Infinity: output is shown as it comes). */
+  #paceNow(): number {
+    const pace = this.#pace;
+    if (!pace) return Number.POSITIVE_INFINITY;
+    const now = pace.fromT + ((performance.now() - pace.since) / 1000) * pace.speed;
+    return this.#stoppedAt === null ? now : Math.min(now, this.#stoppedAt);
+  }
+
+  #startPace(speed: number): void {
+    this.#pace = speed > 0 ? { speed, fromT: 0, since: performance.now() } : null;
+    this.#clock.hidden = this.#pace === null;
+  }
+
+  /** The reader chose another pace: a run coming slowly goes on from where it is, at the new pace (or all at once). */
+  #changePace(speed: number): void {
+    if (!this.#pace || this.#stoppedAt !== null) return;
+    const now = this.#paceNow();
+    this.#pace = speed > 0 ? { speed, fromT: now, since: performance.now() } : null;
+    this.#clock.hidden = this.#pace === null;
+    this.#scheduleBatch();
+  }
+
+  /**
+   * Stop pressed while the run comes in slow motion: it ends at the loop time shown, as a
+   * program stopped then would (what it printed later is never shown). True when the
+   * pane took the Stop.
+   */
+  stopPace(): boolean {
+    if (!this.#pace || this.#stoppedAt !== null) return false;
+    this.#stoppedAt = this.#paceNow();
+    const stoppedAt = this.#stoppedAt;
+    this.#pending = this.#pending.filter((line) => line.t === null || line.t <= stoppedAt);
+    this.#scheduleBatch();
+    return true;
+  }
+
+  /** How the run ended as shown: stopped in slow motion, at the loop time reached. */
+  #endedAt(outcome: RunOutcome): RunOutcome {
+    const at = this.#stoppedAt;
+    if (at === null) return outcome;
+    return { ...outcome, stopped: true, result: { ...outcome.result, time: Math.min(outcome.result.time, at) } };
   }
 
   /** Send what the reader typed, and show it after the prompt, as a terminal echoes it. */
@@ -298,15 +388,25 @@ export class OutputPane {
 
   /** Show the next batch of pending lines; once none are left, the run's ending. */
   #flush(): void {
-    // At most LINES_PER_FRAME lines, and CHARS_PER_FRAME characters (one line at least).
+    // At most LINES_PER_FRAME lines, and CHARS_PER_FRAME characters (one line at least);
+    // in slow motion, only lines printed by the loop time reached.
+    const now = this.#paceNow();
     let count = 0;
     for (let chars = 0; count < Math.min(LINES_PER_FRAME, this.#pending.length) && (count === 0 || chars < CHARS_PER_FRAME); count++) {
-      chars += Math.min(this.#pending[count].text.length, MAX_DRAWN_LINE);
+      const line = this.#pending[count];
+      if (line.t !== null && line.t > now) break;
+      chars += Math.min(line.text.length, MAX_DRAWN_LINE);
     }
     const batch = this.#pending.splice(0, count);
     this.#lines.push(...batch);
     this.#append(batch);
-    if (this.#pending.length > 0) {
+    if (this.#pace) {
+      this.#clock.textContent = `loop time ${formatSeconds(Math.min(now, this.#outcome?.result.time ?? now))} at ${PACE_NAMES[this.#pace.speed as Pace]}`;
+      if (this.#outcome) void this.#timeline?.then((timeline) => timeline.playheadAt(now));
+    }
+    // More to show, or (in slow motion) the run's last loop time not yet reached.
+    const waiting = this.#pace !== null && this.#drained !== null && this.#stoppedAt === null && now < (this.#outcome?.result.time ?? 0);
+    if (this.#pending.length > 0 || waiting) {
       this.#scheduleBatch();
       return;
     }
@@ -412,7 +512,8 @@ export class OutputPane {
   #finishStatus({ result, stopped, wallMs, workerEnded }: RunOutcome): void {
     // Python ended mid-step (its worker was replaced) could not say what loop time it had reached.
     const took = `in ${Math.round(wallMs)} ms`;
-    const timing = workerEnded ? took : `${took} · loop time ${formatSeconds(result.time)}`;
+    const shown = this.#shownAt ? ` · shown ${this.#shownAt === 1 ? 'in real time' : `at ${PACE_NAMES[this.#shownAt]}`}` : '';
+    const timing = workerEnded ? took : `${took} · loop time ${formatSeconds(result.time)}${shown}`;
     const restarts = workerEnded ? '; Python restarts for the next run' : '';
     if (stopped) {
       this.#status.textContent = `Stopped ${timing}${restarts}.`;

@@ -31,6 +31,8 @@ export const SETTING_KEYS = {
   timeline: 'asyncio-live:timeline',
   /** Each printed line shows the loop time it was printed at. */
   loopTimes: 'asyncio-live:loop-times',
+  /** How fast a run's output comes: "0" at once, else loop seconds per real second (settings.ts's PACES). */
+  pace: 'asyncio-live:pace',
 } as const;
 
 export type Setting = keyof typeof SETTING_KEYS;

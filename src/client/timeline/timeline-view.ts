@@ -307,6 +307,22 @@ export class TimelineView {
     this.#frame = requestAnimationFrame(frame);
   }
 
+  /** The playhead at loop time `t` (slow motion moves it as the output comes); null hides it. */
+  playheadAt(t: number | null): void {
+    const layout = this.#layout;
+    const svgElement = this.#scroll.querySelector('svg');
+    if (!layout || !this.#playhead || !svgElement || this.#frame) return;
+    if (t === null) {
+      this.#playhead.setAttribute('visibility', 'hidden');
+      return;
+    }
+    const at = Math.min(layout.end, t);
+    const px = placeOnAxis(layout, Number(svgElement.getAttribute('width')))(at, at >= layout.end ? layout.sameTime : kAt(layout, at));
+    this.#playhead.setAttribute('x1', String(px));
+    this.#playhead.setAttribute('x2', String(px));
+    this.#playhead.setAttribute('visibility', 'visible');
+  }
+
   #stopReplay(): void {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
