@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exampleKey, EXAMPLE_PREFIXES, pageOfExampleKey, SETTING_KEYS, VISITED_PREFIX, visitedKey } from '../../../src/client/storage/keys';
 import { keptRecords } from '../../../src/client/storage/kept-records';
-import { readSwitch, writeSwitch } from '../../../src/client/storage/settings';
+import { readPace, readSwitch, writePace, writeSwitch } from '../../../src/client/storage/settings';
 import { isSolved, markSolved, solvedByPage, solvedKey } from '../../../src/client/storage/solved-marks';
 import { editKey } from '../../../src/client/storage/saved-edits';
 import { markVisited, wasVisited } from '../../../src/client/storage/visits';
@@ -16,7 +16,12 @@ describe('the storage keys', () => {
   it('are the ones readers’ browsers already hold', () => {
     expect(EXAMPLE_PREFIXES).toEqual({ edit: 'asyncio-live:edit:', solved: 'asyncio-live:solved:' });
     expect(VISITED_PREFIX).toBe('asyncio-live:visited:');
-    expect(SETTING_KEYS).toEqual({ wrap: 'asyncio-live:wrap', timeline: 'asyncio-live:timeline', loopTimes: 'asyncio-live:loop-times' });
+    expect(SETTING_KEYS).toEqual({
+      wrap: 'asyncio-live:wrap',
+      timeline: 'asyncio-live:timeline',
+      loopTimes: 'asyncio-live:loop-times',
+      pace: 'asyncio-live:pace',
+    });
   });
 
   it('key each example by page and id (or, from before ids, position), and each page by path', () => {
@@ -46,6 +51,15 @@ describe('through src/client/storage/', () => {
     expect(readSwitch('loopTimes')).toBe(true);
     store.setItem('asyncio-live:wrap', 'garbage');
     expect(readSwitch('wrap')).toBe(false);
+  });
+
+  it('the pace: at once unless chosen, and only a pace the menu offers', () => {
+    expect(readPace()).toBe(0);
+    writePace(0.25);
+    expect(store.getItem('asyncio-live:pace')).toBe('0.25');
+    expect(readPace()).toBe(0.25);
+    store.setItem('asyncio-live:pace', '1000');
+    expect(readPace()).toBe(0);
   });
 
   it('a switch without storage: never chosen, and a choice that lasts the page', () => {
