@@ -9,9 +9,6 @@ import taskGroup from './templates/task-group.py?raw';
 import threadAndChild from './templates/thread-and-child.py?raw';
 import workerPool from './templates/worker-pool.py?raw';
 
-/** The playground's one example, by its id on the page. */
-export const PLAYGROUND_EXAMPLE = 'playground';
-
 export interface PlaygroundTemplate {
   name: string;
   /** What the program shows, in a few words. */

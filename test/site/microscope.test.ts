@@ -11,7 +11,7 @@ import type { Locator } from 'playwright-core';
 import type { LoopTurn, TraceEvent } from '../../runtime/protocol/index';
 import { restoredEngine } from '../python';
 import { shareFragment } from '../../src/client/share/share-link';
-import { PLAYGROUND_EXAMPLE } from '../../src/playground/templates';
+import { PLAYGROUND_EXAMPLE } from '../../src/client/share/playground-link';
 import { describeCallback, describeTask, lineMarks, readSteps, type SteppedRun } from '../../src/client/microscope/steps';
 import { formatTime } from '../../src/client/timeline/layout';
 import { example, open } from './page-helpers';

@@ -55,6 +55,8 @@ export const RUN_BAR = {
   more: 'live-example__more',
   secondary: 'live-example__secondary',
   wrap: 'live-example__wrap',
+  /** Opens the whole program in the playground (a link, its address made for the code shown). */
+  playground: 'live-example__playground',
 } as const;
 
 /** The notice above the code (example-notice.ts). */
@@ -190,6 +192,8 @@ export const DATA = {
   passed: 'data-passed',
   /** A printed line's number, on the line and on its mark in the timeline. */
   line: 'data-line',
+  /** On the playground's example: its options (example-events.ts's RUN_OPTIONS), as JSON. */
+  runOptions: 'data-run-options',
   /** What a button of the microscope does: `first`, `back`, `forward`, `last`, `close`. */
   step: 'data-step',
   /** On a line of code: the tasks suspended at it, shown after it. */

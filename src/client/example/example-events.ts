@@ -26,6 +26,19 @@ export const SOLVED = declare<void>('asyncio-live:solved', false);
 /** The reader's Wrap changed (wrap-lines.ts), on the document: whether lines wrap now. Open editors follow. */
 export const WRAP = declare<boolean>('asyncio-live:wrap', false);
 
+/**
+ * The playground's options changed (src/client/playground/playground-options.ts), on its
+ * example: whether the program runs as a notebook cell, and the hidden setup run before
+ * it (the practice hosts, or none). The same options stay on the example, as JSON in
+ * `data-run-options`, for a session made after they were set.
+ */
+export const RUN_OPTIONS = declare<RunOptionsDetail>('asyncio-live:run-options', false);
+
+export interface RunOptionsDetail {
+  notebook: boolean;
+  before: string;
+}
+
 export function dispatch<Detail>(target: EventTarget, event: SiteEvent<Detail>, detail: Detail): void {
   target.dispatchEvent(new CustomEvent(event.name, { bubbles: event.bubbles, detail }));
 }

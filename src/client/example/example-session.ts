@@ -8,9 +8,9 @@
 import { assembleProgram, type ExampleData } from '../../fence/example-data.ts';
 import type { Action } from './actions.ts';
 import { flash } from './button-feedback.ts';
-import { actionButton, CAPTION_TEXT, CODE, EXAMPLE, EXPECTED, find, MICROSCOPE, NOTICE, part, RUN_BAR } from './dom-names.ts';
+import { actionButton, CAPTION_TEXT, CODE, DATA, EXAMPLE, EXPECTED, find, MICROSCOPE, NOTICE, part, RUN_BAR } from './dom-names.ts';
 import type { MicroscopeView } from '../microscope/microscope-view.ts';
-import { GOTO_LINE, listen } from './example-events.ts';
+import { GOTO_LINE, listen, RUN_OPTIONS, type RunOptionsDetail } from './example-events.ts';
 import { CODE_LIMITS, withinCodeLimits } from '../storage/code-limits.ts';
 import { ExampleCode } from './example-code.ts';
 import { ExampleEditor } from '../editor/example-editor.ts';
@@ -27,7 +27,10 @@ import { onFirstIntent } from '../page/page-intent.ts';
 import { pageRuntime } from '../page/page-runtime.ts';
 import { pythonState } from '../page/python-state.ts';
 import { editKey } from '../storage/saved-edits.ts';
-import { isSharedWith } from '../share/share-link.ts';
+import { rememberWork } from '../storage/last-work.ts';
+import { storage } from '../storage/storage.ts';
+import { isSharedWith, ShareLinkError } from '../share/share-link.ts';
+import { PLAYGROUND_PATH, playgroundLink } from '../share/playground-link.ts';
 
 export interface ExampleSession {
   /**
@@ -87,8 +90,41 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   // An edit makes the recorded run another program's: its lines and turns no longer fit.
   code.onChange(closeMicroscope);
   const share = new ExampleShare(id, code, notice);
+  // Playground: a link to the whole program there, made for the code shown (and made
+  // again on a click that comes before it is: the code just changed).
+  const toPlayground = find<HTMLAnchorElement>(element, RUN_BAR.playground);
+  let linked: string | null = null;
+  const linkPlayground = async () => {
+    const program = code.value;
+    try {
+      toPlayground!.href = await playgroundLink(assembleProgram(data, program), data.notebook);
+      linked = program;
+    } catch (error) {
+      if (!(error instanceof ShareLinkError)) throw error;
+      // Too long for a link: the playground opens with the reader's own program.
+      toPlayground!.href = PLAYGROUND_PATH;
+      linked = program;
+    }
+  };
+  if (toPlayground) {
+    void linkPlayground();
+    code.onChange(() => void linkPlayground());
+    toPlayground.addEventListener('click', (event) => {
+      if (linked === code.value) return;
+      event.preventDefault();
+      void linkPlayground().then(() => toPlayground.click());
+    });
+  }
   const predictFirst = new PredictFirst(element, exercise?.data.kind === 'predict', exercise?.solved ?? false, pane, button('run'), notice);
   exercise?.onPass(() => predictFirst.reveal());
+  // The playground's options (notebook cell, practice hosts) set what a run sends.
+  const runWith = ({ notebook, before }: RunOptionsDetail) => {
+    data.notebook = notebook;
+    data.before = before;
+  };
+  const setOptions = element.getAttribute(DATA.runOptions);
+  if (setOptions) runWith(JSON.parse(setOptions) as RunOptionsDetail);
+  listen(element, RUN_OPTIONS, runWith);
   // A traceback's line, clicked in the output pane: the caret goes there.
   listen(element, GOTO_LINE, (line) => void editor.focusLine(line));
 
@@ -187,6 +223,14 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
     say(saved.said);
   }
 
+  // The home page's "Continue where you left off" leads back to the example last worked on.
+  const remember = () => {
+    const store = storage();
+    const pageTitle = document.querySelector('h1')?.textContent?.trim() || document.title;
+    if (store) rememberWork(store, { page: location.pathname, example: id, pageTitle, exampleTitle: label });
+  };
+  code.onChange(remember);
+
   const actions: Record<Action, () => void> = {
     run: () => {
       const as = predictFirst.runAs();
@@ -253,6 +297,7 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   return {
     act(action, from) {
       pressedFrom = from ?? document.activeElement;
+      if (action === 'run' || action === 'step' || action === 'check') remember();
       try {
         actions[action]();
       } finally {

@@ -23,6 +23,13 @@ export const EXAMPLE_RECORDS = Object.keys(EXAMPLE_PREFIXES) as ExampleRecord[];
 /** Kept per page the reader opened, `<prefix><page path>`: "1" (visits.ts). */
 export const VISITED_PREFIX = 'asyncio-live:visited:';
 
+/**
+ * The example the reader last worked on (ran, stepped, checked or edited): JSON
+ * `{ v: 1, page, example, pageTitle, exampleTitle }` (last-work.ts), for the home page's
+ * "Continue where you left off".
+ */
+export const LAST_WORK_KEY = 'asyncio-live:last-work';
+
 /** The reader's switches, one for every page: "on" or "off" (settings.ts). */
 export const SETTING_KEYS = {
   /** Long lines of code wrap, on narrow screens (src/client/editor/wrap-lines.ts). */
@@ -31,6 +38,10 @@ export const SETTING_KEYS = {
   timeline: 'asyncio-live:timeline',
   /** Each printed line shows the loop time it was printed at. */
   loopTimes: 'asyncio-live:loop-times',
+  /** The playground runs its program with the practice hosts (src/playground/practice-network.py). */
+  playgroundHosts: 'asyncio-live:playground-hosts',
+  /** The playground runs its program as a notebook cell. */
+  playgroundNotebook: 'asyncio-live:playground-notebook',
   /** How fast a run's output comes: "0" at once, else loop seconds per real second (settings.ts's PACES). */
   pace: 'asyncio-live:pace',
 } as const;

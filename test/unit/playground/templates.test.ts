@@ -6,7 +6,8 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shareFragment } from '../../../src/client/share/share-link.ts';
-import { PLAYGROUND_EXAMPLE, PLAYGROUND_TEMPLATES } from '../../../src/playground/templates.ts';
+import { PLAYGROUND_EXAMPLE } from '../../../src/client/share/playground-link.ts';
+import { PLAYGROUND_TEMPLATES } from '../../../src/playground/templates.ts';
 import { runPython } from '../runtime/run-python';
 
 const CPYTHON: Record<string, string> = {
