@@ -11,6 +11,7 @@ import { PLAYGROUND_TEMPLATES } from '../../../src/playground/templates.ts';
 import { runPython } from '../runtime/run-python';
 
 const CPYTHON: Record<string, string> = {
+  'An empty program': '',
   'Tasks in a TaskGroup': "b done after 1 s\na done after 2 s\n['a', 'b']\n",
   'A server and its client': "b'HELLO\\n'\n",
   'A pool of workers': 'w1 finished a 1 s job\nw2 finished a 2 s job\nw1 finished a 1 s job\nw2 finished a 3 s job\nall jobs done\n',
