@@ -9,6 +9,9 @@ import type { Locator, Page } from 'playwright-core';
 import { assembleProgram, type ExampleData } from '../../src/fence/example-data';
 import { editorText, example, finished, open } from './page-helpers';
 
+/** The cheat sheet's Tasks program, as CPython 3.13 prints it (test/unit/playground/cheat-sheet.test.ts). */
+const CPYTHON_TASKS = 'work done? False\nresult: 10\ndone? True result() 10\ncancelled: True\nready\ntasks not done: 4\nkept: 0';
+
 const pg = (page: Page) => example(page, 'Your program');
 
 /** The lesson's own data of an example: its code and hidden setup. */
@@ -40,6 +43,18 @@ describe('the playground', () => {
     expect(await finished(ex)).toBe('connected after 0.2 s\n09:00, after 0.4 s');
     // No expected output in the playground: the program is the reader's own.
     expect(await ex.locator('.live-example__expected, .output__match:not([hidden])').count()).toBe(0);
+    await close();
+  });
+
+  it("opens a cheat sheet table's lines, as a program, in the playground", async () => {
+    const { page, close } = await open(inject('isolatedURL'), '/reference/cheat-sheet/');
+    const link = page.locator('.cheat-sheet__try a').nth(1);
+    expect(await link.innerText()).toBe('▶ Run these lines in the playground');
+    await Promise.all([page.waitForURL(/\/playground\/#share-playground=/), link.click()]);
+    const ex = pg(page);
+    await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
+    await ex.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await finished(ex)).toBe(CPYTHON_TASKS);
     await close();
   });
 
