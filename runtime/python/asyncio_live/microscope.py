@@ -18,6 +18,7 @@ import selectors
 import threading
 import weakref
 import functools
+import heapq
 from asyncio import events, futures, tasks
 
 from . import network, trace
@@ -86,12 +87,16 @@ class Microscope:
     def planned(self, loop):
         """The turn has its I/O events: what it will run is the ready queue now, then the
         timers that are due (CPython's ``_run_once`` moves them next, earliest first)."""
+        if self.turns > MAX_TURNS:
+            return
         end = loop.time() + loop._clock_resolution
-        due = sorted(t for t in loop._scheduled if not t._cancelled and t._when < end)
-        handles = [h for h in loop._ready if not h._cancelled] + due
-        self._planned = len(handles)
+        ready = [h for h in loop._ready if not h._cancelled]
+        # The heap's head holds the due timers: no need to sort ten thousand of them.
+        due = [t for t in heapq.nsmallest(MAX_ITEMS, (t for t in loop._scheduled if not t._cancelled)) if t._when < end]
+        due_total = sum(1 for t in loop._scheduled if not t._cancelled and t._when < end) if len(due) == MAX_ITEMS else len(due)
+        self._planned = len(ready) + due_total
         sleeps = self._sleep_waiters(loop)
-        self._plan = [self._callback(h, sleeps) for h in handles[:MAX_ITEMS]]
+        self._plan = [self._callback(h, sleeps) for h in (ready + due)[:MAX_ITEMS]]
 
     def after_turn(self, loop):
         ran, self._plan = self._plan, []
@@ -115,7 +120,8 @@ class Microscope:
             return
         sleeps = self._sleep_waiters(loop)
         ready = [h for h in loop._ready if not h._cancelled]
-        timers = sorted(t for t in loop._scheduled if not t._cancelled)
+        pending = [t for t in loop._scheduled if not t._cancelled]
+        timers = heapq.nsmallest(MAX_ITEMS, pending)
         watched = list(loop._selector.get_map().values())
         queued = {h._callback.__self__ for h in ready if isinstance(getattr(h._callback, "__self__", None), tasks.Task)}
         described = [self._task(name, ref, queued) for name, ref in self._tasks.items()]
@@ -131,7 +137,7 @@ class Microscope:
             "more": {
                 "ran": max(0, ran_total - len(ran)),
                 "ready": max(0, len(ready) - MAX_ITEMS),
-                "timers": max(0, len(timers) - MAX_ITEMS),
+                "timers": max(0, len(pending) - MAX_ITEMS),
                 "io": max(0, len(watched) - MAX_ITEMS),
                 "tasks": max(0, self._tracer.tasks_created - len(self._tasks)),
             },
