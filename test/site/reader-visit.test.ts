@@ -163,6 +163,9 @@ describe('running and editing', () => {
     await ex.locator('.output__text', { hasText: 'spinning' }).waitFor({ timeout: 30_000 });
     expect(await run.getAttribute('aria-disabled')).toBe('true');
     expect(await focusedAction()).toBe('run');
+    // Step sits beside Run (and says it is disabled while a run goes), then Stop.
+    await page.keyboard.press('Tab');
+    expect(await focusedAction()).toBe('step');
     await page.keyboard.press('Tab');
     expect(await focusedAction()).toBe('stop');
     await page.keyboard.press('Enter');
@@ -252,6 +255,9 @@ describe('running and editing', () => {
       });
     await ex.getByRole('button', { name: 'Share' }).focus();
     await page.keyboard.press('Tab');
+    // Playground (a link), last of the run bar, then the code.
+    expect(await where()).toBe('the-program-ends-before-the-work A');
+    await page.keyboard.press('Tab');
     expect(await where()).toBe('the-program-ends-before-the-work PRE');
     await page.keyboard.press('Enter');
     await expect.poll(where, { timeout: 30_000 }).toBe('the-program-ends-before-the-work editor');
@@ -262,7 +268,8 @@ describe('running and editing', () => {
     expect(await where()).toBe('the-program-ends-before-the-work editor');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Shift+Tab');
-    expect(await where()).toBe('the-program-ends-before-the-work share');
+    // Back to the run bar's last: Playground, a link.
+    expect(await where()).toBe('the-program-ends-before-the-work A');
     await page.keyboard.press('Tab');
     expect(await where()).toBe('the-program-ends-before-the-work editor');
     await page.keyboard.press('Escape');
