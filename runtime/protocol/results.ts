@@ -51,7 +51,7 @@ export interface OutputChunk {
 
 /** What a task waits on after a step. */
 export type WaitTarget =
-  | { kind: 'sleep' /** Loop time (s from the run's start) it wakes at. */; until: number }
+  | { kind: 'sleep' /** Loop time (s from the run's start) it wakes at; null: never (a deadline at infinity). */; until: number | null }
   | { kind: 'task'; task: string }
   | { kind: 'gather'; tasks: string[] }
   | { kind: 'yield' }
@@ -117,9 +117,9 @@ export interface LoopCallback {
   name: string;
 }
 
-/** A timer of the loop's heap: the callback, due at loop time `at` (s from the run's start). */
+/** A timer of the loop's heap: the callback, due at loop time `at` (s from the run's start); null: never (at infinity). */
 export interface LoopTimer extends LoopCallback {
-  at: number;
+  at: number | null;
 }
 
 /** A socket the loop's selector watches: `read`, `write` or `read+write`, and the callbacks it wakes. */

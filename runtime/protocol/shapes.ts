@@ -117,7 +117,7 @@ const runResultSchema: Schema<RunResult> = (value, path) => {
 };
 
 const waitTarget = tagged<WaitTarget>('kind', {
-  sleep: object({ kind: literal('sleep'), until: number }),
+  sleep: object({ kind: literal('sleep'), until: nullable(number) }),
   task: object({ kind: literal('task'), task: string }),
   gather: object({ kind: literal('gather'), tasks: array(string) }),
   yield: object({ kind: literal('yield') }),
@@ -135,7 +135,7 @@ const loopCallbackFields = {
   name: string,
 };
 const loopCallback = object<LoopCallback>(loopCallbackFields);
-const loopTimer = object<LoopTimer>({ ...loopCallbackFields, at: number });
+const loopTimer = object<LoopTimer>({ ...loopCallbackFields, at: nullable(number) });
 const watchedSocket = object<WatchedSocket>({ fd: number, events: string, socket: string, callback: string });
 const taskAtTurn = object<TaskAtTurn>({
   task: string,

@@ -24,6 +24,8 @@ const loadSessions = () => (sessionModule ??= import('./example/example-session.
 
 class LiveExampleElement extends HTMLElement {
   #session: Promise<ExampleSession> | undefined;
+  /** The session is made: its own listeners answer the example's controls. */
+  #ready = false;
   #example: ExampleElement | undefined;
 
   connectedCallback(): void {
@@ -126,12 +128,23 @@ class LiveExampleElement extends HTMLElement {
 
   /** The example's interactive side, created on first intent. */
   session(): Promise<ExampleSession> {
-    this.#session ??= loadSessions().then((module) => module.createSession(this.#example ?? readExampleElement(this)));
+    this.#session ??= loadSessions().then((module) => {
+      const session = module.createSession(this.#example ?? readExampleElement(this));
+      this.#ready = true;
+      return session;
+    });
     return this.#session;
   }
 
   async #onClick(event: MouseEvent): Promise<void> {
     const target = event.target as HTMLElement;
+    // Playground, clicked before the example's session is there (a tap, with no hover
+    // before it): its link does not carry the code yet. The session makes it, then follows it.
+    if (target.closest(selector(RUN_BAR.playground)) && !this.#ready) {
+      event.preventDefault();
+      (await this.session()).openInPlayground();
+      return;
+    }
     const action = target.closest(`button[${DATA.action}]`)?.getAttribute(DATA.action) ?? undefined;
     const intoCode = target.closest(selector(CODE.box));
     if (!isAction(action) && !intoCode) return;

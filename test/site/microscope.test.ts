@@ -12,7 +12,7 @@ import type { LoopTurn, TraceEvent } from '../../runtime/protocol/index';
 import { restoredEngine } from '../python';
 import { shareFragment } from '../../src/client/share/share-link';
 import { PLAYGROUND_EXAMPLE } from '../../src/client/share/playground-link';
-import { describeCallback, describeTask, lineMarks, readSteps, type SteppedRun } from '../../src/client/microscope/steps';
+import { describeCallback, describeTask, lineMarks, readSteps, timerTime, type SteppedRun } from '../../src/client/microscope/steps';
 import { formatTime } from '../../src/client/timeline/layout';
 import { example, open } from './page-helpers';
 
@@ -100,9 +100,7 @@ async function expectTurn(ex: Locator, run: SteppedRun, index: number, code: str
     .toBe(`Turn ${turn.n} of ${run.steps.length - 1} · loop time ${formatTime(turn.t)}`);
   expect(await texts(panel.locator('.microscope__ran'))).toEqual(turn.ran.map(describeCallback));
   expect(await texts(panel.locator('.microscope__ready'))).toEqual(turn.ready.map(describeCallback));
-  expect(await texts(panel.locator('.microscope__timers'))).toEqual(
-    turn.timers.map((t) => `at ${formatTime(t.at)}: ${describeCallback(t)}`),
-  );
+  expect(await texts(panel.locator('.microscope__timers'))).toEqual(turn.timers.map((t) => `${timerTime(t.at)}: ${describeCallback(t)}`));
   expect(await texts(panel.locator('.microscope__tasks'))).toEqual(
     turn.tasks.map((t) => `${t.task}: ${describeTask(t)}${t.line !== null ? ` · line ${t.line}` : ''}`),
   );
@@ -187,7 +185,7 @@ describe('the loop microscope', () => {
       // Step, pressed again, goes forward: the data arrives, the server's handler is woken.
       await ex.getByRole('button', { name: 'Step' }).click();
       await expectTurn(ex, run, reading + 1, SERVER);
-      expect(await texts(panel.locator('.microscope__ready'))).toEqual(['Task-4: wake up (what it awaited is done)']);
+      expect(await texts(panel.locator('.microscope__ready'))).toEqual(['Task-4: wake up (what it awaited is over)']);
     });
   });
 });

@@ -19,10 +19,11 @@ import threading
 import weakref
 import functools
 import heapq
+import itertools
 from asyncio import events, futures, tasks
 
 from . import network, trace
-from .clock import clock
+from .clock import _real_perf_counter, clock
 
 #: Turns a run records: enough to step through any lesson's program, and a bound on what
 #: a program that spins for a million turns can make the page hold.
@@ -31,6 +32,12 @@ MAX_TURNS = 1_000  # protocol/limits.ts TURN_LIMITS.turns
 MAX_ITEMS = 16  # TURN_LIMITS.items
 #: Tasks a turn describes: the first ones the run created.
 MAX_TASKS = 24  # TURN_LIMITS.tasks
+#: Real seconds the recording may take in all: the loop a program builds may hold
+#: hundreds of thousands of timers, and a turn looks at the heap's head. Past it the run
+#: goes on unrecorded, as past MAX_TURNS. (Its work is off the program's clock anyway.)
+MAX_RECORDING_SECONDS = 3.0
+#: Due timers counted for "and N more" in a turn's callbacks: past it, the count stops.
+MAX_COUNTED = 10_000
 
 
 class Microscope:
@@ -38,7 +45,9 @@ class Microscope:
         self._tracer = tracer
         self._program = program
         self.turns = 0
+        self.recorded = 0
         self._cut_at = None
+        self._spent = 0.0
         # The loop being watched: the first one a run turns in its main thread.
         self._loop = None
         # What the turn under way will run, described before it runs.
@@ -82,47 +91,65 @@ class Microscope:
         """The loop starts a turn: the first turn of the run is preceded by the state it
         starts from (turn 0: nothing has run yet)."""
         if self.turns == 0:
-            self._record(loop, ran=[], ran_total=0)
+            self._off_the_clock(self._record, loop, [], 0)
 
     def planned(self, loop):
         """The turn has its I/O events: what it will run is the ready queue now, then the
         timers that are due (CPython's ``_run_once`` moves them next, earliest first)."""
-        if self.turns > MAX_TURNS:
-            return
-        end = loop.time() + loop._clock_resolution
-        ready = [h for h in loop._ready if not h._cancelled]
-        # The heap's head holds the due timers: no need to sort ten thousand of them.
-        due = [t for t in heapq.nsmallest(MAX_ITEMS, (t for t in loop._scheduled if not t._cancelled)) if t._when < end]
-        due_total = sum(1 for t in loop._scheduled if not t._cancelled and t._when < end) if len(due) == MAX_ITEMS else len(due)
-        self._planned = len(ready) + due_total
-        sleeps = self._sleep_waiters(loop)
-        self._plan = [self._callback(h, sleeps) for h in (ready + due)[:MAX_ITEMS]]
+        if self._recording():
+            self._off_the_clock(self._plan_turn, loop)
 
     def after_turn(self, loop):
         ran, self._plan = self._plan, []
-        self._record(loop, ran=ran, ran_total=self._planned)
+        self._off_the_clock(self._record, loop, ran, self._planned)
         self._planned = 0
 
     def finish(self):
         """The run is over: say how many turns there were, when some were left out."""
-        if self.turns > MAX_TURNS:
-            return {"type": "turnLimit", "t": self._cut_at, "shown": MAX_TURNS + 1, "total": self.turns}
+        if self.recorded < self.turns:
+            return {"type": "turnLimit", "t": self._cut_at, "shown": self.recorded, "total": self.turns}
         return None
+
+    def _recording(self):
+        return self.turns <= MAX_TURNS and self._spent < MAX_RECORDING_SECONDS and not self._tracer.full
+
+    def _off_the_clock(self, work, *args):
+        """The microscope's work is the runtime's, not the program's: the clock stands
+        still meanwhile (a program timing itself reads the same with Step as with Run)."""
+        clock.pause()
+        started = _real_perf_counter()
+        try:
+            work(*args)
+        finally:
+            self._spent += _real_perf_counter() - started
+            clock.resume()
+
+    def _plan_turn(self, loop):
+        end = loop.time() + loop._clock_resolution
+        ready = list(itertools.islice((h for h in loop._ready if not h._cancelled), MAX_ITEMS))
+        due = [t for t in _earliest(loop._scheduled, MAX_ITEMS) if t._when < end]
+        due_total = len(due) if len(due) < MAX_ITEMS else _count_due(loop._scheduled, end)
+        self._planned = len(loop._ready) + due_total
+        sleeps = self._sleep_waiters(loop)
+        self._plan = [self._callback(h, sleeps) for h in (ready + due)[:MAX_ITEMS]]
 
     # -- one turn ----------------------------------------------------------------------
 
     def _record(self, loop, ran, ran_total):
         number = self.turns
+        recording = self._recording()
         self.turns += 1
-        if number > MAX_TURNS or self._tracer.full:
+        if not recording:
             if self._cut_at is None:
                 self._cut_at = self._tracer.now()
             return
+        self.recorded += 1
         sleeps = self._sleep_waiters(loop)
-        ready = [h for h in loop._ready if not h._cancelled]
-        pending = [t for t in loop._scheduled if not t._cancelled]
-        timers = heapq.nsmallest(MAX_ITEMS, pending)
-        watched = list(loop._selector.get_map().values())
+        ready = list(itertools.islice((h for h in loop._ready if not h._cancelled), MAX_ITEMS))
+        timers = _earliest(loop._scheduled, MAX_ITEMS)
+        pending = len(loop._scheduled) - loop._timer_cancelled_count
+        watched = list(itertools.islice(loop._selector.get_map().values(), MAX_ITEMS))
+        watching = len(loop._selector.get_map())
         queued = {h._callback.__self__ for h in ready if isinstance(getattr(h._callback, "__self__", None), tasks.Task)}
         described = [self._task(name, ref, queued) for name, ref in self._tasks.items()]
         self._tracer.emit_turn({
@@ -130,21 +157,18 @@ class Microscope:
             "n": number,
             "t": self._tracer.now(),
             "ran": ran,
-            "ready": [self._callback(h, sleeps) for h in ready[:MAX_ITEMS]],
-            "timers": [dict(self._callback(t, sleeps), at=self._elapsed(t._when)) for t in timers[:MAX_ITEMS]],
-            "io": [self._watched(key) for key in watched[:MAX_ITEMS]],
+            "ready": [self._callback(h, sleeps) for h in ready],
+            "timers": [dict(self._callback(t, sleeps), at=trace.loop_seconds(t._when)) for t in timers],
+            "io": [self._watched(key) for key in watched],
             "tasks": described,
             "more": {
                 "ran": max(0, ran_total - len(ran)),
-                "ready": max(0, len(ready) - MAX_ITEMS),
-                "timers": max(0, len(pending) - MAX_ITEMS),
-                "io": max(0, len(watched) - MAX_ITEMS),
+                "ready": max(0, len(loop._ready) - len(ready)),
+                "timers": max(0, pending - len(timers)),
+                "io": max(0, watching - len(watched)),
                 "tasks": max(0, self._tracer.tasks_created - len(self._tasks)),
             },
         })
-
-    def _elapsed(self, when):
-        return round(when - clock.monotonic() + clock.elapsed(), 6)
 
     def _sleep_waiters(self, loop):
         """The task each pending future is awaited by, for the timers that wake them."""
@@ -243,11 +267,42 @@ def _suspended_at(coro, program):
     frame of the program's own file (a task waiting in ``asyncio.sleep`` is at the
     program's line that awaits it)."""
     line = None
-    while coro is not None:
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "ag_frame", None)
+    for link in trace.await_chain(coro):
+        frame = getattr(link, "cr_frame", None) or getattr(link, "ag_frame", None)
         if frame is None:
             break
-        if frame.f_code.co_filename == program:
+        if getattr(frame, "f_code", None) is not None and frame.f_code.co_filename == program:
             line = frame.f_lineno
-        coro = getattr(coro, "cr_await", None) or getattr(coro, "ag_await", None)
     return line
+
+
+def _earliest(heap, count):
+    """The ``count`` earliest timers of the loop's heap that are not cancelled, in order,
+    found from the heap's root (a timer is never earlier than its parent): a few dozen
+    looks, however many timers the heap holds."""
+    found = []
+    frontier = [(heap[0], 0)] if heap else []
+    while frontier and len(found) < count:
+        timer, at = heapq.heappop(frontier)
+        if not timer._cancelled:
+            found.append(timer)
+        for child in (2 * at + 1, 2 * at + 2):
+            if child < len(heap):
+                heapq.heappush(frontier, (heap[child], child))
+    return found
+
+
+def _count_due(heap, end):
+    """How many timers of the heap are due before ``end`` (not cancelled), up to
+    ``MAX_COUNTED``: only the due part of the heap is visited."""
+    count = 0
+    stack = [0] if heap else []
+    while stack and count < MAX_COUNTED:
+        at = stack.pop()
+        timer = heap[at]
+        if timer._when >= end:
+            continue
+        if not timer._cancelled:
+            count += 1
+        stack.extend(child for child in (2 * at + 1, 2 * at + 2) if child < len(heap))
+    return count

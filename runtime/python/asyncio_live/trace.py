@@ -8,6 +8,7 @@ step, ``task.done()`` and ``task._fut_waiter`` tell what the task waits on.
 
 import asyncio
 import json
+import math
 import weakref
 from asyncio import events, futures, tasks
 
@@ -85,23 +86,44 @@ def coroutine_label(coro, with_arguments=True):
     return f"{name}({args})"
 
 
+#: The longest await chain followed: a program's own coroutine class may make its
+#: ``cr_await`` a cycle (itself), or a chain without end.
+MAX_AWAIT_CHAIN = 100
+
+
+def await_chain(coro):
+    """The coroutines of a task's await chain, outermost first (coroutines and async
+    generators), at most ``MAX_AWAIT_CHAIN`` and each once."""
+    chain = []
+    seen = set()
+    while coro is not None and len(chain) < MAX_AWAIT_CHAIN and id(coro) not in seen:
+        if not (hasattr(coro, "cr_code") or hasattr(coro, "ag_code")):
+            break
+        seen.add(id(coro))
+        chain.append(coro)
+        coro = getattr(coro, "cr_await", None) if hasattr(coro, "cr_code") else getattr(coro, "ag_await", None)
+    return chain
+
+
 def _innermost_coroutine(coro):
     """The coroutine at the end of the await chain, if the chain has more than one."""
-    chain = []
-    while coro is not None and hasattr(coro, "cr_code"):
-        chain.append(coro)
-        coro = coro.cr_await
+    chain = [c for c in await_chain(coro) if hasattr(c, "cr_code")]
     return chain[-1] if len(chain) > 1 and chain[-1].cr_frame is not None else None
 
 
 def _innermost_await(coro):
     """The qualified name of the innermost coroutine in the await chain (``Queue.get``),
     or None when the task's own coroutine awaits the future directly."""
-    names = []
-    while coro is not None and hasattr(coro, "cr_code"):
-        names.append(coro.cr_code.co_qualname)
-        coro = coro.cr_await
+    names = [c.cr_code.co_qualname for c in await_chain(coro) if hasattr(c, "cr_code")]
     return names[-1] if len(names) > 1 else None
+
+
+def loop_seconds(when):
+    """A loop deadline (``loop.time()`` terms) as seconds from the run's start, or None
+    for one that never comes (infinity, or NaN): JSON has no such numbers."""
+    if not math.isfinite(when):
+        return None
+    return round(when - clock.monotonic() + clock.elapsed(), 6)
 
 
 #: Events a run's trace keeps: a timeline of more tells nobody anything, and a program
@@ -264,12 +286,15 @@ class Tracer:
             # A bare yield (``await asyncio.sleep(0)``): ready again at once.
             return {"kind": "yield"}
         if waiter in self._sleeps:
-            return {"kind": "sleep", "until": round(self._sleeps[waiter] - clock.monotonic() + clock.elapsed(), 6)}
+            return {"kind": "sleep", "until": loop_seconds(self._sleeps[waiter])}
         if isinstance(waiter, tasks.Task):
             return {"kind": "task", "task": name_of(waiter)}
         if isinstance(waiter, tasks._GatheringFuture):
-            children = [name_of(c) for c in waiter._children if isinstance(c, tasks.Task)]
-            return {"kind": "gather", "tasks": children}
+            # asyncio's own tasks (a server's address lookup) are not on the timeline:
+            # a gather of only those is told by the coroutine that made it, below.
+            children = [name_of(c) for c in waiter._children if isinstance(c, tasks.Task) and not self.is_internal(c)]
+            if children:
+                return {"kind": "gather", "tasks": children}
         innermost = _innermost_coroutine(task.get_coro())
         if innermost is not None:
             on_network = network.describe_wait(innermost.cr_code.co_qualname, innermost.cr_frame)

@@ -80,7 +80,9 @@ export class ExampleRun {
    * (Step) records the loop's state at each turn for the microscope.
    */
   start(checked = false, stepped = false): void {
-    if (this.#current && this.#current.status !== 'done') return;
+    // One run at a time, and one shown at a time: a run in slow motion is still going on
+    // the page after its program ended in the worker.
+    if ((this.#current && this.#current.status !== 'done') || this.#pane.pacing) return;
     // Check is the last starter of an exercise; Run the first.
     this.#startedBy = (stepped ? this.#controls.stepper : checked ? this.#controls.starters.at(-1) : this.#controls.starters[0]) ?? null;
     const exercise = this.#exercise;

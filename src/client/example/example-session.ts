@@ -30,7 +30,7 @@ import { editKey } from '../storage/saved-edits.ts';
 import { rememberWork } from '../storage/last-work.ts';
 import { storage } from '../storage/storage.ts';
 import { isSharedWith, ShareLinkError } from '../share/share-link.ts';
-import { PLAYGROUND_PATH, playgroundLink } from '../share/playground-link.ts';
+import { PLAYGROUND_EXAMPLE, PLAYGROUND_PATH, playgroundLink } from '../share/playground-link.ts';
 
 export interface ExampleSession {
   /**
@@ -42,6 +42,8 @@ export interface ExampleSession {
   canUndo(): boolean;
   /** Open the editor, with the caret where the reader clicked (and what they typed since, typed-early.ts). */
   edit(at?: { x: number; y: number }, typed?: TypedEarly): void;
+  /** Open the whole program in the playground (Playground, clicked before the session was made). */
+  openInPlayground(): void;
   /** Its page was swapped for another (page-swap.ts): stop its run, let go of its editor. */
   leave(): void;
 }
@@ -73,15 +75,17 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   // The loop microscope (Step): loaded with the first stepped run.
   const panel = find(element, MICROSCOPE.panel);
   let microscope: Promise<MicroscopeView> | null = null;
+  /** The microscope once loaded (its keys are answered at once, not after a promise). */
+  let shownMicroscope: MicroscopeView | null = null;
   const openMicroscope = () =>
-    (microscope ??= import('../microscope/microscope-view.ts').then(
-      ({ MicroscopeView }) =>
-        new MicroscopeView(panel!, {
-          markLines: (marks) => editor.markLines(marks),
-          rewind: (at) => pane.rewind(at),
-          closed: () => button('step').focus(),
-        }),
-    ));
+    (microscope ??= import('../microscope/microscope-view.ts').then(({ MicroscopeView }) => {
+      shownMicroscope = new MicroscopeView(panel!, {
+        markLines: (marks) => editor.markLines(marks),
+        rewind: (at) => pane.rewind(at),
+        closed: () => button('step').focus(),
+      });
+      return shownMicroscope;
+    }));
   const closeMicroscope = () => void microscope?.then((view) => view.close());
   run.onStepped((trace, lineOffset) => {
     if (!panel) return;
@@ -89,6 +93,13 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   });
   // An edit makes the recorded run another program's: its lines and turns no longer fit.
   code.onChange(closeMicroscope);
+  // Right after Step the focus is on Step: the panel's keys work there too (→ ←, Home,
+  // End, Escape), as the lessons say.
+  const stepper = element.querySelector<HTMLButtonElement>(actionButton('step'));
+  stepper?.addEventListener('keydown', (event) => {
+    if (!shownMicroscope?.isOpen || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (shownMicroscope.key(event.key)) event.preventDefault();
+  });
   const share = new ExampleShare(id, code, notice);
   // Playground: a link to the whole program there, made for the code shown (and made
   // again on a click that comes before it is: the code just changed).
@@ -268,7 +279,8 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
       editor.clearError();
       if (code.value === before.value) return say(null);
       undoneBy = code.value;
-      notice.sayWithUndo(code.edited ? 'Back to your own edit of this example.' : 'Back to the lesson’s code.', () => {
+      const original = id === PLAYGROUND_EXAMPLE ? 'Back to the playground’s first program.' : 'Back to the lesson’s code.';
+      notice.sayWithUndo(code.edited ? 'Back to your own edit of this example.' : original, () => {
         if (!before.fromLink) return code.set(before.value);
         code.showFromLink(before.value);
         share.sayFromLink();
@@ -307,6 +319,9 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
     canUndo: () => notice.canUndo,
     edit(at, typed) {
       void editor.focus(at, typed);
+    },
+    openInPlayground() {
+      if (toPlayground) void linkPlayground().then(() => toPlayground.click());
     },
     leave() {
       run.stop();

@@ -9,7 +9,18 @@
 import { DATA, find, MICROSCOPE, part, taskColourClass } from '../example/dom-names.ts';
 import type { TraceEvent } from '../../../runtime/index.ts';
 import { formatTime } from '../timeline/layout.ts';
-import { announceStep, describeCallback, describeTask, lineMarks, readSteps, taskColour, type LineMark, type SteppedRun } from './steps.ts';
+import {
+  announceStep,
+  describeCallback,
+  describeTask,
+  lineMarks,
+  readSteps,
+  RUN_UNTIL_COMPLETE_DONE,
+  taskColour,
+  timerTime,
+  type LineMark,
+  type SteppedRun,
+} from './steps.ts';
 
 export interface MicroscopeHooks {
   /** Mark the lines of the shown code that tasks are suspended at (none: clear them). */
@@ -20,8 +31,8 @@ export interface MicroscopeHooks {
   closed(): void;
 }
 
-/** Lines of what a turn printed shown in "This turn ran" (the output pane has them all). */
-const PRINTED_SHOWN = 5;
+/** Of the tasks a turn made, the tasks it ended and the lines it printed, how many "This turn ran" lists (the rest are counted). */
+const DID_SHOWN = 5;
 
 type Item = { text: string; colour?: number | null };
 
@@ -111,10 +122,13 @@ export class MicroscopeView {
     this.#hooks.closed();
   }
 
-  #onKey(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    // The slider moves itself with the arrows, Home and End (its input event follows).
-    const onSlider = event.target === this.#slider;
+  /**
+   * A key for the microscope, pressed in its panel or on Step: → and ← move a turn, Home
+   * and End to the first and last, Escape closes. True when the key was one of these
+   * and the microscope is open.
+   */
+  key(name: string): boolean {
+    if (!this.#run) return false;
     const moves: Record<string, () => void> = {
       ArrowRight: () => this.forward(),
       ArrowLeft: () => this.back(),
@@ -122,10 +136,16 @@ export class MicroscopeView {
       End: () => this.go(Infinity),
       Escape: () => this.#closeFromPanel(),
     };
-    const move = moves[event.key];
-    if (!move || (onSlider && event.key !== 'Escape')) return;
-    event.preventDefault();
-    move();
+    const move = moves[name];
+    move?.();
+    return move !== undefined;
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // The slider moves itself with the arrows, Home and End (its input event follows).
+    if (event.target === this.#slider && event.key !== 'Escape') return;
+    if (this.key(event.key)) event.preventDefault();
   }
 
   #draw(): void {
@@ -152,15 +172,17 @@ export class MicroscopeView {
       turn.more.ran,
       turn.n === 0 ? 'Nothing yet: asyncio.run has made the main task, and the loop starts here.' : 'Nothing: the turn only waited.',
     );
+    // A turn may make or end thousands of tasks: the first few of each, and a count.
     const did: Item[] = [
-      ...step.created.map((task) => ({ text: `made ${task}`, colour: colourOf(task) })),
-      ...step.ended.map(({ task, how }) => ({ text: `${task} ${how}`, colour: colourOf(task) })),
-      ...step.output.slice(0, PRINTED_SHOWN).map((line) => ({
+      ...step.created.slice(0, DID_SHOWN).map((task) => ({ text: `made ${task}`, colour: colourOf(task) })),
+      ...step.ended.slice(0, DID_SHOWN).map(({ task, how }) => ({ text: `${task} ${how}`, colour: colourOf(task) })),
+      ...step.output.slice(0, DID_SHOWN).map((line) => ({
         text: `${line.stream === 'stderr' ? 'wrote to stderr' : 'printed'}: ${line.text.replace(/\n$/, '')}`,
         colour: colourOf(line.task),
       })),
     ];
-    fill(part(this.#panel, MICROSCOPE.did), did, Math.max(0, step.output.length - PRINTED_SHOWN), null);
+    const untold = [step.created, step.ended, step.output].reduce((sum, list) => sum + Math.max(0, list.length - DID_SHOWN), 0);
+    fill(part(this.#panel, MICROSCOPE.did), did, untold, null);
     fill(
       part(this.#panel, MICROSCOPE.tasks),
       turn.tasks.map((task) => ({
@@ -174,11 +196,13 @@ export class MicroscopeView {
       part(this.#panel, MICROSCOPE.ready),
       turn.ready.map((callback) => ({ text: describeCallback(callback), colour: colourOf(callback.task) })),
       turn.more.ready,
-      'Empty: the loop waits for a timer or a socket.',
+      turn.ran.some((callback) => callback.name === RUN_UNTIL_COMPLETE_DONE)
+        ? 'Empty, and the loop stops: what it was running until is done.'
+        : 'Empty: the loop waits for a timer or a socket.',
     );
     fill(
       part(this.#panel, MICROSCOPE.timers),
-      turn.timers.map((timer) => ({ text: `at ${formatTime(timer.at)}: ${describeCallback(timer)}`, colour: colourOf(timer.task) })),
+      turn.timers.map((timer) => ({ text: `${timerTime(timer.at)}: ${describeCallback(timer)}`, colour: colourOf(timer.task) })),
       turn.more.timers,
       'None.',
     );

@@ -101,18 +101,38 @@ export function lineMarks(run: SteppedRun, step: Step, offset: number, shownLine
   return [...byLine].map(([line, names]) => ({ line, tasks: names, colour: taskColour(run, names[0]) }));
 }
 
+/** The callback that stops the loop once what `run_until_complete` runs is done. */
+export const RUN_UNTIL_COMPLETE_DONE = '_run_until_complete_cb';
+
+/** asyncio's own callbacks a reader meets in every run, said in words. */
+const KNOWN_CALLBACKS: Record<string, string> = {
+  [RUN_UNTIL_COMPLETE_DONE]: 'stop the loop: what run_until_complete ran is done',
+  'BaseEventLoop.shutdown_asyncgens': 'asyncio.run’s clean-up: close async generators left open',
+  'BaseEventLoop.shutdown_default_executor': 'asyncio.run’s clean-up: shut down the default thread pool',
+  'BaseEventLoop._create_server_getaddrinfo': 'start_server: look up the address to listen on',
+  'BaseSelectorEventLoop._accept_connection2': 'the server sets up the connection it accepted',
+};
+
 /** A callback of the loop in a reader's words. */
 export function describeCallback(callback: LoopCallback): string {
   switch (callback.kind) {
     case 'step':
       return `${callback.task}: next step`;
     case 'wake':
-      return `${callback.task}: wake up (what it awaited is done)`;
+      // Woken because what it awaited is over: done, failed or cancelled.
+      return `${callback.task}: wake up (what it awaited is over)`;
     case 'sleep':
       return callback.task ? `end ${callback.task}’s sleep` : 'end a sleep';
-    case 'callback':
-      return callback.task ? `${callback.name} (for ${callback.task})` : callback.name;
+    case 'callback': {
+      const name = KNOWN_CALLBACKS[callback.name] ?? callback.name;
+      return callback.task ? `${name} (for ${callback.task})` : name;
+    }
   }
+}
+
+/** When a timer is due, in words: `at 1 s`, or `never` for a deadline at infinity. */
+export function timerTime(at: number | null): string {
+  return at === null ? 'never' : `at ${formatTime(at)}`;
 }
 
 /** A task's state at a turn's end, in words. */

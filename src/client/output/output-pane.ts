@@ -214,7 +214,10 @@ export class OutputPane {
     if (!on) return;
     this.#timeline ??= import('../timeline/timeline-view.ts').then(({ TimelineView }) => new TimelineView(this.#timelineBox, this));
     const at = this.#rewoundTo;
-    (await this.#timeline).show(at ? this.#trace.slice(0, at.events) : this.#trace, at ? at.t : this.#outcome!.result.time);
+    const outcome = this.#outcome!;
+    // Stopped in slow motion: the run as far as it was shown (the worker may have gone further).
+    const events = at ? this.#trace.slice(0, at.events) : outcome.stopped ? this.#trace.filter((e) => e.t <= outcome.result.time) : this.#trace;
+    (await this.#timeline).show(events, at ? at.t : outcome.result.time);
   }
 
   /** Show one run, from its first event to its outcome. */
@@ -308,6 +311,11 @@ export class OutputPane {
         break;
       }
     }
+  }
+
+  /** A run is still being shown in slow motion (its program may be over already). */
+  get pacing(): boolean {
+    return this.#pace !== null;
   }
 
   /** The loop time slow motion has reached (Infinity: output is shown as it comes). */

@@ -6,6 +6,7 @@
 import { flash } from '../example/button-feedback.ts';
 import type { ExampleCode } from '../example/example-code.ts';
 import type { ExampleNotice } from '../example/example-notice.ts';
+import { PLAYGROUND_EXAMPLE } from './playground-link.ts';
 import { readShareFragment, shareFragment, ShareLinkError } from './share-link.ts';
 
 export class ExampleShare {
@@ -13,10 +14,14 @@ export class ExampleShare {
   readonly #code: ExampleCode;
   readonly #notice: ExampleNotice;
 
+  /** What the page's own code is called: the lesson's, or (in the playground, which has no lesson) its first program. */
+  readonly #original: string;
+
   constructor(id: string, code: ExampleCode, notice: ExampleNotice) {
     this.#id = id;
     this.#code = code;
     this.#notice = notice;
+    this.#original = id === PLAYGROUND_EXAMPLE ? 'the playground’s first program' : 'the lesson’s code';
   }
 
   /**
@@ -45,9 +50,11 @@ export class ExampleShare {
 
   /** Say that the code shown came from a link (again, after an Undo brought it back). */
   sayFromLink(): void {
-    const yours =
-      this.#code.saved !== null ? ' Your own edit of this example is kept: Reset brings it back.' : ' Reset brings back the lesson’s code.';
-    this.#notice.say(`This code came from a link, not from the lesson. Read it before you press Run: it runs only when you do.${yours}`);
+    const playground = this.#id === PLAYGROUND_EXAMPLE;
+    const kept = playground ? 'Your own program is kept' : 'Your own edit of this example is kept';
+    const yours = this.#code.saved !== null ? ` ${kept}: Reset brings it back.` : ` Reset brings back ${this.#original}.`;
+    const from = playground ? 'This code came from a link.' : 'This code came from a link, not from the lesson.';
+    this.#notice.say(`${from} Read it before you press Run: it runs only when you do.${yours}`);
   }
 
   /** Show the code of the link in the page's address. Returns whether there was code to show. */
@@ -59,7 +66,7 @@ export class ExampleShare {
     } catch (error) {
       const why = error instanceof ShareLinkError ? error.message : 'it could not be read';
       this.#notice.say(
-        `This share link could not be opened (${why}). Showing ${this.#code.edited ? 'your saved edit' : 'the lesson’s code'}.`,
+        `This share link could not be opened (${why}). Showing ${this.#code.edited ? 'your saved edit' : this.#original}.`,
       );
       return false;
     }

@@ -97,7 +97,7 @@ const NETWORK_WAITS: Record<NetworkAction, string> = {
 export function describeWait(on: WaitTarget): string {
   switch (on.kind) {
     case 'sleep':
-      return `sleep until ${formatTime(on.until)}`;
+      return on.until === null ? 'sleeps forever' : `sleep until ${formatTime(on.until)}`;
     case 'task':
       return `awaits ${on.task}`;
     case 'gather':

@@ -181,4 +181,91 @@ describe('the loop microscope', () => {
     expect(most.tasks).toHaveLength(TURN_LIMITS.tasks);
     expect(most.more.tasks).toBe(41 - TURN_LIMITS.tasks);
   });
+
+  it('keeps its own work off the clock: a program timing itself reads the same with Step as with Run', async () => {
+    const code = `
+      import asyncio
+      import time
+      async def main():
+          loop = asyncio.get_running_loop()
+          for i in range(20_000):
+              loop.call_later(1000 + i, print, i)
+          start = time.perf_counter()
+          for _ in range(100):
+              await asyncio.sleep(0.001)
+          print(f"took {time.perf_counter() - start:.3f} s")
+          for timer in list(loop._scheduled):
+              timer.cancel()
+      asyncio.run(main())
+    `;
+    const engine = await sharedEngine();
+    let printed = '';
+    const result = await engine.run(
+      dedent(code),
+      { deterministic: false, steps: true },
+      (chunk) => (printed += chunk.text),
+      () => {},
+    );
+    expect(result.ok).toBe(true);
+    expect(printed).toBe('took 0.100 s\n');
+  });
+
+  it('says a deadline at infinity is never, in JSON (a run with one used to fail)', async () => {
+    const { events, turns, stdout } = await stepped(`
+      import asyncio
+      import math
+      async def main():
+          try:
+              async with asyncio.timeout(0.5):
+                  await asyncio.sleep(math.inf)
+          except TimeoutError:
+              print("gave up")
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('gave up\n');
+    expect(events.find((e) => e.type === 'wait' && e.on.kind === 'sleep')).toMatchObject({ on: { kind: 'sleep', until: null } });
+    expect(turns[1].timers.map((t) => t.at)).toEqual([0.5, null]);
+  });
+
+  it('follows an await chain that loops back on itself only once', async () => {
+    const { turns, stdout } = await stepped(`
+      import asyncio
+      import sys
+      class Cycle:
+          def __init__(self):
+              self.cr_frame = sys._getframe()
+              self.cr_code = self.cr_frame.f_code
+              self.n = 0
+          @property
+          def cr_await(self):
+              return self
+          def __await__(self):
+              return self
+          def __iter__(self):
+              return self
+          def __next__(self):
+              self.n += 1
+              if self.n > 3:
+                  raise StopIteration("done")
+      async def main():
+          print(await Cycle())
+      asyncio.run(main())
+    `);
+    expect(stdout).toBe('done\n');
+    expect(turns.length).toBeGreaterThan(3);
+  });
+
+  it('says how many turns it kept when the trace filled up first', async () => {
+    const { events, turns } = await stepped(`
+      import asyncio
+      async def main():
+          async with asyncio.TaskGroup() as tg:
+              for _ in range(3000):
+                  tg.create_task(asyncio.sleep(1))
+      asyncio.run(main())
+    `);
+    const cut = events.find((e) => e.type === 'turnLimit');
+    expect(cut).toMatchObject({ shown: turns.length });
+    expect(cut?.type === 'turnLimit' && cut.total).toBeGreaterThan(turns.length);
+  });
 });
