@@ -216,7 +216,11 @@ export class OutputPane {
     const at = this.#rewoundTo;
     const outcome = this.#outcome!;
     // Stopped in slow motion: the run as far as it was shown (the worker may have gone further).
-    const events = at ? this.#trace.slice(0, at.events) : outcome.stopped ? this.#trace.filter((e) => e.t <= outcome.result.time) : this.#trace;
+    const events = at
+      ? this.#trace.slice(0, at.events)
+      : outcome.stopped
+        ? this.#trace.filter((e) => e.t <= outcome.result.time)
+        : this.#trace;
     (await this.#timeline).show(events, at ? at.t : outcome.result.time);
   }
 

@@ -65,9 +65,7 @@ export class ExampleShare {
       return true;
     } catch (error) {
       const why = error instanceof ShareLinkError ? error.message : 'it could not be read';
-      this.#notice.say(
-        `This share link could not be opened (${why}). Showing ${this.#code.edited ? 'your saved edit' : this.#original}.`,
-      );
+      this.#notice.say(`This share link could not be opened (${why}). Showing ${this.#code.edited ? 'your saved edit' : this.#original}.`);
       return false;
     }
   }
