@@ -14,6 +14,7 @@ import { editKey, hasEdit } from './storage/saved-edits.ts';
 import { isSharedWith } from './share/share-link.ts';
 import { noticeUnknownShare } from './share/unknown-share.ts';
 import { forEachPage, whenSettled } from './page/page-swap.ts';
+import { bootWhileReading } from './page/boot-early.ts';
 import { wirePrediction } from './exercise/prediction.ts';
 import { keepTyping } from './example/typed-early.ts';
 import { wireWrap } from './editor/wrap-lines.ts';
@@ -163,6 +164,9 @@ if (!customElements.get(EXAMPLE_TAG)) {
   customElements.define(EXAMPLE_TAG, LiveExampleElement);
   // Module scripts run once the page is parsed: every example is there to compare with.
   forEachPage(noticeUnknownShare);
+  // Python starts while the reader reads, unless their browser asks to save data or
+  // the device is small (boot-policy.ts): their first Run then waits for nothing.
+  forEachPage(() => bootWhileReading(() => void loadSessions()));
   // A share link opened on its own page (pasted into the address bar) changes only the
   // fragment, which opened nothing: load the page again, as from elsewhere. (Share
   // leaves the address alone: its link goes to the clipboard and the notice.)

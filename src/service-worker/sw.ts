@@ -6,7 +6,8 @@
  *
  * - The site (pages, styles, scripts, search index) is precached when it installs.
  * - Python and the editor (about 23 MB) are cached when a reader first shows intent on
- *   an example (the page sends WARM, messages.ts): readers who only read never pay.
+ *   an example or while the page is read (the page sends WARM once Python has booted,
+ *   messages.ts): readers whose Python never starts (Save-Data, a slow link) never pay.
  *   Each file crosses the network once, whether the page or the cache asked first
  *   (what the page fetched before this worker was there is taken from the HTTP cache).
  * - Every response gets the isolation headers and the header policy, but Python's and

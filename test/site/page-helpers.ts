@@ -25,6 +25,14 @@ export interface OpenOptions {
   /** The system's colour scheme (Chromium's default is light). */
   colorScheme?: 'light' | 'dark';
   /**
+   * When Python starts (the reader's choice, src/client/page/boot-policy.ts): 'off' waits
+   * for the first intent, as a reader who chose so; unset, the browser's hints decide
+   * (in this Chromium: while the page is read).
+   */
+  pythonStart?: 'on' | 'off';
+  /** The browser asks to save data (`navigator.connection.saveData`). */
+  saveData?: boolean;
+  /**
    * Refuse Python's files: for checks that need no run. The page still starts Python
    * at the reader's first intent, and a boot costs seconds of the machine's time.
    */
@@ -55,6 +63,14 @@ export async function open(base: string, path: string, options: OpenOptions = {}
     });
   }
   if (options.withoutPython) await context.route('**/pyodide/**', (route) => route.abort('blockedbyclient'));
+  if (options.pythonStart) {
+    await context.addInitScript((choice) => localStorage.setItem('asyncio-live:boot-early', choice), options.pythonStart);
+  }
+  if (options.saveData) {
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true, effectiveType: '4g' }) }),
+    );
+  }
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));

@@ -32,7 +32,8 @@ describe('links before Python has booted', () => {
   const base = () => inject('isolatedURL');
 
   it('load a new document while Python has not booted (the router is not even downloaded)', async () => {
-    const { page, requests, close } = await open(base(), PAGE, { withoutPython: true });
+    // A reader who chose to start Python only when they press Run, and has not yet.
+    const { page, requests, close } = await open(base(), PAGE, { withoutPython: true, pythonStart: 'off' });
     const loads = countLoads(page);
     await page.locator('a[rel="next"]').click();
     await page.waitForURL(`**${NEXT}`);

@@ -1,7 +1,8 @@
 /**
  * What the page does once, at the reader's first intent on any example (not once per
- * example): start Python, then let the service worker keep Python and the editor for
- * offline use (it caches them only now, so readers who only read never download them).
+ * example), or earlier while the page is read (boot-early.ts): start Python, then let
+ * the service worker keep Python and the editor for offline use (it caches them only
+ * now, so readers whose Python never starts never download them).
  */
 import { WARM } from '../../service-worker/messages.ts';
 import { keepAddedHeadElements } from './kept-head.ts';

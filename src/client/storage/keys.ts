@@ -38,6 +38,8 @@ export const SETTING_KEYS = {
   timeline: 'asyncio-live:timeline',
   /** Each printed line shows the loop time it was printed at. */
   loopTimes: 'asyncio-live:loop-times',
+  /** Python starts as soon as a page with examples is read (boot-policy.ts); absent, the browser's hints decide. */
+  bootEarly: 'asyncio-live:boot-early',
   /** The playground runs its program with the practice hosts (src/playground/practice-network.py). */
   playgroundHosts: 'asyncio-live:playground-hosts',
   /** The playground runs its program as a notebook cell. */

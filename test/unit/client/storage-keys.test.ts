@@ -20,6 +20,7 @@ describe('the storage keys', () => {
       wrap: 'asyncio-live:wrap',
       timeline: 'asyncio-live:timeline',
       loopTimes: 'asyncio-live:loop-times',
+      bootEarly: 'asyncio-live:boot-early',
       playgroundHosts: 'asyncio-live:playground-hosts',
       playgroundNotebook: 'asyncio-live:playground-notebook',
       pace: 'asyncio-live:pace',
