@@ -108,7 +108,7 @@ document.getElementById('run').addEventListener('click', async () => {
 });
 </script>`;
 
-async function bareClick(browser: Browser, url: string): Promise<number> {
+export async function bareClick(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Pyodide's own loader is not in the build (ours is bundled into the runtime's worker).
   const loader = readFileSync(join(createRequire(import.meta.url).resolve('pyodide/package.json'), '../pyodide.mjs'));

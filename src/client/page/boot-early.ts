@@ -11,16 +11,34 @@ import { bootsEarly, deviceHints } from './boot-policy.ts';
 /** How long the page may stay busy before the boot starts anyway (ms). */
 const IDLE_TIMEOUT_MS = 2000;
 
+let settle!: () => void;
+const settled = new Promise<void>((resolve) => (settle = resolve));
+
+/**
+ * Resolves once this page has started Python early, or will not for now (the policy says
+ * no, no example is in view, no example at all): the service worker registers only then
+ * (offline.ts), not in the middle of a boot.
+ */
+export function earlyStartSettled(): Promise<void> {
+  return settled;
+}
+
 /** Start Python once an example of this page is in view and the page is idle; `prepare` loads what a first Run needs besides. */
 export function bootWhileReading(prepare: () => void): void {
-  if (!bootsEarly(deviceHints(), readSwitch('bootEarly'))) return;
   const examples = document.querySelectorAll(`${EXAMPLE_TAG}[${DATA.runnable}="true"]`);
-  if (examples.length === 0 || typeof IntersectionObserver === 'undefined') return;
+  if (!bootsEarly(deviceHints(), readSwitch('bootEarly')) || examples.length === 0 || typeof IntersectionObserver === 'undefined') {
+    settle();
+    return;
+  }
   const observer = new IntersectionObserver((entries) => {
-    if (!entries.some((entry) => entry.isIntersecting)) return;
+    // The first report says what is in view at load: nothing, and the decision can wait for a scroll.
+    if (!entries.some((entry) => entry.isIntersecting)) return settle();
     observer.disconnect();
     whenIdle(() => {
-      void import('./page-intent.ts').then(({ onFirstIntent }) => onFirstIntent());
+      void import('./page-intent.ts').then(({ onFirstIntent }) => {
+        onFirstIntent();
+        settle();
+      });
       prepare();
     });
   });

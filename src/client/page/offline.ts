@@ -1,11 +1,15 @@
 /**
  * Registers the service worker (offline use, cross-origin isolation on plain static
- * hosts) once Python is not booting and the page is idle, and says when a new version
+ * hosts) once Python is not booting (or has booted: see below) and the page is idle, and says when a new version
  * of the site is ready. The page only switches versions when the reader asks, so it
  * never mixes two builds.
  */
 import { UPDATE } from '../../service-worker/messages.ts';
-import { whenNotBooting } from './python-state.ts';
+import { DATA, EXAMPLE_TAG } from '../example/dom-names.ts';
+import { readSwitch } from '../storage/settings.ts';
+import { earlyStartSettled } from './boot-early.ts';
+import { bootsEarly, deviceHints } from './boot-policy.ts';
+import { whenBooted, whenNotBooting } from './python-state.ts';
 
 const idle = (callback: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 2000);
@@ -28,9 +32,16 @@ async function register(): Promise<void> {
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // Not while Python boots (python-state.ts): installing the service worker caches the
-  // whole site, and it took the cores from a first visit's boot (click to first output
-  // was a second slower).
-  addEventListener('load', () => void whenNotBooting().then(() => idle(() => void register())));
+  // whole site (8 MB), and it took the cores from a first visit's boot (click to first
+  // output was a second slower). When Python starts while the page is read
+  // (boot-policy.ts), after that boot. When the browser asks to save data (or the link
+  // is slow, or the device small), only once the reader has started Python: a reader
+  // who only reads fetches the page, not the site.
+  const saving = !bootsEarly(deviceHints(), null) && readSwitch('bootEarly') !== true;
+  // A page without examples starts no Python: nothing to wait for.
+  const examples = document.querySelector(`${EXAMPLE_TAG}[${DATA.runnable}="true"]`) !== null;
+  const ready = saving ? whenBooted() : (examples ? earlyStartSettled() : Promise.resolve()).then(whenNotBooting);
+  addEventListener('load', () => void ready.then(() => idle(() => void register())));
 }
 
 function showUpdateNotice(update: () => void): void {

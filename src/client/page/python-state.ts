@@ -55,3 +55,17 @@ export function whenNotBooting(): Promise<void> {
     observer.observe(root(), { attributes: true, attributeFilter: [STATE] });
   });
 }
+
+/** Resolves once Python has booted on this page, or failed to (never, if it never starts). */
+export function whenBooted(): Promise<void> {
+  return new Promise((resolve) => {
+    const booted = () => pythonState() === 'ready' || pythonState() === 'failed';
+    if (booted()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!booted()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root(), { attributes: true, attributeFilter: [STATE] });
+  });
+}
