@@ -30,7 +30,9 @@ async function counting(context: Awaited<ReturnType<Browser['newContext']>>) {
   context.on('requestfinished', (request) => {
     pending.push(
       request.sizes().then(
-        (sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+        (sizes) => {
+          bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        },
         () => {},
       ),
     );
