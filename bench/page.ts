@@ -8,6 +8,8 @@
  * - page load to runtime ready (intent given at load)
  * - click to first output, cold with where its time went, against bare Pyodide; warm;
  *   the second page of a visit (cold-start.ts)
+ * - a reader who reads 3 s, then runs; the bytes before that click, and with Save-Data
+ *   before any intent (reading.ts; `BEFORE=<dist>` adds an interleaved A/B)
  * - what the Python snapshot buys: runtime ready from the snapshot and from an ordinary
  *   boot (the snapshot refused), at localhost speed and over slower links
  * - floods (floods.ts): a sleep(0) spin, a print flood and 5,000 ticking tasks, each
@@ -19,6 +21,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/chromium.ts';
 import { serveDist } from '../test/site/serve-dist.ts';
 import { benchColdStart } from './cold-start.ts';
+import { benchReading } from './reading.ts';
 import { benchFloods } from './floods.ts';
 import { slowLink } from './slow-link.ts';
 
@@ -132,6 +135,12 @@ const notebook = (page: Page) => page.locator('live-example', { has: page.locato
 
 // 4. A reader's first click, cold and warm, against bare Pyodide; the second page (cold-start.ts).
 await benchColdStart(browser, server.url);
+// A reader who reads first (reading.ts); BEFORE=<an older build's dist> adds that build, interleaved.
+{
+  const before = process.env.BEFORE ? await serveDist(process.env.BEFORE, true) : null;
+  await benchReading(browser, before ? { before: before.url, after: server.url } : { 'this build': server.url });
+  await before?.close();
+}
 
 // 5. The snapshot against an ordinary boot. It adds about 6 MB to download and saves
 // seconds of start-up work: worth it unless the link is slow.
