@@ -22,7 +22,8 @@ export const FLOODS: [string, string][] = [
   ],
 ];
 
-export async function benchFloods(browser: Browser, base: string): Promise<void> {
+/** `rate`: Chromium's CPU slowed this many times (a phone is 3 to 5 times slower than this machine), from the page's load on. */
+export async function benchFloods(browser: Browser, base: string, rate = 1): Promise<void> {
   for (const [label, code] of FLOODS) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.addInitScript(() => {
@@ -36,6 +37,7 @@ export async function benchFloods(browser: Browser, base: string): Promise<void>
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -68,7 +70,7 @@ export async function benchFloods(browser: Browser, base: string): Promise<void>
     const growth = (await heap()) - before;
     const status = await ex.locator('.output__status').innerText();
     console.log(
-      `Flood: ${label}, 6 s then Stop then the timeline: longest main-thread task ${longest.toFixed(0)} ms, ` +
+      `Flood${rate > 1 ? ` at ${rate}× CPU` : ''}: ${label}, 6 s then Stop then the timeline: longest main-thread task ${longest.toFixed(0)} ms, ` +
         `Stop ${stopMs.toFixed(0)} ms, JS heap growth ${(growth / 1e6).toFixed(1)} MB (${status})`,
     );
     await context.close();
@@ -81,7 +83,7 @@ if (import.meta.main) {
   const { serveDist } = await import('../test/site/serve-dist.ts');
   const server = await serveDist(join(import.meta.dirname, '../dist'), true);
   const browser = await launchBrowser();
-  await benchFloods(browser, server.url);
+  await benchFloods(browser, server.url, Number(process.env.THROTTLE ?? 1));
   await browser.close();
   await server.close();
 }

@@ -181,6 +181,8 @@ await benchColdStart(browser, server.url);
 
 // 6. Floods: what a hostile or runaway program costs the page.
 await benchFloods(browser, server.url);
+// And at a phone's speed.
+await benchFloods(browser, server.url, 4);
 
 await browser.close();
 await server.close();

@@ -74,20 +74,25 @@ async function recorded(code: string): Promise<SteppedRun> {
 
 const texts = (list: Locator) => list.locator('li:not(.microscope__empty)').allInnerTexts();
 
-/** The lines marked in the editor: each line's code, and the tasks named after it. */
+/** The lines marked in the code (its static view, or Monaco once open): each line's code, and the tasks named after it. */
 async function markedLines(ex: Locator): Promise<{ code: string; tasks: string }[]> {
-  return ex.locator('.monaco-editor .view-line:has(.microscope-line-tasks)').evaluateAll((lines) =>
-    lines
-      .map((line) => {
-        const tasks = line.querySelector('.microscope-line-tasks')!.textContent!.replace(/\u00a0/g, ' ');
-        const code = line
+  return ex.locator('.live-example__code').evaluate((box) => {
+    const monaco = [...box.querySelectorAll('.monaco-editor .view-line:has(.microscope-line-tasks)')].map((line) => {
+      const tasks = line.querySelector('.microscope-line-tasks')!.textContent!.replace(/\u00a0/g, ' ');
+      return {
+        code: line
           .textContent!.replace(/\u00a0/g, ' ')
           .replace(tasks, '')
-          .trim();
-        return { code, tasks: tasks.replace(/^\s*← /, '') };
-      })
-      .sort((a, b) => a.code.localeCompare(b.code)),
-  );
+          .trim(),
+        tasks: tasks.replace(/^\s*← /, ''),
+      };
+    });
+    const marked = [...box.querySelectorAll('pre .line.microscope-line')].map((line) => ({
+      code: line.textContent!.trim(),
+      tasks: line.getAttribute('data-tasks')!,
+    }));
+    return [...monaco, ...marked].sort((a, b) => a.code.localeCompare(b.code));
+  });
 }
 
 /** The page shows turn `index` of `run` as recorded. */
@@ -125,7 +130,7 @@ async function stepThrough(code: string, check: (ex: Locator, run: SteppedRun) =
   const run = await recorded(code);
   const { page, close } = await open(inject('isolatedURL'), `/playground/${await shareFragment(PLAYGROUND_EXAMPLE, code)}`);
   const ex = example(page, 'Your program');
-  await ex.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
   await ex.getByRole('button', { name: 'Step' }).click();
   await ex.locator('.microscope:not([hidden])').waitFor({ timeout: 30_000 });
   // Forward through every turn with the button, then back to the first.
@@ -207,7 +212,7 @@ asyncio.run(main())
   it('shows each line no sooner than its loop time at the pace asked, and Stop ends it where it is', async () => {
     const { page, close } = await open(inject('isolatedURL'), `/playground/${await shareFragment(PLAYGROUND_EXAMPLE, TICKS)}`);
     const ex = example(page, 'Your program');
-    await ex.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await ex.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
     // A first run at once: Python is warm, and the pane (with its pace menu) is there.
     await ex.getByRole('button', { name: 'Run', exact: true }).click();
     await ex.locator('.output__status', { hasText: /^Done/ }).waitFor({ timeout: 30_000 });

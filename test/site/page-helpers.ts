@@ -103,9 +103,15 @@ export async function finished(ex: Locator): Promise<string> {
   return (await ex.locator('.output__text').innerText()).replace(/\n$/, '');
 }
 
-/** The code shown in the example's editor (Monaco draws spaces as no-break spaces). */
+/**
+ * The code the example shows: in its editor once open (Monaco draws spaces as no-break
+ * spaces), else in its static view (a link's code or a saved edit shows there, highlighted,
+ * until the reader clicks into it).
+ */
 export async function editorText(ex: Locator): Promise<string> {
-  return (await ex.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  if ((await ex.locator('.monaco-editor').count()) > 0)
+    return (await ex.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  return (await ex.locator('.live-example__code > pre').innerText()).replace(/\n$/, '');
 }
 
 /**

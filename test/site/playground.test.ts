@@ -35,10 +35,9 @@ describe('the playground', () => {
     expect(data.before).toContain('network.host("time.example"');
     await openInPlayground(page, lesson);
     const ex = pg(page);
-    await ex.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-    // (Monaco's lines, as the page draws them, leave blank lines out.)
+    // (Blank lines aside: Monaco's drawing leaves them out.)
     const lines = (text: string) => text.split('\n').filter((line) => line.trim());
-    expect(lines(await editorText(ex))).toEqual(lines(assembleProgram(data, data.code)));
+    await expect.poll(async () => lines(await editorText(ex)), { timeout: 30_000 }).toEqual(lines(assembleProgram(data, data.code)));
     await ex.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await finished(ex)).toBe('connected after 0.2 s\n09:00, after 0.4 s');
     // No expected output in the playground: the program is the reader's own.
@@ -74,7 +73,6 @@ describe('the playground', () => {
     const { shareFragment } = await import('../../src/client/share/share-link');
     const { page, close } = await open(inject('isolatedURL'), `/playground/${await shareFragment('playground', program)}`);
     const ex = pg(page);
-    await ex.locator('.monaco-editor').waitFor({ timeout: 30_000 });
     await ex.getByRole('button', { name: 'Run', exact: true }).click();
     await finished(ex);
     expect(await ex.locator('.output__error').innerText()).toContain('gaierror');
@@ -117,8 +115,7 @@ describe('the playground', () => {
     // Another reader opens the link: the code is there, and runs only when they press Run.
     const second = await open(inject('isolatedURL'), link.pathname + link.hash);
     const shared = pg(second.page);
-    await shared.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-    expect((await editorText(shared)).trim()).toBe('print("mine, from the playground")');
+    await expect.poll(async () => (await editorText(shared)).trim(), { timeout: 30_000 }).toBe('print("mine, from the playground")');
     await shared.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await finished(shared)).toBe('mine, from the playground');
     await second.close();

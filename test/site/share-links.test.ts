@@ -38,7 +38,9 @@ describe('share links', () => {
     const second = await open(base(), link.pathname + link.hash);
     const shared = example(second.page, TITLE);
     await shared.locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });
-    await shared.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    // The link's code is in the static view: no editor (3.4 MB) until the reader asks for one.
+    await expect.poll(() => editorText(shared), { timeout: 30_000 }).toBe('print("from a friend")');
+    expect(await shared.locator('.monaco-editor').count()).toBe(0);
     // Python is ready, and still nothing has run.
     await second.page.waitForFunction(() => document.documentElement.dataset.python === 'ready', null, { timeout: 30_000 });
     expect(await shared.locator('.live-example__output').isVisible()).toBe(false);

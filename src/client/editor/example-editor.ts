@@ -10,6 +10,7 @@ import { downloadedText } from '../example/download-text.ts';
 import { CODE, DATA, find, MICROSCOPE, selector, taskColourClass } from '../example/dom-names.ts';
 import { TASK_COLOURS, type LineMark } from '../microscope/steps.ts';
 import { downloadEditor } from './editor-download.ts';
+import { StaticCode } from './static-code.ts';
 
 /** How long the editor may take to come before its progress bar shows. */
 const SHOW_AFTER_MS = 200;
@@ -23,16 +24,25 @@ export class ExampleEditor {
   readonly #onRun: () => void;
   #opening: Promise<CodeEditor> | null = null;
   #editor: CodeEditor | null = null;
+  /** The code before the editor opens: the build's, or (a link, a saved edit) drawn here. */
+  readonly #static: StaticCode;
+  /** An error marked in the static view, to mark again in the editor when it opens. */
+  #pendingError: { line: number; note: string; message: string } | null = null;
 
   constructor(host: HTMLElement, code: ExampleCode, label: string, onRun: () => void) {
     this.#host = host;
     this.#code = code;
     this.#label = label;
     this.#onRun = onRun;
-    // Code put in from elsewhere (Reset, a solution, a link) reaches an open editor.
+    // Code put in from elsewhere (Reset, a solution, a link) reaches an open editor, or,
+    // before it opens, the static view.
+    this.#static = new StaticCode(host, code.original);
     code.onChange((value) => {
-      if (this.#editor && this.#editor.getValue() !== value) this.#editor.setValue(value);
+      if (this.#editor) {
+        if (this.#editor.getValue() !== value) this.#editor.setValue(value);
+      } else if (!this.#opening) this.#static.show(value);
     });
+    this.#static.show(code.value);
   }
 
   /** The editor, opened once (the first call loads it). */
@@ -50,6 +60,11 @@ export class ExampleEditor {
         made.clearError();
       });
       this.#editor = made;
+      this.#static.clearError();
+      if (this.#pendingError) {
+        const { line, note, message } = this.#pendingError;
+        made.markError(line, note, message);
+      }
       return made;
     })();
     return this.#opening;
@@ -116,11 +131,23 @@ export class ExampleEditor {
   }
 
   /** Mark an error at a line of the shown code, opening the editor (code-editor.ts). */
+  /**
+   * Mark an error at a line of the shown code: in the editor when it is open (or opening),
+   * else in the static view, without opening one (Monaco's start held a slow phone's main
+   * thread for over a second, after the run). The mark moves into the editor when it opens.
+   */
   async markError(line: number, note: string, message: string): Promise<void> {
-    (await this.open()).markError(line, note, message);
+    if (this.#opening) {
+      (await this.#opening).markError(line, note, message);
+      return;
+    }
+    this.#static.markError(line, note, message);
+    this.#pendingError = { line, note, message };
   }
 
   clearError(): void {
+    this.#pendingError = null;
+    this.#static.clearError();
     this.#editor?.clearError();
   }
 

@@ -87,7 +87,7 @@ export const CODE = {
   touch: 'live-example__touch',
   /** The error's line and note under the code. */
   editorError: 'live-example__editor-error',
-  /** The error's line, marked in the touch editor. */
+  /** The error's line, marked in the touch editor and in the static code. */
   errorLine: 'cm-error-line',
 } as const;
 

@@ -298,11 +298,9 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
   onFirstIntent();
   // A reader who edited this example before sees their code, not the lesson's; a share
   // link's code is shown over both (and never run by itself).
-  if (isSharedWith(location.hash, { id, legacyIndex })) {
-    void share.open().then((opened) => {
-      if (opened || code.edited) void editor.open();
-    });
-  } else if (code.edited) void editor.open();
+  // Both show in the static view, highlighted (example-editor.ts): the editor opens when
+  // the reader clicks or types into the code.
+  if (isSharedWith(location.hash, { id, legacyIndex })) void share.open();
   // Running needs no editor: the highlighted code stays until the reader clicks or
   // types into it (or an error is marked in it). Loading Monaco on Run took a core for
   // a second, beside a first run that was booting Python.
