@@ -108,7 +108,7 @@ export class OutputPane {
         <button type="button" class="${RUN_BAR.button} ${OUTPUT.copy}">Copy output</button>
       </div>
       <p class="${OUTPUT.match}" role="status" hidden></p>
-      <pre class="${OUTPUT.text}" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
+      <pre class="${OUTPUT.text}" role="region" aria-label="Output of ${escapeAttribute(exampleLabel)}" tabindex="0"></pre>
       <form class="${OUTPUT.input}" hidden>
         <label><span class="${OUTPUT.inputLabel}">Your input</span> <input type="text" autocomplete="off" spellcheck="false"></label>
         <button type="submit">Enter</button>
