@@ -167,7 +167,8 @@ describe('live examples in Chromium, elsewhere', () => {
     let visit: Visit;
     let page: Page;
     beforeAll(async () => {
-      visit = await open(inject('isolatedURL'), PAGE);
+      // A reader whose Python starts at their first Run: the run waits for the download, and shows it.
+      visit = await open(inject('isolatedURL'), PAGE, { pythonStart: 'off' });
       page = visit.page;
     });
     afterEach(() => forgetExampleRecords(page));
