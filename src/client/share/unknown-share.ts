@@ -23,6 +23,11 @@ export function noticeUnknownShare(): void {
     const element = document.getElementById(exampleAnchor(shared.id));
     element?.classList.add(STATE.linkedTo);
     element?.scrollIntoView({ block: 'start' });
+    // A page loaded again for the link (live-example.ts) gets the reader's old scroll back
+    // from the browser at its load, now and then after this: land on the example again then.
+    if (document.readyState !== 'complete') {
+      addEventListener('load', () => requestAnimationFrame(() => element?.scrollIntoView({ block: 'start' })), { once: true });
+    }
     return;
   }
   notify(
