@@ -15,48 +15,7 @@ import { PLAYGROUND_EXAMPLE } from '../../src/client/share/playground-link';
 import { describeCallback, describeTask, lineMarks, readSteps, timerTime, type SteppedRun } from '../../src/client/microscope/steps';
 import { formatTime } from '../../src/client/timeline/layout';
 import { example, open } from './page-helpers';
-
-const GATHER = `import asyncio
-
-
-async def sleeper(name, seconds):
-    print(f"{name} sleeps {seconds} s")
-    await asyncio.sleep(seconds)
-    print(f"{name} wakes")
-    return name
-
-
-async def main():
-    results = await asyncio.gather(sleeper("a", 1), sleeper("b", 2))
-    print(results)
-
-
-asyncio.run(main())
-`;
-
-const SERVER = `import asyncio
-
-
-async def handle(reader, writer):
-    line = await reader.readline()
-    writer.write(line.upper())
-    await writer.drain()
-    writer.close()
-    await writer.wait_closed()
-
-
-async def main():
-    server = await asyncio.start_server(handle, "127.0.0.1", 8888)
-    async with server:
-        reader, writer = await asyncio.open_connection("127.0.0.1", 8888)
-        writer.write(b"hello\\n")
-        print(await reader.readline())
-        writer.close()
-        await writer.wait_closed()
-
-
-asyncio.run(main())
-`;
+import { GATHER, SERVER } from '../unit/microscope/programs';
 
 /** The program's stepped trace, as the runtime records it in Node. */
 async function recorded(code: string): Promise<SteppedRun> {

@@ -22,6 +22,9 @@ async function openInPlayground(page: Page, ex: Locator): Promise<void> {
   await ex.scrollIntoViewIfNeeded();
   await ex.hover();
   const link = ex.locator('a.live-example__playground');
+  // Its address is made when the pointer comes to it (behind More on a phone).
+  if (await ex.locator('.live-example__more').isVisible()) await ex.locator('.live-example__more').click();
+  await link.hover();
   await expect.poll(() => link.getAttribute('href'), { timeout: 30_000 }).toContain('#share-playground=');
   await Promise.all([page.waitForURL(/\/playground\/(\?notebook)?#share-playground=/), link.click()]);
   await pg(page).locator('.live-example__notice', { hasText: 'This code came from a link' }).waitFor({ timeout: 30_000 });

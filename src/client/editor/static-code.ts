@@ -53,23 +53,36 @@ export class StaticCode {
       this.#host.innerHTML = this.#built;
       return;
     }
-    const lines = code.replace(/\n$/, '').split('\n');
-    const pre = document.createElement('pre');
-    pre.className = 'shiki';
-    pre.tabIndex = 0;
-    const inner = document.createElement('code');
-    lines.forEach((text, index) => {
-      if (index > 0) inner.append('\n');
-      inner.append(Object.assign(document.createElement('span'), { className: CODE.line, textContent: text }));
-    });
-    pre.append(inner);
-    this.#host.replaceChildren(pre);
-    void import('./python-highlighter.ts')
-      .then(({ highlightPython }) => highlightPython(lines.join('\n'), new Set()))
-      .then((html) => {
-        // Still this code, and still the static view (the editor may have opened meanwhile).
-        if (drawing === this.#drawing && this.#host.firstElementChild === pre) this.#host.innerHTML = html;
-      })
-      .catch(() => {});
+    drawCode(
+      this.#host,
+      code.replace(/\n$/, '').split('\n'),
+      new Set(),
+      (pre) => drawing === this.#drawing && this.#host.firstElementChild === pre,
+    );
   }
+}
+
+/**
+ * Lines of Python drawn in `box` as the build draws them: plain at once (numbered lines,
+ * `dimmed` ones as hidden setup), then highlighted once the highlighter has loaded, if
+ * `current` still says so of the plain drawing (another may have come since).
+ */
+export function drawCode(box: HTMLElement, lines: string[], dimmed: ReadonlySet<number>, current: (pre: HTMLPreElement) => boolean): void {
+  const pre = document.createElement('pre');
+  pre.className = 'shiki';
+  pre.tabIndex = 0;
+  const inner = document.createElement('code');
+  lines.forEach((text, index) => {
+    if (index > 0) inner.append('\n');
+    const className = dimmed.has(index + 1) ? `${CODE.line} ${CODE.hiddenLine}` : CODE.line;
+    inner.append(Object.assign(document.createElement('span'), { className, textContent: text }));
+  });
+  pre.append(inner);
+  box.replaceChildren(pre);
+  void import('./python-highlighter.ts')
+    .then(({ highlightPython }) => highlightPython(lines.join('\n'), dimmed))
+    .then((html) => {
+      if (current(pre)) box.innerHTML = html;
+    })
+    .catch(() => {});
 }

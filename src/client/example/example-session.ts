@@ -14,6 +14,7 @@ import { GOTO_LINE, listen, RUN_OPTIONS, type RunOptionsDetail } from './example
 import { CODE_LIMITS, withinCodeLimits } from '../storage/code-limits.ts';
 import { ExampleCode } from './example-code.ts';
 import { ExampleEditor } from '../editor/example-editor.ts';
+import { drawCode } from '../editor/static-code.ts';
 import { ExampleNotice } from './example-notice.ts';
 import type { ExampleElement } from './example-element.ts';
 import { ExampleRun } from './example-run.ts';
@@ -118,8 +119,8 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
     }
   };
   if (toPlayground) {
-    void linkPlayground();
-    code.onChange(() => void linkPlayground());
+    // Made when the reader comes near the link, not at every keystroke (a deflate each).
+    for (const near of ['pointerenter', 'focus'] as const) toPlayground.addEventListener(near, () => void linkPlayground());
     toPlayground.addEventListener('click', (event) => {
       if (linked === code.value) return;
       event.preventDefault();
@@ -185,22 +186,7 @@ export function createSession({ element, id, legacyIndex, timeline }: ExampleEle
     whole.forEach((_, index) => {
       if (index < before.length || index >= whole.length - after.length) dimmed.add(index + 1);
     });
-    const pre = document.createElement('pre');
-    pre.append(
-      ...whole.map((line, index) =>
-        Object.assign(document.createElement('span'), {
-          className: dimmed.has(index + 1) ? `${CODE.line} ${CODE.hiddenLine}` : CODE.line,
-          textContent: `${line}\n`,
-        }),
-      ),
-    );
-    program.replaceChildren(pre);
-    void import('../editor/python-highlighter.ts')
-      .then(({ highlightPython }) => highlightPython(whole.join('\n'), dimmed))
-      .then((html) => {
-        if (drawing === programDrawn) program.innerHTML = html;
-      })
-      .catch(() => {});
+    drawCode(program, whole, dimmed, () => drawing === programDrawn);
   };
   code.onChange(showProgram);
   showProgram();

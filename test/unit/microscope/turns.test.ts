@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoopTurn, TraceEvent } from '../../../runtime/protocol/index';
 import { TURN_LIMITS } from '../../../runtime/protocol/index';
 import { dedent, sharedEngine } from '../runtime/run-python';
+import { GATHER, SERVER } from './programs';
 import { lineMarks, readSteps } from '../../../src/client/microscope/steps';
 
 async function stepped(code: string, steps = true): Promise<{ events: TraceEvent[]; turns: LoopTurn[]; stdout: string }> {
@@ -23,50 +24,6 @@ async function stepped(code: string, steps = true): Promise<{ events: TraceEvent
   expect(result.ok).toBe(true);
   return { events, turns: events.filter((e): e is LoopTurn => e.type === 'turn'), stdout };
 }
-
-const GATHER = `
-  import asyncio
-
-
-  async def sleeper(name, seconds):
-      print(f"{name} sleeps {seconds} s")
-      await asyncio.sleep(seconds)
-      print(f"{name} wakes")
-      return name
-
-
-  async def main():
-      results = await asyncio.gather(sleeper("a", 1), sleeper("b", 2))
-      print(results)
-
-
-  asyncio.run(main())
-`;
-
-const SERVER = `
-  import asyncio
-
-
-  async def handle(reader, writer):
-      line = await reader.readline()
-      writer.write(line.upper())
-      await writer.drain()
-      writer.close()
-      await writer.wait_closed()
-
-
-  async def main():
-      server = await asyncio.start_server(handle, "127.0.0.1", 8888)
-      async with server:
-          reader, writer = await asyncio.open_connection("127.0.0.1", 8888)
-          writer.write(b"hello\\n")
-          print(await reader.readline())
-          writer.close()
-          await writer.wait_closed()
-
-
-  asyncio.run(main())
-`;
 
 const names = (list: { kind: string; task: string | null; name: string }[]) => list.map((c) => `${c.kind} ${c.task ?? c.name}`);
 
